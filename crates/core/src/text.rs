@@ -1,0 +1,169 @@
+//! Text normalization, word counts and content hashes.
+//!
+//! Every article is stored in one canonical form so that search, duplicate
+//! detection and offsets agree with one another: Unicode NFC, `\n` line
+//! endings, no invisible formatting characters, no spaces at either end of a line, and at
+//! most one blank line between paragraphs.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that change nothing a reader sees but break matching, or that
+/// can be used to disguise text (bidi overrides): zero-width spaces and
+/// joiners, the byte-order mark, word joiner, soft hyphen and bidi controls.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Normalizes raw text into the library's canonical form.
+///
+/// Tabs and the various Unicode spaces become plain spaces because search
+/// and quote matching treat them alike; other control characters are
+/// dropped because they can only come from broken or hostile input.
+pub fn normalize(raw: &str) -> String {
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut cleaned = String::with_capacity(unified.len());
+    for c in unified.nfc() {
+        match c {
+            '\n' => cleaned.push('\n'),
+            '\u{2028}' | '\u{2029}' => cleaned.push('\n'),
+            '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                cleaned.push(' ')
+            }
+            c if c.is_control() || is_invisible(c) => {}
+            c => cleaned.push(c),
+        }
+    }
+    let mut out = String::with_capacity(cleaned.len());
+    let mut blank_run = 0usize;
+    for line in cleaned.split('\n') {
+        let line = line.trim();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Splits text into paragraphs: runs of lines separated by blank lines.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Iterates over words: runs of letters and digits, with inner apostrophes,
+/// hyphens and dots kept ("don't", "U.S.", "face-to-face").
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        let tail = &rest[start..];
+        let mut end = tail.len();
+        let mut chars = tail.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                continue;
+            }
+            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
+                && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
+            if !joins {
+                end = i;
+                break;
+            }
+        }
+        let word = &tail[..end];
+        rest = &tail[end..];
+        Some(word)
+    })
+}
+
+/// The number of words, as a reader would count them.
+pub fn word_count(text: &str) -> usize {
+    words(text).count()
+}
+
+/// A stable fingerprint of an article's identity: the same outlet, headline
+/// and body give the same hash whatever the whitespace or letter case.
+///
+/// The outlet and headline are part of it on purpose: the same wire copy
+/// republished by another outlet is a near-duplicate to be linked, not the
+/// same article to be dropped.
+pub fn content_hash(outlet: Option<&str>, title: Option<&str>, body: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for part in [outlet.unwrap_or(""), title.unwrap_or(""), body] {
+        for word in part.split_whitespace() {
+            hasher.update(word.to_lowercase().as_bytes());
+            hasher.update(b" ");
+        }
+        hasher.update(b"\x00");
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// Converts byte offsets into `text` to Unicode code-point offsets, the unit
+/// every stored and exported span uses.
+pub struct CodePoints<'a> {
+    text: &'a str,
+}
+
+impl<'a> CodePoints<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CodePoints { text }
+    }
+
+    /// The code-point offset of a byte offset. A byte offset inside a
+    /// character counts as the start of that character.
+    pub fn of_byte(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let mut b = byte;
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        self.text[..b].chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_spacing_and_invisible_characters() {
+        let raw = "\u{FEFF}Title  \r\n\r\n\r\n\tBody\u{200B} text\u{202E}\u{00A0}here \r\nnext";
+        assert_eq!(normalize(raw), "Title\n\nBody text here\nnext");
+    }
+
+    #[test]
+    fn normalize_composes_to_nfc() {
+        assert_eq!(normalize("e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let found: Vec<_> = words("The U.S. can't meet face-to-face, he said.").collect();
+        assert_eq!(found, ["The", "U.S", "can't", "meet", "face-to-face", "he", "said"]);
+    }
+
+    #[test]
+    fn content_hash_ignores_spacing_and_case_but_not_outlet() {
+        let a = content_hash(Some("CGTN"), Some("Title"), "One  two\nthree");
+        let b = content_hash(Some("cgtn"), Some("title"), "one two three");
+        let c = content_hash(Some("Reuters"), Some("Title"), "One two three");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn code_points_count_characters_not_bytes() {
+        let text = "Песков said";
+        let cp = CodePoints::new(text);
+        assert_eq!(cp.of_byte(text.find("said").unwrap()), 7);
+        assert_eq!(cp.of_byte(1), 0);
+    }
+}
