@@ -107,6 +107,7 @@ fn clean(input: &str) -> (String, Option<i32>) {
     let replaced =
         s.replace("a.m.", "AM").replace("p.m.", "PM").replace("A.M.", "AM").replace("P.M.", "PM").replace(" at ", " ");
     let replaced = iso_separator_pattern().replace_all(&replaced, "$1 $2");
+    let replaced = ordinal_pattern().replace_all(&replaced, "$1");
     // "Dec." and "Sept." lose their dots; "Sept" becomes the "Sep" that
     // strtime knows.
     let mut out = String::with_capacity(replaced.len());
@@ -162,6 +163,20 @@ fn parse_offset(s: &str) -> Option<i32> {
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
 }
 
+/// Years outside this range are placeholders ("0001-01-01" in page
+/// metadata), not publication dates.
+const FIRST_YEAR: i16 = 1900;
+const LAST_YEAR: i16 = 2200;
+
+fn plausible_year(iso: &str) -> bool {
+    iso.get(..4).and_then(|y| y.parse::<i16>().ok()).is_some_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+}
+
+fn ordinal_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)\b").expect("ordinal pattern is valid"))
+}
+
 /// Parses a date as news pages print it. Returns `None` for anything it is
 /// not sure of, rather than a guess.
 pub fn parse_news_date(input: &str) -> Option<NewsDate> {
@@ -169,7 +184,7 @@ pub fn parse_news_date(input: &str) -> Option<NewsDate> {
     if input.is_empty() || input.len() > 80 {
         return None;
     }
-    if let Some(date) = parse_machine_date(input) {
+    if let Some(date) = parse_machine_date(input).filter(|d| plausible_year(&d.iso)) {
         return Some(date);
     }
     let (cleaned, offset) = clean(input);
@@ -184,7 +199,7 @@ pub fn parse_news_date(input: &str) -> Option<NewsDate> {
             tm.to_date().ok().map(|d| d.to_datetime(jiff::civil::Time::midnight()))
         };
         let Some(dt) = date else { continue };
-        if !(1900..=2200).contains(&dt.year()) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&dt.year()) {
             continue;
         }
         return Some(render(dt, has_time, offset));
@@ -267,6 +282,8 @@ mod tests {
                 "CGTN",
                 "Search Trends",
                 "32.13.2021",
+                "0001-01-01T00:00:00Z",
+                "November 18th, 2019",
                 "",
             ],
             expect![[r#"
@@ -286,6 +303,8 @@ mod tests {
                 CGTN                                       => -
                 Search Trends                              => -
                 32.13.2021                                 => -
+                0001-01-01T00:00:00Z                       => -
+                November 18th, 2019                        => 2019-11-18
                                                            => -
             "#]],
         );
