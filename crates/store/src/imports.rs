@@ -1,0 +1,263 @@
+//! Import runs and the batched writes that store their articles.
+
+use crate::outlets::outlet_id_for;
+use crate::{now, Library, Result};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use sourcetrace_core::sketch::{Sketch, NEAR_DUPLICATE};
+use sourcetrace_import::{Article, Failure};
+use std::collections::HashMap;
+
+/// One thing an import batch records.
+#[derive(Debug)]
+pub enum BatchItem {
+    Article(Box<Article>),
+    Failure(Failure),
+    Skipped { origin: String, reason: String },
+}
+
+/// What happened to one batch item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Stored as a new article; `near_duplicates` lists earlier articles it
+    /// closely resembles (the same wire copy, republished) with their
+    /// estimated similarity.
+    Imported {
+        id: i64,
+        near_duplicates: Vec<(i64, f64)>,
+    },
+    /// The same content is already in the library as article `of`.
+    Duplicate {
+        of: i64,
+        title: Option<String>,
+    },
+    Failed,
+    Skipped,
+}
+
+/// An import run as recorded in the library.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportRun {
+    pub id: i64,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: String,
+    pub paths: Vec<String>,
+    pub imported: i64,
+    pub duplicates: i64,
+    pub failed: i64,
+    pub skipped: i64,
+}
+
+impl Library {
+    /// Records the start of an import and returns its run id. The row is
+    /// committed at once, so even an import that is killed leaves a trace.
+    pub fn begin_import(&mut self, paths: &[String]) -> Result<i64> {
+        let paths = serde_json::to_string(paths).unwrap_or_else(|_| "[]".into());
+        Ok(self.conn.query_row(
+            "INSERT INTO import_runs (started_at, status, paths) VALUES (?1, 'running', ?2) RETURNING id",
+            params![now(), paths],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Writes one batch in a single transaction: new articles with their
+    /// search index entries, sketches and near-duplicate links, failures,
+    /// and the run's counters. Either all of it lands or none of it.
+    pub fn write_batch(&mut self, run: i64, items: Vec<BatchItem>) -> Result<Vec<Outcome>> {
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut outlet_ids: HashMap<String, i64> = HashMap::new();
+        let (mut imported, mut duplicates, mut failed, mut skipped) = (0i64, 0i64, 0i64, 0i64);
+        let imported_at = now();
+        for item in items {
+            match item {
+                BatchItem::Failure(failure) => {
+                    tx.prepare_cached("INSERT INTO import_failures (run_id, origin, reason) VALUES (?1, ?2, ?3)")?
+                        .execute(params![run, failure.origin.to_string(), failure.reason])?;
+                    failed += 1;
+                    outcomes.push(Outcome::Failed);
+                }
+                BatchItem::Skipped { .. } => {
+                    skipped += 1;
+                    outcomes.push(Outcome::Skipped);
+                }
+                BatchItem::Article(article) => {
+                    let outcome = insert_article(&tx, run, &article, &imported_at, &mut outlet_ids)?;
+                    match outcome {
+                        Outcome::Imported { .. } => imported += 1,
+                        Outcome::Duplicate { .. } => duplicates += 1,
+                        _ => {}
+                    }
+                    outcomes.push(outcome);
+                }
+            }
+        }
+        tx.prepare_cached(
+            "UPDATE import_runs SET imported = imported + ?2, duplicates = duplicates + ?3,
+                 failed = failed + ?4, skipped = skipped + ?5 WHERE id = ?1",
+        )?
+        .execute(params![run, imported, duplicates, failed, skipped])?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Marks a run as finished: `completed`, `cancelled` or `failed`.
+    pub fn finish_import(&mut self, run: i64, status: &str) -> Result<ImportRun> {
+        self.conn.execute(
+            "UPDATE import_runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
+            params![run, status, now()],
+        )?;
+        self.import_runs()?
+            .into_iter()
+            .find(|r| r.id == run)
+            .ok_or_else(|| crate::StoreError::NotFound(format!("import run #{run} does not exist")))
+    }
+
+    /// All import runs, newest first.
+    pub fn import_runs(&self) -> Result<Vec<ImportRun>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, started_at, finished_at, status, paths, imported, duplicates, failed, skipped
+             FROM import_runs ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let paths: String = r.get(4)?;
+            Ok(ImportRun {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                finished_at: r.get(2)?,
+                status: r.get(3)?,
+                paths: serde_json::from_str(&paths).unwrap_or_default(),
+                imported: r.get(5)?,
+                duplicates: r.get(6)?,
+                failed: r.get(7)?,
+                skipped: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The failures recorded for a run, as "origin: reason" pairs.
+    pub fn import_failures(&self, run: i64) -> Result<Vec<(String, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT origin, reason FROM import_failures WHERE run_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([run], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn insert_article(
+    tx: &rusqlite::Transaction<'_>,
+    run: i64,
+    article: &Article,
+    imported_at: &str,
+    outlet_ids: &mut HashMap<String, i64>,
+) -> Result<Outcome> {
+    let existing: Option<(i64, Option<String>)> = tx
+        .prepare_cached("SELECT id, title FROM articles WHERE content_hash = ?1")?
+        .query_row([&article.content_hash], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((of, title)) = existing {
+        return Ok(Outcome::Duplicate { of, title });
+    }
+    let outlet_id = match &article.outlet {
+        Some(name) => match outlet_ids.get(name) {
+            Some(&id) => Some(id),
+            None => {
+                let id = outlet_id_for(tx, name)?;
+                outlet_ids.insert(name.clone(), id);
+                Some(id)
+            }
+        },
+        None => None,
+    };
+    let segments = serde_json::to_string(&article.segments).unwrap_or_else(|_| "[]".into());
+    let id: i64 = tx
+        .prepare_cached(
+            "INSERT INTO articles (title, text, segments, byline, outlet_id, url, published, language, word_count,
+                                   content_hash, format, source_path, source_entry, import_run_id, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
+        )?
+        .query_row(
+            params![
+                article.title,
+                article.text,
+                segments,
+                article.byline,
+                outlet_id,
+                article.url,
+                article.published,
+                article.language,
+                article.word_count as i64,
+                article.content_hash,
+                article.format.as_str(),
+                article.origin.path,
+                article.origin.entry,
+                run,
+                imported_at
+            ],
+            |r| r.get(0),
+        )?;
+    let near_duplicates = match &article.sketch {
+        Some(sketch) => link_near_duplicates(tx, id, sketch)?,
+        None => Vec::new(),
+    };
+    Ok(Outcome::Imported { id, near_duplicates })
+}
+
+/// The most earlier articles one band key contributes as candidates.
+const CANDIDATES_PER_KEY: i64 = 16;
+/// The most candidates compared with one new article.
+const MAX_CANDIDATES: usize = 64;
+
+/// Finds earlier articles sharing a band with this sketch, keeps those whose
+/// estimated similarity reaches [`NEAR_DUPLICATE`], links them, and stores
+/// the sketch for later imports.
+fn link_near_duplicates(tx: &rusqlite::Transaction<'_>, id: i64, sketch: &Sketch) -> Result<Vec<(i64, f64)>> {
+    let keys = sketch.band_keys();
+    let mut candidates: Vec<i64> = Vec::new();
+    {
+        // A story republished by hundreds of outlets puts hundreds of
+        // articles under one key. Reading only the earliest few per key keeps
+        // each import linear: the new copy links to the originals, and
+        // through them to the rest.
+        let mut lookup =
+            tx.prepare_cached("SELECT article_id FROM sketch_bands WHERE key = ?1 ORDER BY article_id LIMIT ?2")?;
+        for key in keys {
+            if candidates.len() >= MAX_CANDIDATES {
+                break;
+            }
+            for other in lookup.query_map(params![key, CANDIDATES_PER_KEY], |r| r.get::<_, i64>(0))? {
+                let other = other?;
+                if !candidates.contains(&other) {
+                    candidates.push(other);
+                }
+            }
+        }
+    }
+    let mut links = Vec::new();
+    {
+        let mut load = tx.prepare_cached("SELECT sketch FROM article_sketches WHERE article_id = ?1")?;
+        let mut link = tx.prepare_cached(
+            "INSERT OR IGNORE INTO near_duplicates (article_id, other_id, similarity) VALUES (?1, ?2, ?3)",
+        )?;
+        for other in candidates {
+            let bytes: Vec<u8> = load.query_row([other], |r| r.get(0))?;
+            let Some(other_sketch) = Sketch::from_bytes(&bytes) else { continue };
+            let similarity = sketch.similarity(&other_sketch);
+            if similarity >= NEAR_DUPLICATE {
+                link.execute(params![id, other, similarity])?;
+                links.push((other, similarity));
+            }
+        }
+    }
+    tx.prepare_cached("INSERT INTO article_sketches (article_id, sketch) VALUES (?1, ?2)")?
+        .execute(params![id, sketch.to_bytes()])?;
+    let mut band = tx.prepare_cached("INSERT OR IGNORE INTO sketch_bands (key, article_id) VALUES (?1, ?2)")?;
+    for key in keys {
+        band.execute(params![key, id])?;
+    }
+    links.sort_by(|a, b| b.1.total_cmp(&a.1));
+    Ok(links)
+}

@@ -1,0 +1,165 @@
+//! The Sourcetrace library: one SQLite file that holds everything.
+//!
+//! Articles, outlets, collections, import runs, near-duplicate sketches and a
+//! full-text index live in a single file the user can copy, back up or
+//! share. The schema grows only by appending migrations (see
+//! [`migrate`]); the file records its version in `PRAGMA user_version`.
+//!
+//! Connections run in WAL mode with foreign keys on and a busy timeout, so a
+//! reader (the desktop window) and a writer (an import) can work at once.
+//! Every batch of an import is one transaction: a crash or `kill -9` leaves
+//! whole articles or none.
+//!
+//! ```
+//! use sourcetrace_store::{Library, ArticleFilter};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+//! assert_eq!(library.list(&ArticleFilter::default()).unwrap().len(), 0);
+//! assert!(library.outlet("Reuters").unwrap().is_some());
+//! ```
+
+mod imports;
+pub mod migrate;
+mod outlets;
+mod query;
+
+pub use imports::{BatchItem, ImportRun, Outcome};
+pub use outlets::OutletRecord;
+pub use query::{
+    ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SNIPPET_END,
+    SNIPPET_START,
+};
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Errors from the library.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the library file {path} was written by a newer Sourcetrace (schema {found}; this version reads up to {supported})")]
+    NewerSchema { path: PathBuf, found: u32, supported: u32 },
+    #[error("cannot open the library at {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("{0}")]
+    BadQuery(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("library error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open library file.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Library {
+    /// Opens the library at `path`, creating it and any missing parent
+    /// folders, and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Library> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Library::configure(&conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let mut library = Library { conn, path: path.to_path_buf() };
+        migrate::run(&mut library.conn, path)?;
+        library.sync_builtin_outlets()?;
+        Ok(library)
+    }
+
+    /// The settings every connection gets. WAL lets readers continue while
+    /// an import writes; `synchronous = NORMAL` is safe with WAL (a crash
+    /// loses at most the last commits, never consistency); the busy timeout
+    /// makes a second writer wait instead of failing at once.
+    fn configure(conn: &Connection) -> rusqlite::Result<()> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
+    pub fn check_integrity(&self) -> Result<()> {
+        let result: String = self.conn.pragma_query_value(None, "integrity_check", |row| row.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(format!("integrity check failed: {result}")))
+        }
+    }
+
+    /// Direct access for tests and for later analysis tables.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The current time as an RFC 3339 timestamp in UTC, for `*_at` columns.
+pub(crate) fn now() -> String {
+    jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sourcetrace_core::outlets::{Outlet, OutletKind, StateAffiliation};
+
+    fn library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("l.sqlite")).unwrap();
+        (dir, library)
+    }
+
+    #[test]
+    fn builtin_outlets_are_seeded_with_aliases() {
+        let (_dir, library) = library();
+        let ap = library.outlet("AP").unwrap().unwrap();
+        assert_eq!(
+            (ap.name.as_str(), ap.country.as_deref(), ap.kind.as_deref()),
+            ("Associated Press", Some("US"), Some("wire"))
+        );
+        let tass = library.outlet("tass news agency").unwrap().unwrap();
+        assert_eq!(tass.state_affiliation.as_deref(), Some("state"));
+    }
+
+    #[test]
+    fn a_users_outlet_survives_a_refresh_of_the_builtin_list() {
+        let (dir, mut library) = library();
+        let mine = Outlet {
+            name: "Reuters".into(),
+            aliases: vec!["Thomson".into()],
+            domain: Some("reuters.com".into()),
+            country: Some("CA".into()),
+            kind: OutletKind::Wire,
+            state: StateAffiliation::None,
+        };
+        library.add_outlet(&mine).unwrap();
+        library.conn.execute("DELETE FROM meta WHERE key = 'builtin_outlets'", []).unwrap();
+        drop(library);
+        let library = Library::open(&dir.path().join("l.sqlite")).unwrap();
+        let reuters = library.outlet("Reuters").unwrap().unwrap();
+        assert_eq!((reuters.country.as_deref(), reuters.origin.as_str()), (Some("CA"), "user"));
+        assert_eq!(library.gazetteer().unwrap().by_name("Thomson").unwrap().country.as_deref(), Some("CA"));
+    }
+}

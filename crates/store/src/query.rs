@@ -1,0 +1,350 @@
+//! Reading the library: lists, single articles, full-text search and
+//! collections.
+
+use crate::{now, Library, Result, StoreError};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension};
+use serde::Serialize;
+
+/// Marks the start of a matched term in a search snippet. Control
+/// characters are used because they cannot occur in stored text (import
+/// strips them), so the CLI and the UI can turn them into highlighting
+/// without parsing markup out of article text.
+pub const SNIPPET_START: char = '\u{2}';
+/// Marks the end of a matched term in a search snippet.
+pub const SNIPPET_END: char = '\u{3}';
+
+/// Which articles to list or search.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// An outlet name or alias.
+    pub outlet: Option<String>,
+    /// Published on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Published on or before this date (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// A collection name.
+    pub collection: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// One row of the article list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub word_count: i64,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    /// How many other articles this one nearly duplicates or is duplicated by.
+    pub near_duplicates: i64,
+}
+
+/// An article with everything the library knows about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    pub id: i64,
+    pub title: Option<String>,
+    pub text: String,
+    pub segments: serde_json::Value,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub outlet_country: Option<String>,
+    pub outlet_kind: Option<String>,
+    pub outlet_state_affiliation: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub word_count: i64,
+    pub content_hash: String,
+    pub format: String,
+    pub source_path: String,
+    pub source_entry: Option<String>,
+    pub import_run_id: Option<i64>,
+    pub imported_at: String,
+    pub collections: Vec<String>,
+    pub near_duplicates: Vec<NearDuplicate>,
+}
+
+/// Another article that shares most of its text with this one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearDuplicate {
+    pub id: i64,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// Estimated Jaccard similarity of the two texts' 5-word shingles.
+    pub similarity: f64,
+}
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: i64,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// Text around the match, with terms between [`SNIPPET_START`] and
+    /// [`SNIPPET_END`].
+    pub snippet: String,
+    /// bm25 relevance; lower is better, as SQLite reports it.
+    pub rank: f64,
+}
+
+/// A collection and its size.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CollectionSummary {
+    pub id: i64,
+    pub name: String,
+    pub articles: i64,
+    pub created_at: String,
+}
+
+/// Appends the filter's conditions to a WHERE clause on `articles a`.
+fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) {
+    if let Some(outlet) = &filter.outlet {
+        sql.push_str(
+            " AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? COLLATE NOCASE
+                                  UNION SELECT outlet_id FROM outlet_aliases WHERE alias = ? COLLATE NOCASE)",
+        );
+        args.push(Value::Text(outlet.clone()));
+        args.push(Value::Text(outlet.clone()));
+    }
+    if let Some(since) = &filter.since {
+        sql.push_str(" AND a.published >= ?");
+        args.push(Value::Text(since.clone()));
+    }
+    if let Some(until) = &filter.until {
+        // Dates compare as text; anything on the last day sorts below the
+        // next character after it.
+        sql.push_str(" AND a.published < ?");
+        args.push(Value::Text(format!("{until}\u{7f}")));
+    }
+    if let Some(collection) = &filter.collection {
+        sql.push_str(
+            " AND a.id IN (SELECT ca.article_id FROM collection_articles ca JOIN collections c ON c.id = ca.collection_id
+                           WHERE c.name = ? COLLATE NOCASE)",
+        );
+        args.push(Value::Text(collection.clone()));
+    }
+}
+
+fn limit_sql(filter: &ArticleFilter, sql: &mut String) {
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset));
+    } else if filter.offset > 0 {
+        sql.push_str(&format!(" LIMIT -1 OFFSET {}", filter.offset));
+    }
+}
+
+impl Library {
+    /// Lists articles, newest first; undated articles come last.
+    pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {
+        let mut sql = String::from(
+            "SELECT a.id, a.title, o.name, a.published, a.word_count, a.language, a.url,
+                    (SELECT count(*) FROM near_duplicates n WHERE n.article_id = a.id OR n.other_id = a.id)
+             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE 1",
+        );
+        let mut args = Vec::new();
+        filter_sql(filter, &mut sql, &mut args);
+        sql.push_str(" ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
+        limit_sql(filter, &mut sql);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                word_count: r.get(4)?,
+                language: r.get(5)?,
+                url: r.get(6)?,
+                near_duplicates: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The number of articles in the library.
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    /// One article with its outlet, collections and near-duplicates.
+    pub fn article(&self, id: i64) -> Result<Option<ArticleRecord>> {
+        let record = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.text, a.segments, a.byline, o.name, o.country, o.kind, o.state_affiliation,
+                        a.url, a.published, a.language, a.word_count, a.content_hash, a.format, a.source_path,
+                        a.source_entry, a.import_run_id, a.imported_at
+                 FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+            )?
+            .query_row([id], |r| {
+                let segments: String = r.get(3)?;
+                Ok(ArticleRecord {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    text: r.get(2)?,
+                    segments: serde_json::from_str(&segments).unwrap_or(serde_json::Value::Array(Vec::new())),
+                    byline: r.get(4)?,
+                    outlet: r.get(5)?,
+                    outlet_country: r.get(6)?,
+                    outlet_kind: r.get(7)?,
+                    outlet_state_affiliation: r.get(8)?,
+                    url: r.get(9)?,
+                    published: r.get(10)?,
+                    language: r.get(11)?,
+                    word_count: r.get(12)?,
+                    content_hash: r.get(13)?,
+                    format: r.get(14)?,
+                    source_path: r.get(15)?,
+                    source_entry: r.get(16)?,
+                    import_run_id: r.get(17)?,
+                    imported_at: r.get(18)?,
+                    collections: Vec::new(),
+                    near_duplicates: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut record) = record else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.name FROM collections c JOIN collection_articles ca ON ca.collection_id = c.id
+             WHERE ca.article_id = ?1 ORDER BY c.name",
+        )?;
+        record.collections = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        record.near_duplicates = self.near_duplicates(id)?;
+        Ok(Some(record))
+    }
+
+    /// Articles that share most of their text with this one, most similar
+    /// first.
+    pub fn near_duplicates(&self, id: i64) -> Result<Vec<NearDuplicate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.other, a.title, o.name, x.similarity FROM (
+                 SELECT other_id AS other, similarity FROM near_duplicates WHERE article_id = ?1
+                 UNION ALL SELECT article_id, similarity FROM near_duplicates WHERE other_id = ?1) x
+             JOIN articles a ON a.id = x.other LEFT JOIN outlets o ON o.id = a.outlet_id
+             ORDER BY x.similarity DESC, x.other",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(NearDuplicate { id: r.get(0)?, title: r.get(1)?, outlet: r.get(2)?, similarity: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Full-text search with SQLite FTS5 syntax (words, "phrases", AND, OR,
+    /// NOT, prefix*, NEAR(...), title:word), ranked by bm25 with titles
+    /// weighted five times the body. A query FTS5 cannot parse is a
+    /// [`StoreError::BadQuery`] that says so, not a crash.
+    pub fn search(&self, query: &str, filter: &ArticleFilter) -> Result<Vec<SearchHit>> {
+        if query.trim().is_empty() {
+            return Err(StoreError::BadQuery("the search query is empty".into()));
+        }
+        let mut sql = format!(
+            "SELECT a.id, a.title, o.name, a.published,
+                    snippet(articles_fts, 1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16),
+                    bm25(articles_fts, 5.0, 1.0) AS rank
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE articles_fts MATCH ?"
+        );
+        let mut args = vec![Value::Text(query.to_string())];
+        filter_sql(filter, &mut sql, &mut args);
+        sql.push_str(" ORDER BY rank, a.id");
+        let mut limited = filter.clone();
+        limited.limit = Some(filter.limit.unwrap_or(50));
+        limit_sql(&limited, &mut sql);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(SearchHit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                snippet: r.get(4)?,
+                rank: r.get(5)?,
+            })
+        });
+        let collected = rows.and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
+        collected.map_err(|e| match fts_message(&e) {
+            Some(message) => StoreError::BadQuery(format!(
+                "cannot search for {query:?}: {message}. Put phrases in double quotes, and quote words such as AND, OR, NOT and NEAR to search for them literally"
+            )),
+            None => StoreError::Sqlite(e),
+        })
+    }
+
+    /// Creates a collection if needed and adds articles to it. Returns how
+    /// many were newly added.
+    pub fn add_to_collection(&mut self, name: &str, ids: &[i64]) -> Result<usize> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("a collection needs a name".into()));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO collections (name, created_at) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+            params![name, now()],
+        )?;
+        let collection: i64 = tx.query_row("SELECT id FROM collections WHERE name = ?1", [name], |r| r.get(0))?;
+        let mut added = 0;
+        for &id in ids {
+            let exists: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)", [id], |r| r.get(0))?;
+            if !exists {
+                return Err(StoreError::NotFound(format!("article #{id} does not exist")));
+            }
+            added += tx.execute(
+                "INSERT OR IGNORE INTO collection_articles (collection_id, article_id) VALUES (?1, ?2)",
+                params![collection, id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Removes articles from a collection.
+    pub fn remove_from_collection(&mut self, name: &str, ids: &[i64]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut removed = 0;
+        for &id in ids {
+            removed += tx.execute(
+                "DELETE FROM collection_articles WHERE article_id = ?2
+                 AND collection_id = (SELECT id FROM collections WHERE name = ?1 COLLATE NOCASE)",
+                params![name, id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    /// All collections with their sizes.
+    pub fn collections(&self) -> Result<Vec<CollectionSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, count(ca.article_id), c.created_at FROM collections c
+             LEFT JOIN collection_articles ca ON ca.collection_id = c.id GROUP BY c.id ORDER BY c.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CollectionSummary { id: r.get(0)?, name: r.get(1)?, articles: r.get(2)?, created_at: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The FTS5 message in an error, if the error is FTS5 refusing the query.
+/// SQLite reports every query it cannot parse as a plain `SQLITE_ERROR`;
+/// busy, locked, corrupt or IO errors are the library's, not the query's.
+fn fts_message(error: &rusqlite::Error) -> Option<String> {
+    let rusqlite::Error::SqliteFailure(failure, message) = error else { return None };
+    (failure.code == rusqlite::ErrorCode::Unknown).then(|| {
+        let message = message.as_deref().unwrap_or("the query is not valid");
+        message
+            .trim_start_matches("fts5: ")
+            .replace("syntax error near \"\"", "the query ends too early")
+            .trim_end_matches(": ")
+            .to_string()
+    })
+}
