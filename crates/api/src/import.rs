@@ -1,0 +1,302 @@
+//! The import use case: paths in, articles in the library, with progress,
+//! cancellation and a summary.
+//!
+//! A reader thread walks the paths and parses units in parallel (rayon)
+//! into batches; this thread writes each batch in one transaction. The
+//! channel between them holds two batches, so memory stays bounded however
+//! large the input, and reading overlaps writing.
+
+use crate::{ApiError, ErrorCode, Result, Sourcetrace};
+use rayon::prelude::*;
+use serde::Serialize;
+use sourcetrace_core::outlets::Gazetteer;
+use sourcetrace_import::walk::{self, Event, Limits};
+use sourcetrace_import::{draft, Failure, Options, Unit};
+use sourcetrace_store::{BatchItem, Outcome};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Units per batch: large enough that transaction overhead vanishes, small
+/// enough that a cancelled or killed import loses little work.
+const BATCH_UNITS: usize = 512;
+/// Bytes per batch, so that a folder of large pages also commits often.
+const BATCH_BYTES: usize = 16 << 20;
+
+/// What to import and how.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub paths: Vec<PathBuf>,
+    /// Set the outlet of every article, overriding detection.
+    pub outlet: Option<String>,
+    /// Add every imported (and already present) article to this collection.
+    pub collection: Option<String>,
+    pub limits: Limits,
+}
+
+impl ImportRequest {
+    pub fn new(paths: Vec<PathBuf>) -> ImportRequest {
+        ImportRequest { paths, outlet: None, collection: None, limits: Limits::default() }
+    }
+}
+
+/// Counts so far, for a progress bar.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportProgress {
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub files_total: usize,
+    pub imported: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    pub skipped: u64,
+    pub elapsed_ms: u64,
+}
+
+/// What an import reports while it runs.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ImportEvent {
+    Progress(ImportProgress),
+    Imported { id: i64, origin: String, title: Option<String>, near_duplicates: Vec<(i64, f64)> },
+    Duplicate { origin: String, of: i64, title: Option<String> },
+    Failed { origin: String, reason: String },
+    Skipped { origin: String, reason: String },
+}
+
+/// How an import ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportSummary {
+    pub run_id: i64,
+    pub imported: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    pub skipped: u64,
+    pub cancelled: bool,
+    pub elapsed_ms: u64,
+}
+
+/// A batch on its way from the reader to the writer.
+struct Batch {
+    items: Vec<(String, BatchItem)>,
+    bytes_done: u64,
+}
+
+impl Sourcetrace {
+    /// Imports files, folders and zip archives. Reports progress and every
+    /// per-item outcome through `on_event`; stops between batches when
+    /// `cancel` is set, keeping what was already committed. Bad files never
+    /// stop the import: they are counted, reported and recorded in the run.
+    pub fn import(
+        &mut self,
+        request: &ImportRequest,
+        on_event: &mut dyn FnMut(&ImportEvent),
+        cancel: &AtomicBool,
+    ) -> Result<ImportSummary> {
+        let started = Instant::now();
+        let gazetteer = self.library.gazetteer()?;
+        let plan = walk::plan(&request.paths);
+        let labels: Vec<String> = request.paths.iter().map(|p| p.display().to_string()).collect();
+        let run = self.library.begin_import(&labels)?;
+        let mut progress =
+            ImportProgress { bytes_total: plan.total_bytes, files_total: plan.entries.len(), ..Default::default() };
+
+        // Paths that do not exist are failures of this run like any other.
+        let missing: Vec<(String, BatchItem)> =
+            plan.failures.iter().map(|f| (f.origin.to_string(), BatchItem::Failure(f.clone()))).collect();
+        let options = Options { outlet: request.outlet.clone() };
+        let (sender, receiver) = mpsc::sync_channel::<Batch>(2);
+
+        let outcome = std::thread::scope(|scope| -> Result<bool> {
+            let reader = scope.spawn(|| read_all(&plan.entries, &request.limits, &options, &gazetteer, cancel, sender));
+            let mut write = |batch: Batch, progress: &mut ImportProgress| -> Result<()> {
+                let (origins, items): (Vec<String>, Vec<BatchItem>) = batch.items.into_iter().unzip();
+                let titles: Vec<Option<String>> = items
+                    .iter()
+                    .map(|i| match i {
+                        BatchItem::Article(a) => a.title.clone(),
+                        _ => None,
+                    })
+                    .collect();
+                let reasons: Vec<Option<String>> = items
+                    .iter()
+                    .map(|i| match i {
+                        BatchItem::Failure(f) => Some(f.reason.clone()),
+                        BatchItem::Skipped { reason, .. } => Some(reason.clone()),
+                        BatchItem::Article(_) => None,
+                    })
+                    .collect();
+                let outcomes = self.library.write_batch(run, items)?;
+                let mut collected = Vec::new();
+                for (((origin, outcome), title), reason) in origins.into_iter().zip(outcomes).zip(titles).zip(reasons) {
+                    let event = match outcome {
+                        Outcome::Imported { id, near_duplicates } => {
+                            progress.imported += 1;
+                            collected.push(id);
+                            ImportEvent::Imported { id, origin, title, near_duplicates }
+                        }
+                        Outcome::Duplicate { of, title } => {
+                            progress.duplicates += 1;
+                            collected.push(of);
+                            ImportEvent::Duplicate { origin, of, title }
+                        }
+                        Outcome::Failed => {
+                            progress.failed += 1;
+                            ImportEvent::Failed { origin, reason: reason.unwrap_or_default() }
+                        }
+                        Outcome::Skipped => {
+                            progress.skipped += 1;
+                            ImportEvent::Skipped { origin, reason: reason.unwrap_or_default() }
+                        }
+                    };
+                    on_event(&event);
+                }
+                if let Some(name) = &request.collection {
+                    self.library.add_to_collection(name, &collected)?;
+                }
+                progress.bytes_done = batch.bytes_done;
+                progress.elapsed_ms = started.elapsed().as_millis() as u64;
+                on_event(&ImportEvent::Progress(progress.clone()));
+                Ok(())
+            };
+            if !missing.is_empty() {
+                write(Batch { items: missing, bytes_done: 0 }, &mut progress)?;
+            }
+            let mut result = Ok(());
+            for batch in receiver.iter() {
+                if result.is_ok() {
+                    result = write(batch, &mut progress);
+                    if result.is_err() {
+                        // Tell the reader to stop; the loop drains what it
+                        // already sent so it is not left blocked.
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+            let reader_cancelled = reader.join().unwrap_or(true);
+            result?;
+            Ok(reader_cancelled || cancel.load(Ordering::Relaxed))
+        });
+        let cancelled = match outcome {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = self.library.finish_import(run, "failed");
+                return Err(e);
+            }
+        };
+        let status = if cancelled { "cancelled" } else { "completed" };
+        let record = self.library.finish_import(run, status)?;
+        Ok(ImportSummary {
+            run_id: run,
+            imported: record.imported as u64,
+            duplicates: record.duplicates as u64,
+            failed: record.failed as u64,
+            skipped: record.skipped as u64,
+            cancelled,
+            elapsed_ms: started.elapsed().as_millis() as u64,
+        })
+    }
+}
+
+/// The reader side: walks every entry, gathers units into batches, parses
+/// each batch in parallel and sends it on. Returns whether it was
+/// cancelled.
+fn read_all(
+    entries: &[walk::Entry],
+    limits: &Limits,
+    options: &Options,
+    gazetteer: &Gazetteer,
+    cancel: &AtomicBool,
+    sender: mpsc::SyncSender<Batch>,
+) -> bool {
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut pending_bytes = 0usize;
+    let mut bytes_done = 0u64;
+    let mut last_flush = Instant::now();
+    let flush = |pending: &mut Vec<Pending>, bytes_done: u64| -> ControlFlow<()> {
+        let items = parse_batch(std::mem::take(pending), options, gazetteer);
+        match sender.send(Batch { items, bytes_done }) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
+        }
+    };
+    for entry in entries {
+        let flow = walk::read(entry, limits, &mut |event| {
+            if cancel.load(Ordering::Relaxed) {
+                return ControlFlow::Break(());
+            }
+            match event {
+                Event::Unit(unit) => {
+                    pending_bytes += unit_size(&unit);
+                    pending.push(Pending::Unit(unit));
+                }
+                Event::Failure(f) => pending.push(Pending::Failure(f)),
+                Event::Skipped { origin, reason } => pending.push(Pending::Skipped(origin.to_string(), reason)),
+                Event::Progress(n) => bytes_done += n,
+            }
+            // A slow trickle of large files still reports progress twice a
+            // second.
+            if pending.len() >= BATCH_UNITS
+                || pending_bytes >= BATCH_BYTES
+                || last_flush.elapsed() > Duration::from_millis(500)
+            {
+                pending_bytes = 0;
+                last_flush = Instant::now();
+                return flush(&mut pending, bytes_done);
+            }
+            ControlFlow::Continue(())
+        });
+        if flow.is_break() {
+            return true;
+        }
+    }
+    if !pending.is_empty() || bytes_done > 0 {
+        let _ = flush(&mut pending, bytes_done);
+    }
+    cancel.load(Ordering::Relaxed)
+}
+
+enum Pending {
+    Unit(Unit),
+    Failure(Failure),
+    Skipped(String, String),
+}
+
+fn unit_size(unit: &Unit) -> usize {
+    match unit {
+        Unit::Document { bytes, .. } => bytes.len(),
+        Unit::JsonLine { line, .. } => line.len(),
+        Unit::Record { fields, .. } => fields.text.as_ref().map_or(0, String::len),
+    }
+}
+
+/// Parses and finishes a batch of units on all cores, keeping input order so
+/// that duplicates within a batch resolve to the first occurrence.
+fn parse_batch(pending: Vec<Pending>, options: &Options, gazetteer: &Gazetteer) -> Vec<(String, BatchItem)> {
+    pending
+        .into_par_iter()
+        .map(|p| match p {
+            Pending::Unit(unit) => draft(unit, options, gazetteer)
+                .into_iter()
+                .map(|result| match result {
+                    Ok(d) => {
+                        let article = d.finish(gazetteer);
+                        (article.origin.to_string(), BatchItem::Article(Box::new(article)))
+                    }
+                    Err(f) => (f.origin.to_string(), BatchItem::Failure(f)),
+                })
+                .collect::<Vec<_>>(),
+            Pending::Failure(f) => vec![(f.origin.to_string(), BatchItem::Failure(f))],
+            Pending::Skipped(origin, reason) => vec![(origin.clone(), BatchItem::Skipped { origin, reason })],
+        })
+        .flatten()
+        .collect()
+}
+
+impl From<std::io::Error> for ApiError {
+    fn from(e: std::io::Error) -> ApiError {
+        ApiError::new(ErrorCode::Io, e.to_string())
+    }
+}

@@ -1,0 +1,418 @@
+//! `sourcetrace`: the command line of Sourcetrace.
+//!
+//! This binary is glue: it parses arguments, calls `sourcetrace-api`, and
+//! prints. Everything it can do, the desktop app can do through the same
+//! API.
+
+mod output;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use output::{print_json, print_table, Cell};
+use sourcetrace_api::{
+    default_library_path, ApiError, ArticleFilter, ImportEvent, ImportRequest, Limits, Sourcetrace, SNIPPET_END,
+    SNIPPET_START,
+};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "sourcetrace",
+    version,
+    about = "Who is cited, how, and through whom: a library of news articles and their sourcing."
+)]
+struct Cli {
+    /// The library file [default: $SOURCETRACE_LIBRARY, or library.sqlite in your data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files, folders (recursively) and .zip archives: page text, HTML, RSS/Atom, CSV, JSON, JSONL
+    Import(ImportArgs),
+    /// List articles, newest first
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show one article with its text and metadata
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Full-text search (FTS5 syntax: words, "a phrase", OR, NOT, prefix*, title:word)
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Manage collections of articles
+    #[command(subcommand)]
+    Collection(CollectionCommand),
+    /// List outlets with their country, kind, state affiliation and article count
+    Outlets {
+        /// Include outlets without articles
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List past imports, or the failures of one
+    Imports {
+        /// Show the failures of this run
+        run: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Where the library is and what it holds
+    Info {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The outlet of every imported article, overriding what is detected
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Add the imported articles to this collection (created if needed)
+    #[arg(long)]
+    collection: Option<String>,
+    /// Refuse single files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    max_file_size: u64,
+    /// Print only the summary and errors
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args, Default)]
+struct FilterArgs {
+    /// Only this outlet (name or alias)
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Published on or after this date (YYYY-MM-DD)
+    #[arg(long)]
+    since: Option<String>,
+    /// Published on or before this date (YYYY-MM-DD)
+    #[arg(long)]
+    until: Option<String>,
+    /// Only articles in this collection
+    #[arg(long)]
+    collection: Option<String>,
+    /// At most this many rows
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+impl FilterArgs {
+    fn filter(self) -> ArticleFilter {
+        ArticleFilter {
+            outlet: self.outlet,
+            since: self.since,
+            until: self.until,
+            collection: self.collection,
+            limit: self.limit,
+            offset: 0,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum CollectionCommand {
+    /// Add articles to a collection, creating it if needed
+    Add {
+        name: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Remove articles from a collection
+    Remove {
+        name: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// List collections
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let path = cli.library.clone().unwrap_or_else(default_library_path);
+    match run(cli, &path) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
+    let mut app = Sourcetrace::open(path)?;
+    match cli.command {
+        Command::Import(args) => return import(&mut app, args),
+        Command::List { filter, format } => {
+            let rows = app.list(&filter.filter())?;
+            match format {
+                Format::Table => print_table(
+                    &["ID", "DATE", "OUTLET", "WORDS", "TITLE"],
+                    rows.iter().map(|a| {
+                        let mut title = a.title.clone().unwrap_or_else(|| "(untitled)".into());
+                        if a.near_duplicates > 0 {
+                            title.push_str(&format!("  [~{} near-duplicate]", a.near_duplicates));
+                        }
+                        vec![
+                            Cell::Right(format!("#{}", a.id)),
+                            Cell::Left(date_of(a.published.as_deref())),
+                            Cell::Left(a.outlet.clone().unwrap_or_default()),
+                            Cell::Right(a.word_count.to_string()),
+                            Cell::Left(title),
+                        ]
+                    }),
+                ),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Show { id, format } => {
+            let article = app.show(id)?;
+            match format {
+                Format::Table => output::print_article(&article),
+                _ => print_json(&[article], format == Format::Jsonl),
+            }
+        }
+        Command::Search { query, filter, format } => {
+            let hits = app.search(&query, &filter.filter())?;
+            match format {
+                Format::Table => {
+                    if hits.is_empty() {
+                        println!("No articles match {query:?}.");
+                    }
+                    let (on, off) = if std::io::stdout().is_terminal() { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+                    for hit in &hits {
+                        println!(
+                            "#{}  {}  {}  {}",
+                            hit.id,
+                            date_of(hit.published.as_deref()),
+                            hit.outlet.as_deref().unwrap_or("-"),
+                            hit.title.as_deref().unwrap_or("(untitled)")
+                        );
+                        println!("    {}", hit.snippet.replace(SNIPPET_START, on).replace(SNIPPET_END, off));
+                    }
+                }
+                _ => print_json(&hits, format == Format::Jsonl),
+            }
+        }
+        Command::Collection(CollectionCommand::Add { name, ids }) => {
+            let added = app.add_to_collection(&name, &ids)?;
+            println!("Added {added} article{} to {name:?}.", plural(added as u64));
+        }
+        Command::Collection(CollectionCommand::Remove { name, ids }) => {
+            let removed = app.remove_from_collection(&name, &ids)?;
+            println!("Removed {removed} article{} from {name:?}.", plural(removed as u64));
+        }
+        Command::Collection(CollectionCommand::List { format }) => {
+            let rows = app.collections()?;
+            match format {
+                Format::Table => print_table(
+                    &["NAME", "ARTICLES", "CREATED"],
+                    rows.iter().map(|c| {
+                        vec![
+                            Cell::Left(c.name.clone()),
+                            Cell::Right(c.articles.to_string()),
+                            Cell::Left(c.created_at.clone()),
+                        ]
+                    }),
+                ),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Outlets { all, format } => {
+            let rows: Vec<_> = app.outlets()?.into_iter().filter(|o| all || o.articles > 0).collect();
+            match format {
+                Format::Table => print_table(
+                    &["OUTLET", "COUNTRY", "KIND", "STATE", "ARTICLES"],
+                    rows.iter().map(|o| {
+                        vec![
+                            Cell::Left(o.name.clone()),
+                            Cell::Left(o.country.clone().unwrap_or_default()),
+                            Cell::Left(o.kind.clone().unwrap_or_default()),
+                            Cell::Left(o.state_affiliation.clone().unwrap_or_default()),
+                            Cell::Right(o.articles.to_string()),
+                        ]
+                    }),
+                ),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Imports { run: Some(run), format } => {
+            let failures = app.import_failures(run)?;
+            match format {
+                Format::Table => {
+                    if failures.is_empty() {
+                        println!("Import #{run} recorded no failures.");
+                    }
+                    for (origin, reason) in &failures {
+                        println!("{origin}: {reason}");
+                    }
+                }
+                _ => print_json(
+                    &failures.iter().map(|(o, r)| serde_json::json!({"origin": o, "reason": r})).collect::<Vec<_>>(),
+                    format == Format::Jsonl,
+                ),
+            }
+        }
+        Command::Imports { run: None, format } => {
+            let runs = app.import_runs()?;
+            match format {
+                Format::Table => print_table(
+                    &["RUN", "STARTED", "STATUS", "IMPORTED", "DUPLICATES", "FAILED", "PATHS"],
+                    runs.iter().map(|r| {
+                        vec![
+                            Cell::Right(format!("#{}", r.id)),
+                            Cell::Left(r.started_at.clone()),
+                            Cell::Left(r.status.clone()),
+                            Cell::Right(r.imported.to_string()),
+                            Cell::Right(r.duplicates.to_string()),
+                            Cell::Right(r.failed.to_string()),
+                            Cell::Left(r.paths.join(" ")),
+                        ]
+                    }),
+                ),
+                _ => print_json(&runs, format == Format::Jsonl),
+            }
+        }
+        Command::Info { format } => {
+            let info = app.info()?;
+            match format {
+                Format::Table => {
+                    println!("Library:     {}", info.path);
+                    println!("Schema:      version {}", info.schema_version);
+                    println!("Articles:    {}", info.articles);
+                    println!("Outlets:     {} with articles", info.outlets_with_articles);
+                    println!("Collections: {}", info.collections);
+                    println!("Imports:     {}", info.import_runs);
+                }
+                _ => print_json(&[info], format == Format::Jsonl),
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(app: &mut Sourcetrace, args: ImportArgs) -> Result<ExitCode, ApiError> {
+    let mut request = ImportRequest::new(args.paths);
+    request.outlet = args.outlet;
+    request.collection = args.collection;
+    request.limits = Limits { max_file_bytes: args.max_file_size << 20, ..Limits::default() };
+
+    // Ctrl-C stops the import between batches; what was committed stays.
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cancel);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {binary_bytes}/{binary_total_bytes} {msg} · ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let quiet = args.quiet;
+    let mut shown_duplicates = 0u32;
+    let summary = app.import(
+        &request,
+        &mut |event| match event {
+            ImportEvent::Progress(p) => {
+                bar.set_length(p.bytes_total);
+                bar.set_position(p.bytes_done);
+                let rate = p.imported as f64 / (p.elapsed_ms.max(1) as f64 / 1000.0);
+                bar.set_message(format!(
+                    "{} imported, {} duplicates, {} failed · {:.0} articles/s",
+                    p.imported, p.duplicates, p.failed, rate
+                ));
+            }
+            ImportEvent::Imported { id, origin, title, near_duplicates } if !quiet => {
+                let mut line = format!("imported #{id}: {origin}");
+                if let Some(title) = title {
+                    line.push_str(&format!(" ({})", shorten(title, 60)));
+                }
+                if let Some((other, similarity)) = near_duplicates.first() {
+                    line.push_str(&format!("; near-duplicate of #{other} ({:.0}% similar)", similarity * 100.0));
+                }
+                bar.suspend(|| println!("{line}"));
+            }
+            ImportEvent::Duplicate { origin, of, title } if !quiet || shown_duplicates < 20 => {
+                shown_duplicates += 1;
+                let title = title.as_deref().map(|t| format!(" ({})", shorten(t, 60))).unwrap_or_default();
+                bar.suspend(|| println!("duplicate: {origin}: duplicate of #{of}{title}, not added again"));
+            }
+            ImportEvent::Failed { origin, reason } => bar.suspend(|| eprintln!("error: {origin}: {reason}")),
+            ImportEvent::Skipped { origin, reason } if !quiet => {
+                bar.suspend(|| eprintln!("skipped: {origin}: {reason}"))
+            }
+            _ => {}
+        },
+        &cancel,
+    )?;
+    bar.finish_and_clear();
+    let seconds = summary.elapsed_ms as f64 / 1000.0;
+    println!(
+        "{}Imported {} article{}, {} duplicate{}, {} failed{} in {seconds:.1} s (import #{}).",
+        if summary.cancelled { "Cancelled. " } else { "" },
+        summary.imported,
+        plural(summary.imported),
+        summary.duplicates,
+        plural(summary.duplicates),
+        summary.failed,
+        if summary.skipped > 0 { format!(", {} skipped", summary.skipped) } else { String::new() },
+        summary.run_id
+    );
+    if summary.failed > 0 {
+        eprintln!("See the failures again with: sourcetrace imports {}", summary.run_id);
+    }
+    Ok(if summary.failed > 0 || summary.cancelled { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn date_of(published: Option<&str>) -> String {
+    published.map(|p| p.replacen('T', " ", 1).chars().take(16).collect()).unwrap_or_else(|| "-".into())
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}
