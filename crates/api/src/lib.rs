@@ -24,7 +24,7 @@ mod error;
 mod import;
 
 pub use error::{ApiError, ErrorCode};
-pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary};
+pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, ImportRun, NearDuplicate, OutletRecord, SearchHit,

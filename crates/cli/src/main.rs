@@ -96,6 +96,9 @@ struct ImportArgs {
     /// Refuse single files larger than this many MiB
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     max_file_size: u64,
+    /// Articles per transaction: a crash or Ctrl-C loses at most one batch
+    #[arg(long, value_name = "N", default_value_t = sourcetrace_api::BATCH_UNITS)]
+    batch_size: usize,
     /// Print only the summary and errors
     #[arg(long, short)]
     quiet: bool,
@@ -330,6 +333,7 @@ fn import(app: &mut Sourcetrace, args: ImportArgs) -> Result<ExitCode, ApiError>
     request.outlet = args.outlet;
     request.collection = args.collection;
     request.limits = Limits { max_file_bytes: args.max_file_size << 20, ..Limits::default() };
+    request.batch_units = args.batch_size;
 
     // Ctrl-C stops the import between batches; what was committed stays.
     let cancel = Arc::new(AtomicBool::new(false));

@@ -45,6 +45,13 @@ fn mix(mut x: u64) -> u64 {
 fn word_hash(word: &str) -> u64 {
     // FNV-1a over lowercased characters, then mixed.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return mix(h);
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         let mut buf = [0u8; 4];
         for b in c.encode_utf8(&mut buf).bytes() {
@@ -102,7 +109,10 @@ impl Sketch {
             for &v in &self.bins[band * ROWS..(band + 1) * ROWS] {
                 h = mix(h ^ u64::from(v));
             }
-            *key = h as i64;
+            // 31 bits: SQLite stores the key in 4 bytes instead of 8, which
+            // keeps the band index small enough to stay in cache. The rare
+            // false match costs one sketch comparison.
+            *key = (h >> 33) as i64;
         }
         keys
     }

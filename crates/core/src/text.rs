@@ -5,7 +5,7 @@
 //! endings, no invisible formatting characters, no spaces at either end of a line, and at
 //! most one blank line between paragraphs.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Characters that change nothing a reader sees but break matching, or that
 /// can be used to disguise text (bidi overrides): zero-width spaces and
@@ -24,7 +24,13 @@ fn is_invisible(c: char) -> bool {
 pub fn normalize(raw: &str) -> String {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut cleaned = String::with_capacity(unified.len());
-    for c in unified.nfc() {
+    // Most news text is already NFC (all ASCII text is); composing it again
+    // costs more than everything else import does to a text, so it is only
+    // done when the quick check cannot rule it out.
+    let already_nfc = unified.is_ascii() || is_nfc_quick(unified.chars()) == IsNormalized::Yes;
+    let chars: Box<dyn Iterator<Item = char>> =
+        if already_nfc { Box::new(unified.chars()) } else { Box::new(unified.nfc()) };
+    for c in chars {
         match c {
             '\n' => cleaned.push('\n'),
             '\u{2028}' | '\u{2029}' => cleaned.push('\n'),
