@@ -1,0 +1,327 @@
+//! `sourcetrace-bench`: benchmarks that print figures, never timed tests.
+//!
+//! ```text
+//! cargo run --release -p sourcetrace-bench -- import --articles 100000
+//! ```
+//!
+//! `import` generates a corpus of news-like articles as JSONL (about 550
+//! words each, 6% republished wire copy with a new headline and a cut
+//! paragraph, 1% exact repeats), imports it into a fresh library through
+//! the same API the CLI uses, and prints articles/s, MB/s and peak memory.
+//! In the same run it imports the same file with the peer in
+//! `peers/sqlite_fts_import.py` (Python's sqlite3 with FTS5, no analysis)
+//! when `python3` is available, and prints the ratio.
+
+use sourcetrace_api::{ImportEvent, ImportRequest, Sourcetrace};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let articles = args
+        .iter()
+        .position(|a| a == "--articles")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(100_000);
+    match args.first().map(String::as_str) {
+        Some("import") => import(articles),
+        _ => {
+            eprintln!("usage: sourcetrace-bench import [--articles N]");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Peak resident memory of this process so far, in KiB (Linux).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn import(articles: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = dir.path().join("corpus.jsonl");
+    let generated = Instant::now();
+    let bytes = write_corpus(&corpus, articles).expect("corpus written");
+    println!(
+        "corpus: {articles} articles, {:.1} MB of JSONL, generated in {:.1} s",
+        bytes as f64 / 1e6,
+        generated.elapsed().as_secs_f64()
+    );
+    let rss_before = peak_rss_kib().unwrap_or(0);
+
+    let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
+    let started = Instant::now();
+    let mut near = 0usize;
+    let summary = app
+        .import(
+            &ImportRequest::new(vec![corpus.clone()]),
+            &mut |e| {
+                if let ImportEvent::Imported { near_duplicates, .. } = e {
+                    near += usize::from(!near_duplicates.is_empty());
+                }
+            },
+            &AtomicBool::new(false),
+        )
+        .expect("import runs");
+    let seconds = started.elapsed().as_secs_f64();
+    let rate = summary.imported as f64 / seconds;
+    let db_size = std::fs::metadata(dir.path().join("library.sqlite")).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "sourcetrace import: {} imported, {} duplicates, {} near-duplicates linked, {} failed",
+        summary.imported, summary.duplicates, near, summary.failed
+    );
+    println!(
+        "sourcetrace import: {seconds:.2} s, {rate:.0} articles/s, {:.1} MB/s, peak RSS {} MiB (before import {} MiB), library {:.0} MB",
+        bytes as f64 / 1e6 / seconds,
+        peak_rss_kib().unwrap_or(0) / 1024,
+        rss_before / 1024,
+        db_size as f64 / 1e6
+    );
+    drop(app);
+
+    let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/sqlite_fts_import.py");
+    let peer = Command::new("python3").arg(&peer_script).arg(&corpus).arg(dir.path().join("peer.sqlite")).output();
+    match peer {
+        Ok(out) if out.status.success() => {
+            let line = String::from_utf8_lossy(&out.stdout);
+            let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap_or_default();
+            let peer_seconds = v["seconds"].as_f64().unwrap_or(f64::NAN);
+            let peer_rate = v["articles"].as_f64().unwrap_or(0.0) / peer_seconds;
+            println!(
+                "peer (python sqlite3 + FTS5, no analysis): {peer_seconds:.2} s, {peer_rate:.0} articles/s, peak RSS {} MiB",
+                v["peak_rss_kib"].as_u64().unwrap_or(0) / 1024
+            );
+            println!("ratio sourcetrace / peer (articles/s): {:.2}", rate / peer_rate);
+        }
+        Ok(out) => println!("peer failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+        Err(e) => println!("peer skipped: python3 not available ({e})"),
+    }
+}
+
+/// A deterministic pseudo-random source (PCG-style LCG), so runs compare.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const OUTLETS: &[&str] = &[
+    "Reuters",
+    "Associated Press",
+    "TASS",
+    "CGTN",
+    "BBC",
+    "Fox News",
+    "The New York Times",
+    "RT",
+    "HuffPost",
+    "Xinhua",
+    "Local Courier",
+    "Daily Mail",
+];
+
+const WORDS: &[&str] = &[
+    "government",
+    "minister",
+    "officials",
+    "talks",
+    "border",
+    "troops",
+    "election",
+    "voters",
+    "court",
+    "ruling",
+    "company",
+    "shares",
+    "market",
+    "inflation",
+    "prices",
+    "energy",
+    "pipeline",
+    "sanctions",
+    "summit",
+    "meeting",
+    "president",
+    "spokesman",
+    "statement",
+    "agency",
+    "report",
+    "video",
+    "police",
+    "protest",
+    "city",
+    "council",
+    "budget",
+    "parliament",
+    "opposition",
+    "party",
+    "coalition",
+    "vote",
+    "law",
+    "health",
+    "hospital",
+    "vaccine",
+    "school",
+    "teachers",
+    "strike",
+    "union",
+    "workers",
+    "wages",
+    "factory",
+    "exports",
+    "grain",
+    "harbour",
+    "ships",
+    "weather",
+    "storm",
+    "flood",
+    "fire",
+    "rescue",
+    "army",
+    "navy",
+    "missile",
+    "drone",
+    "attack",
+    "ceasefire",
+    "negotiators",
+    "diplomats",
+    "embassy",
+    "visa",
+    "migrants",
+    "refugees",
+    "aid",
+    "food",
+    "water",
+    "power",
+    "the",
+    "a",
+    "of",
+    "to",
+    "in",
+    "and",
+    "that",
+    "on",
+    "for",
+    "with",
+    "was",
+    "were",
+    "said",
+    "told",
+    "would",
+    "after",
+    "before",
+    "during",
+    "while",
+    "because",
+    "despite",
+    "new",
+    "old",
+    "first",
+    "last",
+    "more",
+    "less",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Moscow",
+    "Beijing",
+    "Washington",
+    "Kyiv",
+    "Geneva",
+];
+
+fn sentence(rng: &mut Rng) -> String {
+    let n = 12 + rng.below(18);
+    let mut s = String::new();
+    for i in 0..n {
+        let w = WORDS[rng.below(WORDS.len())];
+        if i == 0 {
+            let mut c = w.chars();
+            s.extend(c.next().map(|f| f.to_ascii_uppercase()));
+            s.push_str(c.as_str());
+        } else {
+            s.push(' ');
+            s.push_str(w);
+        }
+    }
+    if rng.below(4) == 0 {
+        s.push_str(", the spokesman said");
+    }
+    s.push('.');
+    s
+}
+
+fn paragraphs(rng: &mut Rng) -> Vec<String> {
+    let count = 6 + rng.below(14);
+    (0..count).map(|_| (0..1 + rng.below(3)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// Writes the corpus and returns its size in bytes.
+fn write_corpus(path: &Path, articles: usize) -> std::io::Result<u64> {
+    let mut out = BufWriter::new(std::fs::File::create(path)?);
+    let mut rng = Rng(0x5eed);
+    let mut wire: Vec<Vec<String>> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut written = 0u64;
+    for i in 0..articles {
+        let roll = rng.below(100);
+        let outlet = OUTLETS[rng.below(OUTLETS.len())];
+        let day = 1 + rng.below(28);
+        let (title, body) = if roll < 6 && !wire.is_empty() {
+            // Republished wire copy: a new headline, one paragraph cut.
+            let mut paras = wire[rng.below(wire.len())].clone();
+            if paras.len() > 3 {
+                let cut = rng.below(paras.len());
+                paras.remove(cut);
+            }
+            (format!("Republished story {i}"), paras.join("\n\n"))
+        } else if roll < 7 && !lines.is_empty() {
+            // An exact repeat of an earlier line, as a re-export would have.
+            let line = lines[rng.below(lines.len())].clone();
+            writeln!(out, "{line}")?;
+            written += line.len() as u64 + 1;
+            continue;
+        } else {
+            let paras = paragraphs(&mut rng);
+            if outlet == "Reuters" || outlet == "Associated Press" {
+                if wire.len() < 2000 {
+                    wire.push(paras.clone());
+                } else {
+                    let slot = rng.below(wire.len());
+                    wire[slot] = paras.clone();
+                }
+            }
+            (format!("Story {i}: {}", sentence(&mut rng).trim_end_matches('.')), paras.join("\n\n"))
+        };
+        let line = serde_json::json!({
+            "title": title,
+            "outlet": outlet,
+            "date": format!("2021-12-{day:02}"),
+            "url": format!("https://example.org/{i}"),
+            "text": body,
+        })
+        .to_string();
+        writeln!(out, "{line}")?;
+        written += line.len() as u64 + 1;
+        if lines.len() < 1000 {
+            lines.push(line);
+        }
+    }
+    out.flush()?;
+    Ok(written)
+}
