@@ -1,0 +1,208 @@
+//! Shared helpers: temporary libraries, the CLI binary, paths to shared data.
+
+use sourcetrace_api::{ImportEvent, ImportRequest, ImportSummary, Sourcetrace};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/<rel>` if it exists; otherwise prints why the caller skips.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let path = root().join("../shared").join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipping: {} not found (the shared evaluation data is not next to this clone)", path.display());
+        None
+    }
+}
+
+/// The seed article of the project.
+pub fn sample_article() -> Option<PathBuf> {
+    shared("samples/cgtn-2021-12-12-putin-biden.txt")
+}
+
+/// A fresh library in a temporary folder.
+pub struct TempLibrary {
+    pub dir: tempfile::TempDir,
+    pub app: Sourcetrace,
+}
+
+impl TempLibrary {
+    pub fn new() -> TempLibrary {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
+        TempLibrary { dir, app }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("library.sqlite")
+    }
+
+    /// Writes a file inside the temporary folder and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join("input").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// Imports paths and returns the summary with every event.
+    pub fn import(&mut self, paths: &[PathBuf]) -> (ImportSummary, Vec<ImportEvent>) {
+        self.import_with(ImportRequest::new(paths.to_vec()))
+    }
+
+    pub fn import_with(&mut self, request: ImportRequest) -> (ImportSummary, Vec<ImportEvent>) {
+        let mut events = Vec::new();
+        let summary =
+            self.app.import(&request, &mut |e| events.push(e.clone()), &AtomicBool::new(false)).expect("import runs");
+        (summary, events)
+    }
+}
+
+/// Failure lines ("origin: reason") from import events.
+pub fn failures(events: &[ImportEvent]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            ImportEvent::Failed { origin, reason } => Some(format!("{origin}: {reason}")),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `sourcetrace` binary, built once per test run.
+pub fn sourcetrace_bin() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "sourcetrace-cli", "--bin", "sourcetrace"])
+            .current_dir(root())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the sourcetrace binary failed");
+        let exe = std::env::current_exe().unwrap();
+        // target/<profile>/deps/integration-* -> target/<profile>/sourcetrace
+        exe.parent().unwrap().parent().unwrap().join("sourcetrace")
+    })
+}
+
+/// Runs the CLI on a library and returns (exit code, stdout, stderr).
+pub fn run_cli(library: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(sourcetrace_bin())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("SOURCETRACE_LIBRARY")
+        .output()
+        .expect("sourcetrace runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Deterministic filler prose: `words` words drawn from a small newsroom
+/// vocabulary by a linear congruential generator seeded with `seed`, so
+/// that generated articles differ from one another the way real ones do.
+pub fn prose(seed: u64, words: usize) -> String {
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Tuesday",
+        "that",
+        "talks",
+        "with",
+        "officials",
+        "in",
+        "Geneva",
+        "would",
+        "continue",
+        "despite",
+        "tensions",
+        "over",
+        "border",
+        "troops",
+        "a",
+        "spokesman",
+        "for",
+        "government",
+        "told",
+        "reporters",
+        "city",
+        "council",
+        "budget",
+        "election",
+        "voters",
+        "police",
+        "court",
+        "ruling",
+        "company",
+        "shares",
+        "fell",
+        "after",
+        "report",
+        "showed",
+        "inflation",
+        "rising",
+        "prices",
+        "energy",
+        "gas",
+        "pipeline",
+        "winter",
+        "analysts",
+        "expect",
+        "further",
+        "sanctions",
+        "against",
+        "Moscow",
+        "Washington",
+        "Beijing",
+        "Kyiv",
+        "president",
+        "summit",
+        "meeting",
+        "video",
+        "call",
+        "statement",
+        "agency",
+        "according",
+        "to",
+        "sources",
+        "familiar",
+        "matter",
+        "who",
+        "asked",
+        "not",
+        "be",
+        "named",
+        "because",
+        "they",
+        "were",
+        "authorized",
+        "speak",
+    ];
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut out = String::new();
+    for i in 0..words {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        if i > 0 {
+            out.push(if i % 17 == 0 { '.' } else { ' ' });
+            if i % 17 == 0 {
+                out.push(' ');
+            }
+        }
+        out.push_str(VOCABULARY[(state >> 33) as usize % VOCABULARY.len()]);
+    }
+    out.push('.');
+    out
+}
