@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: unit, doc and integration tests of the whole workspace,
+# the desktop window under Xvfb, and a small run of the benchmarks so that
+# they cannot rot (their figures are printed, never asserted).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+
+# Two cores: keep the build from thrashing, and show full failures.
+export CARGO_TERM_COLOR=never RUST_BACKTRACE=1
+
+echo "== formatting"
+cargo fmt --all -- --check
+
+echo "== build"
+cargo build --workspace --all-targets --locked
+
+echo "== tests"
+cargo test --workspace --locked
+
+echo "== desktop window"
+./scripts/smoke-window.sh target/debug/sourcetrace-desktop
+
+echo "== benchmarks (small run; figures are not asserted)"
+cargo run --locked -p sourcetrace-bench -- import --articles 2000
