@@ -12,7 +12,6 @@
 use sourcetrace_core::outlets::Gazetteer;
 use sourcetrace_core::text;
 use sourcetrace_import::{html, Origin};
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
@@ -42,7 +41,7 @@ fn html_extraction_matches_the_ground_truth() {
             .read_to_end(&mut bytes)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let score = match html::draft(&bytes, &Origin::file(path.display().to_string())) {
-            Ok(draft) => token_f1(&draft.finish(&gazetteer).text, expected),
+            Ok(draft) => text::token_f1(&draft.finish(&gazetteer).text, expected),
             Err(_) => 0.0,
         };
         total += score;
@@ -55,28 +54,4 @@ fn html_extraction_matches_the_ground_truth() {
         eprintln!("  {score:.3}  {url}");
     }
     assert!(mean >= FLOOR, "mean token F1 {mean:.4} fell below {FLOOR}");
-}
-
-/// Token F1 over lowercase words, each counted as often as it occurs:
-/// precision is the share of extracted words found in the truth, recall the
-/// share of truth words extracted. The same measure as the `html_eval`
-/// example.
-fn token_f1(extracted: &str, truth: &str) -> f64 {
-    let bag = |s: &str| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for word in text::words(s) {
-            *counts.entry(word.to_lowercase()).or_default() += 1;
-        }
-        counts
-    };
-    let (got, want) = (bag(extracted), bag(truth));
-    let got_total: usize = got.values().sum();
-    let want_total: usize = want.values().sum();
-    let overlap: usize = got.iter().map(|(word, &n)| n.min(want.get(word).copied().unwrap_or(0))).sum();
-    if overlap == 0 {
-        return if got_total == 0 && want_total == 0 { 1.0 } else { 0.0 };
-    }
-    let precision = overlap as f64 / got_total as f64;
-    let recall = overlap as f64 / want_total as f64;
-    2.0 * precision * recall / (precision + recall)
 }

@@ -19,7 +19,6 @@
 use sourcetrace_core::outlets::Gazetteer;
 use sourcetrace_core::text;
 use sourcetrace_import::{html, Origin};
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -74,7 +73,7 @@ fn main() {
                     } else {
                         String::new()
                     };
-                    (token_f1(&article.text, expected), note)
+                    (text::token_f1(&article.text, expected), note)
                 }
             },
         };
@@ -105,31 +104,4 @@ fn gunzip(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file).read_to_end(&mut bytes)?;
     Ok(bytes)
-}
-
-/// Token F1 over lowercase words, counting each word as often as it occurs:
-/// precision is the share of extracted words found in the truth, recall the
-/// share of truth words extracted.
-fn token_f1(extracted: &str, truth: &str) -> f64 {
-    let count = |s: &str| {
-        let mut bag: HashMap<String, usize> = HashMap::new();
-        for word in text::words(s) {
-            *bag.entry(word.to_lowercase()).or_default() += 1;
-        }
-        bag
-    };
-    let (got, want) = (count(extracted), count(truth));
-    let got_total: usize = got.values().sum();
-    let want_total: usize = want.values().sum();
-    if got_total == 0 || want_total == 0 {
-        return if got_total == want_total { 1.0 } else { 0.0 };
-    }
-    let overlap: usize = got.iter().map(|(word, &n)| n.min(want.get(word).copied().unwrap_or(0))).sum();
-    let precision = overlap as f64 / got_total as f64;
-    let recall = overlap as f64 / want_total as f64;
-    if overlap == 0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    }
 }
