@@ -210,6 +210,7 @@ fn a_killed_import_leaves_whole_articles_and_resumes() {
         let _ = child.wait();
         let app = Sourcetrace::open(&library).unwrap();
         app.library().check_integrity().unwrap();
+        assert_eq!(app.import_runs().unwrap()[0].status, "interrupted");
         let conn = app.library().connection();
         let count: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap();
         let indexed: i64 = conn
@@ -271,6 +272,8 @@ fn a_cancelled_import_keeps_its_batches_and_resumes() {
     assert!(summary.imported > 0 && summary.imported < total as u64, "{summary:?}");
     assert_eq!(lib.app.import_runs().unwrap()[0].status, "cancelled");
     assert_eq!(lib.app.info().unwrap().articles, summary.imported as i64);
+    let err = Sourcetrace::open(&lib.dir.path().join("input/c.jsonl/library.sqlite")).err().unwrap();
+    assert_eq!(err.code, ErrorCode::Io, "{}", err.message);
 
     let (second, _) = lib.import(&[corpus]);
     assert!(!second.cancelled);

@@ -37,6 +37,7 @@ impl From<StoreError> for ApiError {
             StoreError::BadQuery(_) => ErrorCode::BadQuery,
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::CreateFolder { .. } => ErrorCode::Io,
             StoreError::Open { .. } | StoreError::Sqlite(_) => ErrorCode::Library,
         };
         ApiError::new(code, e.to_string())

@@ -7,6 +7,7 @@ use serde::Serialize;
 use sourcetrace_core::sketch::{Sketch, BANDS, NEAR_DUPLICATE};
 use sourcetrace_import::{Article, Failure};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One thing an import batch records.
 #[derive(Debug)]
@@ -56,8 +57,8 @@ impl Library {
     pub fn begin_import(&mut self, paths: &[String]) -> Result<i64> {
         let paths = serde_json::to_string(paths).unwrap_or_else(|_| "[]".into());
         Ok(self.conn.query_row(
-            "INSERT INTO import_runs (started_at, status, paths) VALUES (?1, 'running', ?2) RETURNING id",
-            params![now(), paths],
+            "INSERT INTO import_runs (started_at, status, paths, pid) VALUES (?1, 'running', ?2, ?3) RETURNING id",
+            params![now(), paths, std::process::id()],
             |r| r.get(0),
         )?)
     }
@@ -115,10 +116,13 @@ impl Library {
             .ok_or_else(|| crate::StoreError::NotFound(format!("import run #{run} does not exist")))
     }
 
-    /// All import runs, newest first.
+    /// All import runs, newest first. A run still marked `running` whose
+    /// process is gone (killed, crashed, power lost) is reported as
+    /// `interrupted`: its committed batches are kept, and importing the same
+    /// paths again completes it.
     pub fn import_runs(&self) -> Result<Vec<ImportRun>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, started_at, finished_at, status, paths, imported, duplicates, failed, skipped
+            "SELECT id, started_at, finished_at, status, paths, imported, duplicates, failed, skipped, pid
              FROM import_runs ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -127,7 +131,7 @@ impl Library {
                 id: r.get(0)?,
                 started_at: r.get(1)?,
                 finished_at: r.get(2)?,
-                status: r.get(3)?,
+                status: run_status(r.get(3)?, r.get(9)?),
                 paths: serde_json::from_str(&paths).unwrap_or_default(),
                 imported: r.get(5)?,
                 duplicates: r.get(6)?,
@@ -144,6 +148,24 @@ impl Library {
             self.conn.prepare_cached("SELECT origin, reason FROM import_failures WHERE run_id = ?1 ORDER BY id")?;
         let rows = stmt.query_map([run], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The status to report for a run: `running` only while its process lives.
+fn run_status(stored: String, pid: Option<i64>) -> String {
+    if stored != "running" {
+        return stored;
+    }
+    let alive = match pid {
+        Some(pid) if pid == i64::from(std::process::id()) => true,
+        // Where /proc exists (Linux) it tells; elsewhere assume it runs.
+        Some(pid) => !Path::new("/proc/self").exists() || Path::new(&format!("/proc/{pid}")).exists(),
+        None => true,
+    };
+    if alive {
+        stored
+    } else {
+        "interrupted".into()
     }
 }
 

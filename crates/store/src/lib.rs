@@ -39,6 +39,8 @@ use std::path::{Path, PathBuf};
 pub enum StoreError {
     #[error("the library file {path} was written by a newer Sourcetrace (schema {found}; this version reads up to {supported})")]
     NewerSchema { path: PathBuf, found: u32, supported: u32 },
+    #[error("cannot create the folder {path} for the library: {source}")]
+    CreateFolder { path: PathBuf, source: std::io::Error },
     #[error("cannot open the library at {path}: {source}")]
     Open { path: PathBuf, source: rusqlite::Error },
     #[error("{0}")]
@@ -64,10 +66,8 @@ impl Library {
     /// folders, and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Library> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
-                path: path.to_path_buf(),
-                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::CreateFolder { path: parent.to_path_buf(), source })?;
         }
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         Library::configure(&conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;

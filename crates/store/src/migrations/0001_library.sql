@@ -29,6 +29,9 @@ CREATE TABLE import_runs (
     started_at  TEXT NOT NULL,
     finished_at TEXT,
     status      TEXT NOT NULL CHECK (status IN ('running', 'completed', 'cancelled', 'failed')),
+    -- The importing process, so that a run left 'running' by a process that
+    -- no longer exists can be reported as interrupted.
+    pid         INTEGER,
     paths       TEXT NOT NULL,
     imported    INTEGER NOT NULL DEFAULT 0,
     duplicates  INTEGER NOT NULL DEFAULT 0,
