@@ -13,17 +13,12 @@ use sourcetrace_core::outlets::Gazetteer;
 use sourcetrace_core::text;
 use sourcetrace_import::{html, Origin};
 use std::io::Read;
-use std::path::Path;
 
 const FLOOR: f64 = 0.95;
 
 #[test]
 fn html_extraction_matches_the_ground_truth() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/html-pages");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared/eval/html-pages not found");
-        return;
-    }
+    let Some(dir) = crate::support::shared("eval/html-pages") else { return };
     let truth_text = std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json is readable");
     let truth: serde_json::Value = serde_json::from_str(&truth_text).expect("ground-truth.json is JSON");
     let entries = truth.as_object().expect("ground-truth.json maps sha256 to {url, articleBody}");

@@ -6,9 +6,10 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::sync::OnceLock;
 
-/// The repository root.
+/// The repository root (this test binary belongs to `crates/cli`).
 pub fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root"))
 }
 
 /// `../shared/<rel>` if it exists; otherwise prints why the caller skips.
@@ -76,21 +77,9 @@ pub fn failures(events: &[ImportEvent]) -> Vec<String> {
         .collect()
 }
 
-/// The `sourcetrace` binary, built once per test run.
+/// The `sourcetrace` binary, which cargo builds for this test binary.
 pub fn sourcetrace_bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "--quiet", "-p", "sourcetrace-cli", "--bin", "sourcetrace"])
-            .current_dir(root())
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "building the sourcetrace binary failed");
-        let exe = std::env::current_exe().unwrap();
-        // target/<profile>/deps/integration-* -> target/<profile>/sourcetrace
-        exe.parent().unwrap().parent().unwrap().join("sourcetrace")
-    })
+    Path::new(env!("CARGO_BIN_EXE_sourcetrace"))
 }
 
 /// Runs the CLI on a library and returns (exit code, stdout, stderr).
