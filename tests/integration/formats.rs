@@ -34,6 +34,7 @@ fn html_page_keeps_text_and_drops_scripts() {
     assert!(a.title.as_deref().unwrap().starts_with("Talks resume in Geneva"));
     assert!(a.published.as_deref().unwrap().starts_with("2021-12-13"));
     assert!(a.text.contains("(Reuters) - The foreign minister"));
+    assert!(a.text.ends_with("Reporting by Jane Doe; Editing by John Roe"), "the credit footer is kept: {}", a.text);
     for markup in ["<", "window.evil", "color: red"] {
         assert!(!a.text.contains(markup), "{markup} leaked into the text");
     }

@@ -1110,8 +1110,13 @@ fn tidy(walked: Walked, meta: &PageMeta, mode: Tidy) -> Vec<Block> {
             continue;
         }
         // The byline printed in the body: "By Jane Doe", or "Jane Doe and
-        // John Roe, Associated Press".
-        if byline.as_deref().is_some_and(|b| key.contains(b) && key.len() <= b.len() + 30) && block.words <= 15 {
+        // John Roe, Associated Press". A credit line that names the same
+        // reporter ("Reporting by Jane Doe; Editing by John Roe") stays: it
+        // is evidence of who supplied the story.
+        if kind != BlockKind::Credit
+            && byline.as_deref().is_some_and(|b| key.contains(b) && key.len() <= b.len() + 30)
+            && block.words <= 15
+        {
             continue;
         }
         if kind == BlockKind::Caption && !captions.insert(key) {
