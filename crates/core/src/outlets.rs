@@ -100,7 +100,7 @@ pub struct Gazetteer {
 }
 
 fn fold(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::text::collapse_whitespace(name).to_lowercase()
 }
 
 impl Gazetteer {

@@ -58,6 +58,18 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// Collapses every run of whitespace, line breaks included, into one space
+/// and trims the ends: the form of one-line fields such as headlines, and of
+/// a paragraph.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Normalizes raw text (see [`normalize`]) into a single line.
+pub fn one_line(raw: &str) -> String {
+    collapse_whitespace(&normalize(raw))
+}
+
 /// Splits text into paragraphs: runs of lines separated by blank lines.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())

@@ -83,7 +83,7 @@ impl ArticleDraft {
         let separator = if body.contains("\n\n") { "\n\n" } else { "\n" };
         self.blocks = body
             .split(separator)
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(text::collapse_whitespace)
             .filter(|p| !p.is_empty())
             .map(Block::paragraph)
             .collect();
@@ -94,9 +94,7 @@ impl ArticleDraft {
     /// by blank lines, the outlet resolved through the gazetteer (or the
     /// URL's domain), the date parsed, and the derived fields computed.
     pub fn finish(self, gazetteer: &Gazetteer) -> Article {
-        let clean = |s: Option<String>| {
-            s.map(|s| text::normalize(&s).split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty())
-        };
+        let clean = |s: Option<String>| s.map(|s| text::one_line(&s)).filter(|s| !s.is_empty());
         let title = clean(self.title);
         let byline = clean(self.byline);
         let url = clean(self.url);
@@ -114,7 +112,7 @@ impl ArticleDraft {
         let mut segments = Vec::with_capacity(self.blocks.len());
         let mut chars = 0usize;
         for block in self.blocks {
-            let block_text = text::normalize(&block.text).split('\n').collect::<Vec<_>>().join(" ");
+            let block_text = text::one_line(&block.text);
             if block_text.is_empty() {
                 continue;
             }

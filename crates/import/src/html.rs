@@ -455,9 +455,9 @@ impl PageMeta {
 fn clean_meta(s: &str) -> String {
     if s.contains('&') {
         let decoded: String = Html::parse_fragment(s).root_element().text().collect();
-        clean_text(&decoded)
+        text::collapse_whitespace(&decoded)
     } else {
-        clean_text(s)
+        text::collapse_whitespace(s)
     }
 }
 
@@ -517,7 +517,7 @@ fn clean_byline(raw: &str) -> Option<String> {
 /// The date as given when the core's news date parser accepts it (which
 /// also refuses placeholder years such as 0001).
 fn usable_date(raw: &str) -> Option<String> {
-    let raw = clean_text(raw);
+    let raw = text::collapse_whitespace(raw);
     dates::parse_news_date(&raw).is_some().then_some(raw)
 }
 
@@ -558,7 +558,7 @@ fn meta_tags(doc: &Html) -> Vec<(String, String)> {
 
 fn select_text(doc: &Html, css: &str) -> Option<String> {
     let selector = Selector::parse(css).ok()?;
-    doc.select(&selector).map(|e| clean_text(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    doc.select(&selector).map(|e| text::collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
 }
 
 fn select_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
@@ -584,7 +584,7 @@ fn visible_date(doc: &Html) -> Option<String> {
                 return None;
             }
         }
-        let text = clean_text(&raw);
+        let text = text::collapse_whitespace(&raw);
         if text.chars().count() > 200 {
             return None;
         }
@@ -700,11 +700,6 @@ fn fallback_blocks(doc: &Html, meta: &PageMeta, origin: &Origin, found: Vec<Bloc
 
 // ---------------------------------------------------------------------------
 // Blocks
-
-/// Collapses whitespace and trims.
-fn clean_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// A block as walked, with what its surroundings say about it.
 #[derive(Debug, Clone)]
@@ -867,7 +862,7 @@ impl BlockBuilder {
     }
 
     fn flush(&mut self) {
-        let text = clean_text(&self.text);
+        let text = text::collapse_whitespace(&self.text);
         self.text.clear();
         let link_chars = std::mem::take(&mut self.link_chars);
         if text.is_empty() {
