@@ -183,10 +183,7 @@ pub fn read(entry: &Entry, limits: &Limits, emit: &mut dyn FnMut(Event) -> Contr
     let result = read_inner(entry, &origin, limits, emit);
     match result {
         Ok(flow) => flow,
-        Err(reason) => {
-            emit(Event::Failure(Failure::new(origin, reason)))?;
-            emit(Event::Progress(entry.size))
-        }
+        Err(reason) => finish_file(emit, Event::Failure(Failure::new(origin, reason)), entry.size),
     }
 }
 
@@ -210,28 +207,28 @@ fn read_inner(
         if entry.named {
             return Err(reason);
         }
-        return Ok((|| {
-            emit(Event::Skipped { origin: origin.clone(), reason })?;
-            emit(Event::Progress(entry.size))
-        })());
+        return Ok(finish_file(emit, Event::Skipped { origin: origin.clone(), reason }, entry.size));
     };
-    let rest = file;
-    let reader = head.chain(rest);
-    Ok(match kind {
-        Kind::Zip => {
-            drop(reader);
-            read_zip(&entry.path, origin, entry.size, limits, emit)
-        }
-        Kind::Format(Format::Jsonl) => stream_jsonl(reader, origin, entry.size, limits, emit),
-        Kind::Format(Format::Csv) => stream_csv(reader, head, origin, entry.size, emit),
-        Kind::Format(format) => {
+    let format = match kind {
+        // The archive reader seeks, so it opens the file itself.
+        Kind::Zip => return Ok(read_zip(&entry.path, origin, entry.size, limits, emit)),
+        Kind::Format(format) => format,
+    };
+    let reader = head.chain(file);
+    Ok(match format {
+        Format::Jsonl => stream_jsonl(reader, origin, entry.size, limits, emit),
+        Format::Csv => stream_csv(reader, head, origin, entry.size, emit),
+        format => {
             let bytes = read_limited(reader, limits.max_file_bytes)?;
-            match emit(Event::Unit(Unit::document(origin.clone(), format, bytes))) {
-                ControlFlow::Break(()) => ControlFlow::Break(()),
-                ControlFlow::Continue(()) => emit(Event::Progress(entry.size)),
-            }
+            finish_file(emit, Event::Unit(Unit::document(origin.clone(), format, bytes)), entry.size)
         }
     })
+}
+
+/// Reports the last event of a file, then the whole file as read.
+fn finish_file(emit: &mut dyn FnMut(Event) -> ControlFlow<()>, last: Event, size: u64) -> ControlFlow<()> {
+    emit(last)?;
+    emit(Event::Progress(size))
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -340,10 +337,7 @@ fn stream_csv(
     let mapping =
         match csv.headers().map_err(|e| tabular::csv_failure(origin, &e).reason).and_then(CsvMapping::from_headers) {
             Ok(m) => m,
-            Err(reason) => {
-                emit(Event::Failure(Failure::new(origin.clone(), reason)))?;
-                return emit(Event::Progress(size));
-            }
+            Err(reason) => return finish_file(emit, Event::Failure(Failure::new(origin.clone(), reason)), size),
         };
     let mut record = csv::StringRecord::new();
     let mut reported = 0u64;
@@ -390,10 +384,7 @@ fn read_zip(
         .and_then(|f| zip::ZipArchive::new(BufReader::new(f)).map_err(|e| format!("not a readable zip archive: {e}")));
     let mut archive = match archive {
         Ok(a) => a,
-        Err(reason) => {
-            emit(Event::Failure(Failure::new(origin.clone(), reason)))?;
-            return emit(Event::Progress(size));
-        }
+        Err(reason) => return finish_file(emit, Event::Failure(Failure::new(origin.clone(), reason)), size),
     };
     let mut inflated = 0u64;
     let members = archive.len();
