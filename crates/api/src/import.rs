@@ -6,12 +6,12 @@
 //! channel between them holds two batches, so memory stays bounded however
 //! large the input, and reading overlaps writing.
 
-use crate::{ApiError, ErrorCode, Result, Sourcetrace};
+use crate::{Result, Sourcetrace};
 use rayon::prelude::*;
 use serde::Serialize;
 use sourcetrace_core::outlets::Gazetteer;
 use sourcetrace_import::walk::{self, Event, Limits};
-use sourcetrace_import::{draft, Failure, Options, Unit};
+use sourcetrace_import::{draft, Options, Unit};
 use sourcetrace_store::{BatchItem, Outcome};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -87,7 +87,7 @@ pub struct ImportSummary {
 
 /// A batch on its way from the reader to the writer.
 struct Batch {
-    items: Vec<(String, BatchItem)>,
+    items: Vec<BatchItem>,
     bytes_done: u64,
 }
 
@@ -111,52 +111,41 @@ impl Sourcetrace {
             ImportProgress { bytes_total: plan.total_bytes, files_total: plan.entries.len(), ..Default::default() };
 
         // Paths that do not exist are failures of this run like any other.
-        let missing: Vec<(String, BatchItem)> =
-            plan.failures.iter().map(|f| (f.origin.to_string(), BatchItem::Failure(f.clone()))).collect();
+        let missing: Vec<BatchItem> = plan.failures.iter().cloned().map(BatchItem::Failure).collect();
         let options = Options { outlet: request.outlet.clone() };
         let (sender, receiver) = mpsc::sync_channel::<Batch>(2);
 
         let outcome = std::thread::scope(|scope| -> Result<bool> {
             let reader = scope.spawn(|| read_all(&plan.entries, request, &options, &gazetteer, cancel, sender));
             let mut write = |batch: Batch, progress: &mut ImportProgress| -> Result<()> {
-                let (origins, items): (Vec<String>, Vec<BatchItem>) = batch.items.into_iter().unzip();
-                let titles: Vec<Option<String>> = items
-                    .iter()
-                    .map(|i| match i {
-                        BatchItem::Article(a) => a.title.clone(),
-                        _ => None,
-                    })
-                    .collect();
-                let reasons: Vec<Option<String>> = items
-                    .iter()
-                    .map(|i| match i {
-                        BatchItem::Failure(f) => Some(f.reason.clone()),
-                        BatchItem::Skipped { reason, .. } => Some(reason.clone()),
-                        BatchItem::Article(_) => None,
-                    })
-                    .collect();
-                let outcomes = self.library.write_batch(run, items)?;
+                let outcomes = self.library.write_batch(run, &batch.items)?;
                 let mut collected = Vec::new();
-                for (((origin, outcome), title), reason) in origins.into_iter().zip(outcomes).zip(titles).zip(reasons) {
-                    let event = match outcome {
-                        Outcome::Imported { id, near_duplicates } => {
+                for (item, outcome) in batch.items.into_iter().zip(outcomes) {
+                    let origin = item.origin();
+                    let event = match (outcome, item) {
+                        (Outcome::Imported { id, near_duplicates }, item) => {
                             progress.imported += 1;
                             collected.push(id);
+                            let title = match item {
+                                BatchItem::Article(article) => article.title,
+                                _ => None,
+                            };
                             ImportEvent::Imported { id, origin, title, near_duplicates }
                         }
-                        Outcome::Duplicate { of, title } => {
+                        (Outcome::Duplicate { of, title }, _) => {
                             progress.duplicates += 1;
                             collected.push(of);
                             ImportEvent::Duplicate { origin, of, title }
                         }
-                        Outcome::Failed => {
+                        (Outcome::Failed, BatchItem::Failure(failure)) => {
                             progress.failed += 1;
-                            ImportEvent::Failed { origin, reason: reason.unwrap_or_default() }
+                            ImportEvent::Failed { origin, reason: failure.reason }
                         }
-                        Outcome::Skipped => {
+                        (Outcome::Skipped, BatchItem::Skipped { reason, .. }) => {
                             progress.skipped += 1;
-                            ImportEvent::Skipped { origin, reason: reason.unwrap_or_default() }
+                            ImportEvent::Skipped { origin, reason }
                         }
+                        (outcome, _) => unreachable!("write_batch answers {outcome:?} only for the matching item"),
                     };
                     on_event(&event);
                 }
@@ -239,8 +228,10 @@ fn read_all(
                     pending_bytes += unit_size(&unit);
                     pending.push(Pending::Unit(unit));
                 }
-                Event::Failure(f) => pending.push(Pending::Failure(f)),
-                Event::Skipped { origin, reason } => pending.push(Pending::Skipped(origin.to_string(), reason)),
+                Event::Failure(f) => pending.push(Pending::Ready(BatchItem::Failure(f))),
+                Event::Skipped { origin, reason } => {
+                    pending.push(Pending::Ready(BatchItem::Skipped { origin: origin.to_string(), reason }))
+                }
                 Event::Progress(n) => bytes_done += n,
             }
             if pending.len() >= request.batch_units.max(1)
@@ -263,10 +254,10 @@ fn read_all(
     cancel.load(Ordering::Relaxed)
 }
 
+/// A unit still to be parsed, or an item that needs no parsing.
 enum Pending {
     Unit(Unit),
-    Failure(Failure),
-    Skipped(String, String),
+    Ready(BatchItem),
 }
 
 fn unit_size(unit: &Unit) -> usize {
@@ -279,29 +270,19 @@ fn unit_size(unit: &Unit) -> usize {
 
 /// Parses and finishes a batch of units on all cores, keeping input order so
 /// that duplicates within a batch resolve to the first occurrence.
-fn parse_batch(pending: Vec<Pending>, options: &Options, gazetteer: &Gazetteer) -> Vec<(String, BatchItem)> {
+fn parse_batch(pending: Vec<Pending>, options: &Options, gazetteer: &Gazetteer) -> Vec<BatchItem> {
     pending
         .into_par_iter()
         .map(|p| match p {
             Pending::Unit(unit) => draft(unit, options, gazetteer)
                 .into_iter()
                 .map(|result| match result {
-                    Ok(d) => {
-                        let article = d.finish(gazetteer);
-                        (article.origin.to_string(), BatchItem::Article(Box::new(article)))
-                    }
-                    Err(f) => (f.origin.to_string(), BatchItem::Failure(f)),
+                    Ok(d) => BatchItem::Article(Box::new(d.finish(gazetteer))),
+                    Err(f) => BatchItem::Failure(f),
                 })
                 .collect::<Vec<_>>(),
-            Pending::Failure(f) => vec![(f.origin.to_string(), BatchItem::Failure(f))],
-            Pending::Skipped(origin, reason) => vec![(origin.clone(), BatchItem::Skipped { origin, reason })],
+            Pending::Ready(item) => vec![item],
         })
         .flatten()
         .collect()
-}
-
-impl From<std::io::Error> for ApiError {
-    fn from(e: std::io::Error) -> ApiError {
-        ApiError::new(ErrorCode::Io, e.to_string())
-    }
 }

@@ -17,6 +17,17 @@ pub enum BatchItem {
     Skipped { origin: String, reason: String },
 }
 
+impl BatchItem {
+    /// Where the item came from, as shown to the user.
+    pub fn origin(&self) -> String {
+        match self {
+            BatchItem::Article(article) => article.origin.to_string(),
+            BatchItem::Failure(failure) => failure.origin.to_string(),
+            BatchItem::Skipped { origin, .. } => origin.clone(),
+        }
+    }
+}
+
 /// What happened to one batch item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
@@ -66,7 +77,7 @@ impl Library {
     /// Writes one batch in a single transaction: new articles with their
     /// search index entries, sketches and near-duplicate links, failures,
     /// and the run's counters. Either all of it lands or none of it.
-    pub fn write_batch(&mut self, run: i64, items: Vec<BatchItem>) -> Result<Vec<Outcome>> {
+    pub fn write_batch(&mut self, run: i64, items: &[BatchItem]) -> Result<Vec<Outcome>> {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(items.len());
         let mut outlet_ids: HashMap<String, i64> = HashMap::new();
@@ -85,7 +96,7 @@ impl Library {
                     outcomes.push(Outcome::Skipped);
                 }
                 BatchItem::Article(article) => {
-                    let outcome = insert_article(&tx, run, &article, &imported_at, &mut outlet_ids)?;
+                    let outcome = insert_article(&tx, run, article, &imported_at, &mut outlet_ids)?;
                     match outcome {
                         Outcome::Imported { .. } => imported += 1,
                         Outcome::Duplicate { .. } => duplicates += 1,
