@@ -48,7 +48,7 @@ impl Library {
     /// the outlets the user added, which override it.
     pub fn gazetteer(&self) -> Result<Gazetteer> {
         let mut gazetteer = Gazetteer::builtin();
-        for record in self.outlets()?.into_iter().filter(|o| o.origin == "user") {
+        for record in self.outlets_where("o.origin = 'user'", [])? {
             let (Some(kind), Some(state)) = (
                 record.kind.as_deref().and_then(OutletKind::parse),
                 record.state_affiliation.as_deref().and_then(StateAffiliation::parse),
@@ -90,20 +90,26 @@ impl Library {
             )
             .optional()?;
         match id {
-            Some(id) => Ok(self.outlets()?.into_iter().find(|o| o.id == id)),
+            Some(id) => Ok(self.outlets_where("o.id = ?1", [id])?.pop()),
             None => Ok(None),
         }
     }
 
     /// All outlets, those with articles first.
     pub fn outlets(&self) -> Result<Vec<OutletRecord>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.outlets_where("1", [])
+    }
+
+    /// Outlets matching a condition on `outlets o`, so that looking up one
+    /// outlet does not count the articles of all of them.
+    fn outlets_where<P: rusqlite::Params>(&self, condition: &str, params: P) -> Result<Vec<OutletRecord>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT o.id, o.name, o.domain, o.country, o.kind, o.state_affiliation, o.origin,
                     (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id),
                     (SELECT group_concat(alias, '|') FROM outlet_aliases WHERE outlet_id = o.id)
-             FROM outlets o ORDER BY 8 DESC, o.name",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             FROM outlets o WHERE {condition} ORDER BY 8 DESC, o.name"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             let aliases: Option<String> = r.get(8)?;
             Ok(OutletRecord {
                 id: r.get(0)?,
