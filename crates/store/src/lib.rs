@@ -19,11 +19,16 @@
 //! assert!(library.outlet("Reuters").unwrap().is_some());
 //! ```
 
+mod analyses;
 mod imports;
 pub mod migrate;
 mod outlets;
 mod query;
 
+pub use analyses::{
+    AnalysisCounts, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition, SourceFilter,
+    SourceRecord,
+};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{

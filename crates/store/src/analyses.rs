@@ -1,0 +1,573 @@
+//! Stored analyses: each article's attributions and scores, the canonical
+//! sources they cite across the library, and the user's lexicon additions.
+//!
+//! An analysis is stamped with the analysis version and the digest of the
+//! lexicon additions it used ([`AnalysisStamp`]); one whose stamp differs
+//! from the current one is stale and is redone by the next analysis run.
+
+use crate::{now, Library, Result, StoreError};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sourcetrace_core::attribution::{Analysis, Attribution, Evidence, Scores, Source, Span};
+use std::collections::HashMap;
+
+/// What an analysis was made with. Stored analyses with another stamp are
+/// stale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnalysisStamp {
+    /// `sourcetrace_core::ANALYSIS_VERSION` of the build.
+    pub version: u32,
+    /// A digest of the library's lexicon additions, `""` when there are none.
+    pub lexicon: String,
+}
+
+/// An article waiting to be analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisTarget {
+    pub id: i64,
+    pub text: String,
+    /// The publishing outlet's name, so that its own reports count as "self".
+    pub outlet: Option<String>,
+}
+
+/// An article's stored analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalysisRecord {
+    pub article_id: i64,
+    pub version: u32,
+    pub lexicon: String,
+    pub analyzed_at: String,
+    pub scores: Scores,
+}
+
+/// A stored attribution: its row id, its place in the article (the index
+/// that `via`, `refers_to` and the scores use), the library-wide source it
+/// cites, and the attribution itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionRecord {
+    pub id: i64,
+    pub ordinal: usize,
+    pub source_id: Option<i64>,
+    #[serde(flatten)]
+    pub attribution: Attribution,
+}
+
+/// Which canonical sources to list.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFilter {
+    /// A source type such as `official` or `state_media`.
+    pub source_type: Option<String>,
+    /// An ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// A source cited somewhere in the library, with how often and where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRecord {
+    pub id: i64,
+    pub canonical: String,
+    pub source_type: String,
+    pub country: Option<String>,
+    /// Attributions that cite it.
+    pub attributions: i64,
+    /// Articles that cite it.
+    pub articles: i64,
+}
+
+/// One of the user's lexicon rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LexiconAddition {
+    pub id: i64,
+    /// `cues`, `sources`, `countries` or `outlets`.
+    pub kind: String,
+    /// One tab-separated row in the columns of `data/<kind>.tsv`.
+    pub row: String,
+    pub added_at: String,
+}
+
+/// How many articles have a current analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AnalysisCounts {
+    pub articles: i64,
+    pub current: i64,
+    /// Analysed with another version or lexicon, or not at all.
+    pub stale: i64,
+}
+
+/// The serde name of a unit enum variant: `"state_media"`, `"according_to"`.
+fn name_of<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// Parses a stored enum name back, as a conversion error of `column` when
+/// this build does not know it.
+fn parse_name<T: DeserializeOwned>(column: usize, name: String) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Result<T> {
+    serde_json::from_str(&json)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
+}
+
+/// The condition on `articles a LEFT JOIN analyses x` that selects articles
+/// to analyse: forced (?2), never analysed, analysed by an older version, or
+/// by this version with other lexicon additions. An analysis from a newer
+/// build is left alone.
+const STALE: &str = "(?2 OR x.article_id IS NULL OR x.version < ?3 OR (x.version = ?3 AND x.lexicon != ?4))";
+
+impl Library {
+    /// Articles to analyse after article `after`, in id order, at most
+    /// `limit`: those whose analysis is missing or stale, or every article
+    /// when `force` is set. Paging by id lets a run make progress even when
+    /// an article stays stale.
+    pub fn stale_articles(
+        &self,
+        stamp: &AnalysisStamp,
+        force: bool,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<AnalysisTarget>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT a.id, a.text, o.name FROM articles a
+             LEFT JOIN analyses x ON x.article_id = a.id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE a.id > ?1 AND {STALE} ORDER BY a.id LIMIT ?5"
+        ))?;
+        let rows = stmt.query_map(params![after, force, stamp.version, stamp.lexicon, limit as i64], |r| {
+            Ok(AnalysisTarget { id: r.get(0)?, text: r.get(1)?, outlet: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many articles are analysed with `stamp` and how many are not.
+    pub fn analysis_counts(&self, stamp: &AnalysisStamp) -> Result<AnalysisCounts> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum({STALE}), 0) FROM articles a LEFT JOIN analyses x ON x.article_id = a.id"
+        ))?;
+        // ?1, the paging id of `stale_articles`, is not used here.
+        let (articles, stale): (i64, i64) =
+            stmt.query_row(params![0, false, stamp.version, stamp.lexicon], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(AnalysisCounts { articles, current: articles - stale, stale })
+    }
+
+    /// Stores analyses in one transaction: each article's scores replace its
+    /// previous ones, its attributions replace its previous attributions,
+    /// and the sources they cite are added to the library's sources.
+    /// Articles that no longer exist are skipped. Returns how many
+    /// attributions were written.
+    pub fn write_analyses(&mut self, items: &[(i64, &Analysis)], stamp: &AnalysisStamp) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let analyzed_at = now();
+        let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
+        let mut written = 0;
+        for &(article_id, analysis) in items {
+            let s = &analysis.scores;
+            let stored = tx
+                .prepare_cached(
+                    "INSERT INTO analyses (article_id, version, lexicon, analyzed_at, scores, attribution_count,
+                         state_media_share, anonymous_share, second_hand_share, direct_quote_share, deepest_chain,
+                         distinct_sources, transparency)
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+                     WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)
+                     ON CONFLICT (article_id) DO UPDATE SET
+                         version = excluded.version, lexicon = excluded.lexicon,
+                         analyzed_at = excluded.analyzed_at, scores = excluded.scores,
+                         attribution_count = excluded.attribution_count,
+                         state_media_share = excluded.state_media_share,
+                         anonymous_share = excluded.anonymous_share,
+                         second_hand_share = excluded.second_hand_share,
+                         direct_quote_share = excluded.direct_quote_share,
+                         deepest_chain = excluded.deepest_chain, distinct_sources = excluded.distinct_sources,
+                         transparency = excluded.transparency",
+                )?
+                .execute(params![
+                    article_id,
+                    stamp.version,
+                    stamp.lexicon,
+                    analyzed_at,
+                    to_json(s),
+                    s.attributions as i64,
+                    s.state_media_share.value,
+                    s.anonymous_share.value,
+                    s.second_hand_share.value,
+                    s.direct_quote_share.value,
+                    s.deepest_chain.depth,
+                    s.distinct_sources.len() as i64,
+                    s.transparency.score,
+                ])?;
+            if stored == 0 {
+                continue;
+            }
+            tx.prepare_cached("DELETE FROM attributions WHERE article_id = ?1")?.execute([article_id])?;
+            for (ordinal, a) in analysis.attributions.iter().enumerate() {
+                let source_id = match &a.source {
+                    Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
+                    None => None,
+                };
+                let source = a.source.as_ref();
+                tx.prepare_cached(
+                    "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class,
+                         stance, source_start, source_end, source_text, source_type, country, canonical,
+                         source_document, source_refers_to, source_id, content, via_ordinal, depth, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                         ?20, ?21)",
+                )?
+                .execute(params![
+                    article_id,
+                    ordinal as i64,
+                    name_of(&a.kind),
+                    a.cue.start as i64,
+                    a.cue.end as i64,
+                    a.cue.text,
+                    name_of(&a.cue_class),
+                    name_of(&a.stance),
+                    source.map(|s| s.start as i64),
+                    source.map(|s| s.end as i64),
+                    source.map(|s| s.text.as_str()),
+                    source.map(|s| s.kind.as_str()),
+                    source.and_then(|s| s.country.as_deref()),
+                    source.map(|s| s.canonical.as_str()),
+                    source.map(|s| s.document),
+                    source.and_then(|s| s.refers_to.map(|r| r as i64)),
+                    source_id,
+                    to_json(&a.content),
+                    a.via.map(|v| v as i64),
+                    a.depth,
+                    to_json(&a.evidence),
+                ])?;
+                written += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(written)
+    }
+
+    /// An article's stored analysis, if it has one. Scores stored in a shape
+    /// this build cannot read are recomputed from the attributions.
+    pub fn analysis(&self, article_id: i64) -> Result<Option<AnalysisRecord>> {
+        let row = self
+            .conn
+            .prepare_cached("SELECT version, lexicon, analyzed_at, scores FROM analyses WHERE article_id = ?1")?
+            .query_row([article_id], |r| {
+                Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })
+            .optional()?;
+        let Some((version, lexicon, analyzed_at, scores)) = row else { return Ok(None) };
+        let scores = match serde_json::from_str::<Scores>(&scores) {
+            Ok(scores) => scores,
+            Err(_) => {
+                let attributions: Vec<Attribution> =
+                    self.attributions(article_id)?.into_iter().map(|r| r.attribution).collect();
+                Scores::of(&attributions)
+            }
+        };
+        Ok(Some(AnalysisRecord { article_id, version, lexicon, analyzed_at, scores }))
+    }
+
+    /// An article's stored attributions in text order (by ordinal).
+    pub fn attributions(&self, article_id: i64) -> Result<Vec<AttributionRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, ordinal, kind, cue_start, cue_end, cue_text, cue_class, stance, source_start, source_end,
+                    source_text, source_type, country, canonical, source_document, source_refers_to, source_id,
+                    content, via_ordinal, depth, evidence
+             FROM attributions WHERE article_id = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            let source = match r.get::<_, Option<String>>(11)? {
+                Some(kind) => Some(Source {
+                    start: r.get::<_, i64>(8)? as usize,
+                    end: r.get::<_, i64>(9)? as usize,
+                    text: r.get(10)?,
+                    kind: parse_name(11, kind)?,
+                    country: r.get(12)?,
+                    canonical: r.get(13)?,
+                    document: r.get::<_, Option<bool>>(14)?.unwrap_or(false),
+                    refers_to: r.get::<_, Option<i64>>(15)?.map(|v| v as usize),
+                }),
+                None => None,
+            };
+            Ok(AttributionRecord {
+                id: r.get(0)?,
+                ordinal: r.get::<_, i64>(1)? as usize,
+                source_id: r.get(16)?,
+                attribution: Attribution {
+                    kind: parse_name(2, r.get(2)?)?,
+                    cue: Span {
+                        start: r.get::<_, i64>(3)? as usize,
+                        end: r.get::<_, i64>(4)? as usize,
+                        text: r.get(5)?,
+                    },
+                    cue_class: parse_name(6, r.get(6)?)?,
+                    stance: parse_name(7, r.get(7)?)?,
+                    source,
+                    content: parse_json::<Vec<Span>>(17, r.get(17)?)?,
+                    via: r.get::<_, Option<i64>>(18)?.map(|v| v as usize),
+                    depth: r.get(19)?,
+                    evidence: parse_json::<Vec<Evidence>>(20, r.get(20)?)?,
+                },
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| match e {
+            rusqlite::Error::FromSqlConversionFailure(..) => StoreError::Invalid(format!(
+                "the attributions of article #{article_id} were stored by another version of Sourcetrace ({e}); \
+                 run `sourcetrace analyze` to redo them"
+            )),
+            e => StoreError::Sqlite(e),
+        })
+    }
+
+    /// The sources cited in the library with how many attributions and
+    /// articles cite each, most cited first. Sources no stored attribution
+    /// cites any more are left out.
+    pub fn sources(&self, filter: &SourceFilter) -> Result<Vec<SourceRecord>> {
+        let mut sql = String::from(
+            "SELECT s.id, s.canonical, s.source_type, s.country, count(*), count(DISTINCT t.article_id)
+             FROM sources s JOIN attributions t ON t.source_id = s.id WHERE 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(kind) = &filter.source_type {
+            sql.push_str(" AND s.source_type = ?");
+            args.push(Value::Text(kind.clone()));
+        }
+        if let Some(country) = &filter.country {
+            sql.push_str(" AND s.country = ? COLLATE NOCASE");
+            args.push(Value::Text(country.clone()));
+        }
+        sql.push_str(" GROUP BY s.id ORDER BY 5 DESC, 6 DESC, s.canonical COLLATE NOCASE");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(SourceRecord {
+                id: r.get(0)?,
+                canonical: r.get(1)?,
+                source_type: r.get(2)?,
+                country: r.get(3)?,
+                attributions: r.get(4)?,
+                articles: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a lexicon row. Returns the row and whether it is new: adding a
+    /// row that is already there changes nothing.
+    pub fn add_lexicon_row(&mut self, kind: &str, row: &str) -> Result<(LexiconAddition, bool)> {
+        let inserted: Option<i64> = self
+            .conn
+            .query_row(
+                "INSERT INTO lexicon_additions (kind, row, added_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (kind, row) DO NOTHING RETURNING id",
+                params![kind, row, now()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    StoreError::Invalid(format!("{kind:?} is not a lexicon (cues, sources, countries or outlets)"))
+                }
+                e => StoreError::Sqlite(e),
+            })?;
+        let added = self.conn.query_row(
+            "SELECT id, kind, row, added_at FROM lexicon_additions WHERE kind = ?1 AND row = ?2",
+            params![kind, row],
+            addition,
+        )?;
+        Ok((added, inserted.is_some()))
+    }
+
+    /// The user's lexicon rows in the order they apply.
+    pub fn lexicon_additions(&self) -> Result<Vec<LexiconAddition>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind, row, added_at FROM lexicon_additions ORDER BY id")?;
+        let rows = stmt.query_map([], addition)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Removes a lexicon row and returns it.
+    pub fn remove_lexicon_row(&mut self, id: i64) -> Result<LexiconAddition> {
+        self.conn
+            .query_row("DELETE FROM lexicon_additions WHERE id = ?1 RETURNING id, kind, row, added_at", [id], addition)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("lexicon addition #{id} does not exist")))
+    }
+}
+
+fn addition(r: &rusqlite::Row<'_>) -> rusqlite::Result<LexiconAddition> {
+    Ok(LexiconAddition { id: r.get(0)?, kind: r.get(1)?, row: r.get(2)?, added_at: r.get(3)? })
+}
+
+/// The library-wide id of a source, added on first sight. `seen` caches
+/// the ids of one transaction by the name as SQLite compares it (ASCII case
+/// folded) and type.
+fn source_id(
+    tx: &rusqlite::Transaction<'_>,
+    source: &Source,
+    seen: &mut HashMap<(String, &'static str), i64>,
+) -> rusqlite::Result<i64> {
+    let key = (source.canonical.to_ascii_lowercase(), source.kind.as_str());
+    if let Some(&id) = seen.get(&key) {
+        return Ok(id);
+    }
+    let id = tx
+        .prepare_cached(
+            "INSERT INTO sources (canonical, source_type, country) VALUES (?1, ?2, ?3)
+             ON CONFLICT (canonical COLLATE NOCASE, source_type) DO UPDATE SET country = coalesce(sources.country, excluded.country)
+             RETURNING id",
+        )?
+        .query_row(params![source.canonical, source.kind.as_str(), source.country], |r| r.get(0))?;
+    seen.insert(key, id);
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sourcetrace_core::attribution::{analyze, Context, Lexicon, SourceType};
+
+    const PESKOV: &str = "Kremlin spokesman Dmitry Peskov said the talks were over. \
+        \u{201C}We will meet again,\u{201D} Russian President Vladimir Putin said.";
+    const AGAIN: &str = "Kremlin spokesman Dmitry Peskov said on Monday that nothing had changed.";
+
+    fn library_with(texts: &[&str]) -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("l.sqlite")).unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            library
+                .conn
+                .execute(
+                    "INSERT INTO articles (text, word_count, content_hash, format, source_path, imported_at, outlet_id)
+                     VALUES (?1, 1, ?2, 'txt', 'test', 'now', (SELECT id FROM outlets WHERE name = 'TASS'))",
+                    params![text, format!("hash{i}")],
+                )
+                .unwrap();
+        }
+        (dir, library)
+    }
+
+    fn stamp(version: u32, lexicon: &str) -> AnalysisStamp {
+        AnalysisStamp { version, lexicon: lexicon.into() }
+    }
+
+    fn analyse(library: &mut Library, stamp: &AnalysisStamp, force: bool) -> Vec<i64> {
+        let lexicon = Lexicon::builtin();
+        let targets = library.stale_articles(stamp, force, 0, 100).unwrap();
+        let analyses: Vec<(i64, Analysis)> = targets
+            .iter()
+            .map(|t| (t.id, analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() })))
+            .collect();
+        let refs: Vec<(i64, &Analysis)> = analyses.iter().map(|(id, a)| (*id, a)).collect();
+        library.write_analyses(&refs, stamp).unwrap();
+        targets.iter().map(|t| t.id).collect()
+    }
+
+    #[test]
+    fn attributions_and_scores_round_trip() {
+        let (_dir, mut library) = library_with(&[PESKOV]);
+        let targets = library.stale_articles(&stamp(1, ""), false, 0, 10).unwrap();
+        assert_eq!(targets.len(), 1);
+        assert_eq!(targets[0].outlet.as_deref(), Some("TASS"));
+        analyse(&mut library, &stamp(1, ""), false);
+        let expected = analyze(PESKOV, &Lexicon::builtin(), &Context { outlet: Some("TASS") });
+        assert!(expected.attributions.len() >= 2, "{:?}", expected.attributions);
+        let stored: Vec<Attribution> = library.attributions(1).unwrap().into_iter().map(|r| r.attribution).collect();
+        assert_eq!(stored, expected.attributions);
+        let record = library.analysis(1).unwrap().unwrap();
+        assert_eq!((record.version, record.lexicon.as_str()), (1, ""));
+        assert_eq!(record.scores, expected.scores);
+        let count: i64 = library
+            .conn
+            .query_row("SELECT attribution_count FROM analyses WHERE article_id = 1", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count as usize, expected.attributions.len());
+        assert!(library.analysis(2).unwrap().is_none());
+    }
+
+    #[test]
+    fn staleness_follows_version_and_lexicon() {
+        let (_dir, mut library) = library_with(&[PESKOV, AGAIN]);
+        let current = stamp(2, "");
+        assert_eq!(library.analysis_counts(&current).unwrap(), AnalysisCounts { articles: 2, current: 0, stale: 2 });
+        assert_eq!(analyse(&mut library, &current, false), [1, 2]);
+        assert_eq!(library.analysis_counts(&current).unwrap(), AnalysisCounts { articles: 2, current: 2, stale: 0 });
+        assert!(library.stale_articles(&current, false, 0, 10).unwrap().is_empty());
+        assert_eq!(library.stale_articles(&current, true, 0, 10).unwrap().len(), 2);
+        assert_eq!(library.stale_articles(&current, true, 1, 10).unwrap()[0].id, 2, "paging by id");
+        assert_eq!(library.stale_articles(&stamp(3, ""), false, 0, 10).unwrap().len(), 2, "a newer version");
+        assert_eq!(library.stale_articles(&stamp(2, "abc"), false, 0, 10).unwrap().len(), 2, "other additions");
+        assert!(library.stale_articles(&stamp(1, "abc"), false, 0, 10).unwrap().is_empty(), "an older build");
+    }
+
+    #[test]
+    fn reanalysis_replaces_attributions_and_sources_are_shared() {
+        let (_dir, mut library) = library_with(&[PESKOV, AGAIN]);
+        analyse(&mut library, &stamp(1, ""), false);
+        let first: Vec<i64> = library.attributions(1).unwrap().iter().map(|r| r.id).collect();
+        analyse(&mut library, &stamp(1, ""), true);
+        let again = library.attributions(1).unwrap();
+        assert_eq!(again.len(), first.len(), "replaced, not appended");
+        assert!(again.iter().all(|r| !first.contains(&r.id)));
+        let total: i64 = library.conn.query_row("SELECT count(*) FROM attributions", [], |r| r.get(0)).unwrap();
+        assert_eq!(total as usize, first.len() + library.attributions(2).unwrap().len());
+
+        let sources = library.sources(&SourceFilter::default()).unwrap();
+        let peskov: Vec<&SourceRecord> = sources.iter().filter(|s| s.canonical == "Dmitry Peskov").collect();
+        assert_eq!(peskov.len(), 1, "{sources:?}");
+        assert_eq!((peskov[0].attributions, peskov[0].articles), (2, 2));
+        let kind = peskov[0].source_type.clone();
+        let filtered =
+            library.sources(&SourceFilter { source_type: Some(kind.clone()), ..Default::default() }).unwrap();
+        assert!(filtered.iter().all(|s| s.source_type == kind) && filtered.iter().any(|s| s.id == peskov[0].id));
+        let stored = library.attributions(2).unwrap();
+        let cited =
+            stored.iter().find(|r| r.attribution.source.as_ref().is_some_and(|s| s.canonical == "Dmitry Peskov"));
+        assert_eq!(cited.unwrap().source_id, Some(peskov[0].id));
+        assert!(SourceType::parse(&kind).is_some());
+    }
+
+    #[test]
+    fn deleting_an_article_deletes_its_analysis() {
+        let (_dir, mut library) = library_with(&[PESKOV]);
+        analyse(&mut library, &stamp(1, ""), false);
+        library.conn.execute("DELETE FROM articles WHERE id = 1", []).unwrap();
+        let left: i64 = library
+            .conn
+            .query_row("SELECT (SELECT count(*) FROM analyses) + (SELECT count(*) FROM attributions)", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+        assert!(library.sources(&SourceFilter::default()).unwrap().is_empty(), "uncited sources are not listed");
+        // An analysis of an article deleted meanwhile is skipped, not an error.
+        let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
+        assert_eq!(library.write_analyses(&[(1, &analysis)], &stamp(1, "")).unwrap(), 0);
+    }
+
+    #[test]
+    fn lexicon_additions_are_kept_in_order_once() {
+        let (_dir, mut library) = library_with(&[]);
+        let row = "harrumph\tharrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong";
+        let (first, new) = library.add_lexicon_row("cues", row).unwrap();
+        assert!(new);
+        let (same, new) = library.add_lexicon_row("cues", row).unwrap();
+        assert!(!new);
+        assert_eq!(same.id, first.id);
+        library.add_lexicon_row("sources", "town crier\tperson\t\ttitle").unwrap();
+        let kinds: Vec<String> = library.lexicon_additions().unwrap().into_iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, ["cues", "sources"]);
+        assert!(matches!(library.add_lexicon_row("verbs", row), Err(StoreError::Invalid(_))));
+        assert_eq!(library.remove_lexicon_row(first.id).unwrap().row, row);
+        assert!(matches!(library.remove_lexicon_row(first.id), Err(StoreError::NotFound(_))));
+        assert_eq!(library.lexicon_additions().unwrap().len(), 1);
+    }
+}
