@@ -389,6 +389,27 @@ impl Library {
         Ok((added, inserted.is_some()))
     }
 
+    /// The stamp an analysis made now with `version` of the rules gets: the
+    /// version and a digest of the lexicon additions in the order they
+    /// apply. Adding or removing a row changes the digest, which makes every
+    /// analysis made before stale; removing the row again makes them
+    /// current again, since they match the lexicon once more.
+    pub fn analysis_stamp(&self, version: u32) -> Result<AnalysisStamp> {
+        let additions = self.lexicon_additions()?;
+        if additions.is_empty() {
+            return Ok(AnalysisStamp { version, lexicon: String::new() });
+        }
+        let mut hasher = blake3::Hasher::new();
+        for a in &additions {
+            hasher.update(a.kind.as_bytes());
+            hasher.update(b"\t");
+            hasher.update(a.row.as_bytes());
+            hasher.update(b"\n");
+        }
+        let hex = hasher.finalize().to_hex();
+        Ok(AnalysisStamp { version, lexicon: hex[..32].to_string() })
+    }
+
     /// The user's lexicon rows in the order they apply.
     pub fn lexicon_additions(&self) -> Result<Vec<LexiconAddition>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, kind, row, added_at FROM lexicon_additions ORDER BY id")?;
@@ -569,5 +590,19 @@ mod tests {
         assert_eq!(library.remove_lexicon_row(first.id).unwrap().row, row);
         assert!(matches!(library.remove_lexicon_row(first.id), Err(StoreError::NotFound(_))));
         assert_eq!(library.lexicon_additions().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_stamp_follows_the_lexicon_additions() {
+        let (_dir, mut library) = library_with(&[]);
+        assert_eq!(library.analysis_stamp(4).unwrap(), stamp(4, ""));
+        let (added, _) = library.add_lexicon_row("sources", "town crier\tperson\t\ttitle").unwrap();
+        let with = library.analysis_stamp(4).unwrap();
+        assert_eq!(with.lexicon.len(), 32);
+        library.add_lexicon_row("sources", "bellman\tperson\t\ttitle").unwrap();
+        assert_ne!(library.analysis_stamp(4).unwrap(), with);
+        library.remove_lexicon_row(added.id).unwrap();
+        library.remove_lexicon_row(added.id + 1).unwrap();
+        assert_eq!(library.analysis_stamp(4).unwrap(), stamp(4, ""));
     }
 }

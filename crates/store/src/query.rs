@@ -172,6 +172,14 @@ impl Library {
         Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
     }
 
+    /// Whether an article with this id exists.
+    pub fn article_exists(&self, id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?)
+    }
+
     /// One article with its outlet, collections and near-duplicates.
     pub fn article(&self, id: i64) -> Result<Option<ArticleRecord>> {
         let record = self
