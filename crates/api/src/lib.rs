@@ -22,13 +22,17 @@
 
 mod error;
 mod import;
+mod library_analysis;
 
 pub use error::{ApiError, ErrorCode};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
+pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
+pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
-    ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, ImportRun, NearDuplicate, OutletRecord, SearchHit,
-    SNIPPET_END, SNIPPET_START,
+    AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
+    ImportRun, LexiconAddition, NearDuplicate, OutletRecord, SearchHit, SourceFilter, SourceRecord, SNIPPET_END,
+    SNIPPET_START,
 };
 
 use sourcetrace_store::Library;
@@ -59,6 +63,10 @@ pub struct LibraryInfo {
     pub outlets_with_articles: usize,
     pub collections: usize,
     pub import_runs: usize,
+    /// The analysis version of this build's rules.
+    pub analysis_version: u32,
+    /// Articles whose analysis is current, and those still to analyse.
+    pub analysis: AnalysisCounts,
 }
 
 /// An open library and the use cases that work on it.
@@ -85,6 +93,8 @@ impl Sourcetrace {
             outlets_with_articles: self.library.outlets()?.iter().filter(|o| o.articles > 0).count(),
             collections: self.library.collections()?.len(),
             import_runs: self.library.import_runs()?.len(),
+            analysis_version: ANALYSIS_VERSION,
+            analysis: self.analysis_counts()?,
         })
     }
 

@@ -1,0 +1,383 @@
+//! Analysing the library: attributions and scores for every stored article,
+//! kept up to date with the rules and the user's lexicon additions.
+//!
+//! Staleness: every stored analysis carries the analysis version of the
+//! build that made it and a digest of the lexicon additions it used (see
+//! [`sourcetrace_store::AnalysisStamp`]). [`Sourcetrace::analyze_library`]
+//! redoes exactly the articles whose stamp differs from the current one, so
+//! a new release of the rules, or adding or removing a lexicon row, makes
+//! the next run redo every article, while a second run right after the first
+//! does nothing. Old results stay readable until they are redone.
+
+use crate::{ApiError, ErrorCode, Result, Sourcetrace};
+use rayon::prelude::*;
+use serde::Serialize;
+use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, LexiconKind, SourceType};
+use sourcetrace_core::ANALYSIS_VERSION;
+use sourcetrace_store::{
+    AnalysisCounts, AnalysisRecord, AnalysisStamp, AttributionRecord, LexiconAddition, SourceFilter, SourceRecord,
+};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Articles analysed per transaction by default. A cancel or a kill loses
+/// at most one batch; the next run does the rest.
+pub const ANALYSIS_BATCH: usize = 512;
+
+/// How to analyse the library.
+#[derive(Debug, Clone)]
+pub struct AnalyzeRequest {
+    /// Redo every article, current or not.
+    pub force: bool,
+    /// Articles per transaction ([`ANALYSIS_BATCH`] by default).
+    pub batch_size: usize,
+}
+
+impl Default for AnalyzeRequest {
+    fn default() -> AnalyzeRequest {
+        AnalyzeRequest { force: false, batch_size: ANALYSIS_BATCH }
+    }
+}
+
+/// How an analysis run ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalyzeSummary {
+    /// Articles analysed in this run.
+    pub analyzed: u64,
+    /// Articles left alone because their analysis was current.
+    pub skipped_current: u64,
+    /// Attributions stored in this run.
+    pub attributions: u64,
+    /// The analysis version of the rules used.
+    pub version: u32,
+    pub cancelled: bool,
+    pub elapsed_ms: u64,
+    /// Lexicon additions this build could not use (rows that an older build
+    /// accepted), one message each.
+    pub lexicon_warnings: Vec<String>,
+}
+
+/// An article's analysis: its scores and attributions, and whether they
+/// were made with the current rules and lexicon.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleAnalysis {
+    pub article_id: i64,
+    /// Missing when the article has not been analysed yet.
+    pub analysis: Option<AnalysisRecord>,
+    /// The analysis matches the current version and lexicon additions.
+    pub current: bool,
+    pub attributions: Vec<AttributionRecord>,
+}
+
+/// A lexicon row as added, and what adding it did.
+#[derive(Debug, Clone, Serialize)]
+pub struct LexiconAdded {
+    pub addition: LexiconAddition,
+    /// False when the same row was already there (nothing changed).
+    pub new: bool,
+    /// Articles whose analysis is now out of date.
+    pub stale: i64,
+}
+
+impl Sourcetrace {
+    /// The stamp analyses made now get.
+    fn analysis_stamp(&self) -> Result<AnalysisStamp> {
+        Ok(self.library.analysis_stamp(ANALYSIS_VERSION)?)
+    }
+
+    /// The built-in lexicons with the library's additions on top, in the
+    /// order they were added, and a message for each addition that did not
+    /// apply.
+    pub fn lexicon(&self) -> Result<(Lexicon, Vec<String>)> {
+        let mut lexicon = Lexicon::builtin();
+        let mut warnings = Vec::new();
+        for addition in self.library.lexicon_additions()? {
+            let Some(kind) = LexiconKind::parse(&addition.kind) else { continue };
+            for d in lexicon.extend(kind, &with_header(kind, &addition.row)) {
+                warnings.push(format!("lexicon addition #{}: {}", addition.id, problem(kind, &d.message)));
+            }
+        }
+        Ok((lexicon, warnings))
+    }
+
+    /// How many articles have a current analysis and how many do not.
+    pub fn analysis_counts(&self) -> Result<AnalysisCounts> {
+        Ok(self.library.analysis_counts(&self.analysis_stamp()?)?)
+    }
+
+    /// Analyses the articles whose analysis is missing or stale (every
+    /// article with `force`), in batches of one transaction each, the
+    /// articles of a batch in parallel. Reports `(done, total)` after each
+    /// batch; stops between batches when `cancel` is set, keeping what was
+    /// committed.
+    pub fn analyze_library(
+        &mut self,
+        request: &AnalyzeRequest,
+        on_progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<AnalyzeSummary> {
+        let started = Instant::now();
+        let stamp = self.analysis_stamp()?;
+        let (lexicon, lexicon_warnings) = self.lexicon()?;
+        let counts = self.library.analysis_counts(&stamp)?;
+        let (mut total, skipped_current) =
+            if request.force { (counts.articles, 0) } else { (counts.stale, counts.current) };
+        let mut summary = AnalyzeSummary {
+            analyzed: 0,
+            skipped_current: skipped_current as u64,
+            attributions: 0,
+            version: stamp.version,
+            cancelled: false,
+            elapsed_ms: 0,
+            lexicon_warnings,
+        };
+        let mut after = 0;
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                summary.cancelled = true;
+                break;
+            }
+            let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
+            let Some(last) = targets.last() else { break };
+            after = last.id;
+            let analyses: Vec<Analysis> = targets
+                .par_iter()
+                .map(|t| attribution::analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() }))
+                .collect();
+            let items: Vec<(i64, &Analysis)> = targets.iter().map(|t| t.id).zip(&analyses).collect();
+            summary.attributions += self.library.write_analyses(&items, &stamp)? as u64;
+            summary.analyzed += targets.len() as u64;
+            // Articles imported meanwhile are analysed too.
+            total = total.max(summary.analyzed as i64);
+            on_progress(summary.analyzed as usize, total as usize);
+        }
+        summary.elapsed_ms = started.elapsed().as_millis() as u64;
+        Ok(summary)
+    }
+
+    /// An article's stored attributions, in text order. Empty when the
+    /// article has not been analysed.
+    pub fn attributions(&self, article_id: i64) -> Result<Vec<AttributionRecord>> {
+        self.require_article(article_id)?;
+        Ok(self.library.attributions(article_id)?)
+    }
+
+    /// An article's scores and attributions, and whether they are current.
+    pub fn article_analysis(&self, article_id: i64) -> Result<ArticleAnalysis> {
+        self.require_article(article_id)?;
+        let analysis = self.library.analysis(article_id)?;
+        let stamp = self.analysis_stamp()?;
+        let current = analysis.as_ref().is_some_and(|a| a.version == stamp.version && a.lexicon == stamp.lexicon);
+        let attributions = self.library.attributions(article_id)?;
+        Ok(ArticleAnalysis { article_id, analysis, current, attributions })
+    }
+
+    /// The sources cited across the library with how many attributions and
+    /// articles cite each, most cited first.
+    pub fn sources(&self, filter: &SourceFilter) -> Result<Vec<SourceRecord>> {
+        if let Some(kind) = &filter.source_type {
+            if SourceType::parse(kind).is_none() {
+                let known: Vec<&str> = SourceType::ALL.iter().map(|t| t.as_str()).collect();
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("unknown source type {kind:?}: use one of {}", known.join(", ")),
+                ));
+            }
+        }
+        Ok(self.library.sources(filter)?)
+    }
+
+    /// Adds one row to a lexicon (`cues`, `sources`, `countries` or
+    /// `outlets`), in the tab-separated columns of the built-in file. The
+    /// row is checked by parsing it over the built-in lexicons first; a row
+    /// with any problem is refused with a message that names it. Adding a
+    /// row makes every stored analysis stale.
+    pub fn add_lexicon_row(&mut self, kind: &str, row: &str) -> Result<LexiconAdded> {
+        let (kind, row) = validate_lexicon_row(kind, row)?;
+        let (addition, new) = self.library.add_lexicon_row(kind.as_str(), &row)?;
+        let stale = self.analysis_counts()?.stale;
+        Ok(LexiconAdded { addition, new, stale })
+    }
+
+    /// The user's lexicon rows in the order they apply.
+    pub fn lexicon_additions(&self) -> Result<Vec<LexiconAddition>> {
+        Ok(self.library.lexicon_additions()?)
+    }
+
+    /// Removes one of the user's lexicon rows and returns it. Analyses made
+    /// with it become stale.
+    pub fn remove_lexicon_row(&mut self, id: i64) -> Result<LexiconAddition> {
+        Ok(self.library.remove_lexicon_row(id)?)
+    }
+
+    fn require_article(&self, article_id: i64) -> Result<()> {
+        if self.library.article_exists(article_id)? {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorCode::NotFound, format!("article #{article_id} does not exist")))
+        }
+    }
+}
+
+/// The row after a header line: the outlet list's parser takes its first
+/// line as the header, and the other parsers skip a header line.
+fn with_header(kind: LexiconKind, row: &str) -> String {
+    format!("{}\n{row}", kind.header())
+}
+
+/// A diagnostic's message without the lexicon name the parser puts first.
+fn problem(kind: LexiconKind, message: &str) -> String {
+    message.strip_prefix(kind.as_str()).and_then(|m| m.strip_prefix(": ")).unwrap_or(message).to_string()
+}
+
+/// Checks a user's lexicon row and returns it tidied: one line, fields
+/// trimmed, as many columns as the built-in file has, and accepted by the
+/// lexicon parser without a diagnostic.
+fn validate_lexicon_row(kind: &str, row: &str) -> Result<(LexiconKind, String)> {
+    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
+    let kind = LexiconKind::parse(&kind.trim().to_lowercase())
+        .ok_or_else(|| invalid(format!("unknown lexicon {kind:?}: use cues, sources, countries or outlets")))?;
+    let header = kind.header();
+    let columns: Vec<&str> = header.split('\t').collect();
+    let explain = |message: String| {
+        invalid(format!("invalid {} row: {message} (the columns are {})", kind.as_str(), columns.join(", ")))
+    };
+    let row = row.trim_end_matches(['\r', '\n']);
+    if row.contains('\n') {
+        return Err(explain("give one row at a time".into()));
+    }
+    let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
+    let row = fields.join("\t");
+    if row.trim().is_empty() {
+        return Err(explain("the row is empty".into()));
+    }
+    if row.starts_with('#') {
+        return Err(explain("a row starting with # is a comment".into()));
+    }
+    if row == header {
+        return Err(explain("that is the header".into()));
+    }
+    if fields.len() != columns.len() {
+        return Err(explain(format!("expected {} tab-separated columns, found {}", columns.len(), fields.len())));
+    }
+    let mut lexicon = Lexicon::builtin();
+    let diagnostics = lexicon.extend(kind, &with_header(kind, &row));
+    if let Some(d) = diagnostics.first() {
+        return Err(explain(problem(kind, &d.message)));
+    }
+    Ok((kind, row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ImportRequest;
+
+    /// A library of `n` articles, each citing Dmitry Peskov.
+    fn library(n: usize) -> (tempfile::TempDir, Sourcetrace) {
+        let dir = tempfile::tempdir().unwrap();
+        let lines: Vec<String> = (0..n)
+            .map(|i| {
+                serde_json::json!({
+                    "title": format!("Story {i}"),
+                    "outlet": "Reuters",
+                    "text": format!("Kremlin spokesman Dmitry Peskov said on day {i} that the talks would go on."),
+                })
+                .to_string()
+            })
+            .collect();
+        let file = dir.path().join("a.jsonl");
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let mut app = Sourcetrace::open(&dir.path().join("l.sqlite")).unwrap();
+        app.import(&ImportRequest::new(vec![file]), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        (dir, app)
+    }
+
+    #[test]
+    fn a_cancelled_run_keeps_its_batches_and_the_next_run_does_the_rest() {
+        let (_dir, mut app) = library(5);
+        let cancel = AtomicBool::new(false);
+        let request = AnalyzeRequest { force: false, batch_size: 2 };
+        let mut seen = Vec::new();
+        let first = app
+            .analyze_library(
+                &request,
+                &mut |done, total| {
+                    seen.push((done, total));
+                    cancel.store(true, Ordering::Relaxed);
+                },
+                &cancel,
+            )
+            .unwrap();
+        assert_eq!(seen, [(2, 5)]);
+        assert!(first.cancelled);
+        assert_eq!((first.analyzed, first.skipped_current, first.version), (2, 0, ANALYSIS_VERSION));
+        assert_eq!(first.attributions, 2, "one attribution per article");
+        let counts = app.analysis_counts().unwrap();
+        assert_eq!((counts.current, counts.stale), (2, 3));
+
+        let mut seen = Vec::new();
+        let second = app.analyze_library(&request, &mut |d, t| seen.push((d, t)), &AtomicBool::new(false)).unwrap();
+        assert_eq!((second.analyzed, second.skipped_current, second.cancelled), (3, 2, false));
+        assert_eq!(seen, [(2, 3), (3, 3)]);
+        let third = app.analyze_library(&request, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!((third.analyzed, third.skipped_current), (0, 5));
+
+        let story = app.article_analysis(5).unwrap();
+        assert!(story.current);
+        assert_eq!(story.analysis.unwrap().scores.attributions, 1);
+        let source = story.attributions[0].attribution.source.as_ref().unwrap();
+        assert_eq!(source.canonical, "Dmitry Peskov");
+        let sources = app.sources(&SourceFilter::default()).unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!((sources[0].canonical.as_str(), sources[0].articles), ("Dmitry Peskov", 5));
+        assert_eq!(app.article_analysis(6).unwrap_err().code, ErrorCode::NotFound);
+        let err = app.sources(&SourceFilter { source_type: Some("spy".into()), ..Default::default() }).unwrap_err();
+        assert!(err.message.contains("unknown source type \"spy\""), "{}", err.message);
+    }
+
+    #[test]
+    fn adding_and_removing_a_lexicon_row_marks_analyses_stale_and_current_again() {
+        let (_dir, mut app) = library(3);
+        app.analyze_library(&AnalyzeRequest::default(), &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        let row = "town crier\tperson\t\ttitle";
+        let added = app.add_lexicon_row("sources", row).unwrap();
+        assert!(added.new);
+        assert_eq!(added.stale, 3);
+        assert!(!app.article_analysis(1).unwrap().current, "an analysis made without the row is stale");
+        let again = app.add_lexicon_row("sources", row).unwrap();
+        assert_eq!((again.new, again.addition.id), (false, added.addition.id));
+        let (_, warnings) = app.lexicon().unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        app.remove_lexicon_row(added.addition.id).unwrap();
+        assert_eq!(app.analysis_counts().unwrap().stale, 0);
+        assert_eq!(app.remove_lexicon_row(added.addition.id).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn lexicon_rows_are_checked_before_they_are_stored() {
+        let (kind, row) =
+            validate_lexicon_row("Cues", "harrumph\t harrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong\n")
+                .unwrap();
+        assert_eq!(
+            (kind, row.as_str()),
+            (LexiconKind::Cues, "harrumph\tharrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong")
+        );
+        let (kind, _) =
+            validate_lexicon_row("outlets", "Harbour Herald\tHerald\therald.example\tGB\tnewspaper\tnone").unwrap();
+        assert_eq!(kind, LexiconKind::Outlets);
+        for (kind, row, says) in [
+            ("verbs", "x", "unknown lexicon \"verbs\""),
+            ("cues", "harrumph\tharrumphed\tspeech\tdistancing\tthat", "expected 6 tab-separated columns, found 5"),
+            ("cues", "harrumph\tharrumphed\tspech\tdistancing\tthat\tstrong", "unknown class \"spech\""),
+            ("cues", "a\tb\tspeech\tneutral\tthat\tstrong\nc\td\tspeech\tneutral\tthat\tstrong", "one row at a time"),
+            ("sources", "town crier\tperson\tGBR\ttitle", "two-letter ISO code"),
+            ("outlets", "Herald\t\t\tGB\tblog\tnone", "invalid outlets row"),
+            ("countries", "   ", "the row is empty"),
+        ] {
+            let err = validate_lexicon_row(kind, row).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidInput);
+            assert!(err.message.contains(says), "{kind} {row:?}: {}", err.message);
+        }
+    }
+}
