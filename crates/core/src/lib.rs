@@ -17,8 +17,10 @@
 //! assert_eq!(when.iso, "2021-12-12T22:15");
 //! ```
 
+pub mod attribution;
 pub mod dates;
 pub mod diagnostic;
+mod fasthash;
 pub mod language;
 pub mod outlets;
 pub mod sketch;

@@ -1,0 +1,1778 @@
+//! Finding attributions: cues from the lexicon, then the source and content
+//! around each cue by the shape of the sentence.
+//!
+//! Each rule has a name that ends up in the attribution's evidence, so the
+//! app can say why it found what it found. The rules, in the order they are
+//! tried for a cue:
+//! - `according-to`: "according to X, ..." and "..., according to X";
+//! - `citing`: "..., citing X" (a hop toward the origin of a claim);
+//! - `quote-before-cue`: "“...,” Peskov said" and "“...,” said Peskov";
+//! - `participle`: "..., calling it a “question for the future”";
+//! - `subject-cue-content`: "Peskov said it is too early to ...";
+//! - `content-then-cue`: "Putin told Biden that ..., Peskov said.";
+//! - `colon`: "Peskov: “...”" at the start of a sentence;
+//! - `channel`: "In a video released on state TV, Peskov said ...".
+
+use super::lexicon::{complement, Lexicon};
+use super::tokens::{Kind, Tokens};
+use super::CueClass;
+use crate::fasthash::FastMap;
+
+/// One attribution as found, in token and byte positions, before its source
+/// is typed and its chain is linked.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Tokens of the cue, auxiliaries included ("has also said").
+    pub cue: (usize, usize),
+    /// The lexicon entry, or none for punctuation cues and channels.
+    pub entry: Option<u32>,
+    pub source: Option<(usize, usize)>,
+    /// Byte ranges of the content.
+    pub content: Vec<(usize, usize)>,
+    pub rule: &'static str,
+    /// For `citing` and `channel`: the attribution this one is the origin of.
+    pub cites_for: Option<usize>,
+    /// A participle takes its source from this earlier attribution.
+    pub source_from: Option<usize>,
+    /// For `channel`: the attribution whose words this medium carried.
+    pub channel_for: Option<usize>,
+    /// The content is nothing but quotation.
+    pub quoted: Quoted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quoted {
+    All,
+    Part,
+    None,
+}
+
+/// Words that end a noun phrase when walking over it.
+pub(crate) const BREAK: &[&str] = &[
+    "that",
+    "which",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "while",
+    "because",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "as",
+    "but",
+    "or",
+    "so",
+    "since",
+    "after",
+    "before",
+    "until",
+    "than",
+    "whether",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "not",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "from",
+    "about",
+    "into",
+    "over",
+    "under",
+    "between",
+    "through",
+    "during",
+    "against",
+    "without",
+    "also",
+    "there",
+    "then",
+    "however",
+    "yet",
+    "still",
+    "now",
+    "even",
+    "just",
+    "only",
+    "here",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "and",
+    "nor",
+    "once",
+    "where",
+    "upon",
+    "amid",
+    "among",
+    "despite",
+    "like",
+    "unlike",
+    "toward",
+    "towards",
+    "onto",
+    "per",
+    "via",
+    "up",
+    "out",
+    "off",
+    "down",
+    "too",
+    "very",
+    "already",
+    "never",
+    "always",
+    "often",
+    "later",
+    "earlier",
+    "again",
+    "meanwhile",
+    "instead",
+    "yes",
+    "no",
+    "please",
+    "thank",
+    "thanks",
+    "let",
+    "let's",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "it's",
+    "that's",
+    "there's",
+    "he's",
+    "she's",
+    "they're",
+    "we're",
+    "i'm",
+    "you're",
+    "what's",
+    "here's",
+    "for",
+    "who",
+    "said",
+    "says",
+    "told",
+];
+
+/// Determiners and possessives that may open a source noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most", "several", "other",
+    "both", "all", "each", "few", "two", "three", "four", "five", "one", "another", "any", "top", "senior", "former",
+];
+
+/// Words after which a cue word is a noun, not a verb.
+const NOUN_MARKERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"];
+
+/// Participles and phrases that start a new attribution after a comma.
+const PARTICIPLES: &[&str] = &[
+    "according",
+    "citing",
+    "quoting",
+    "saying",
+    "adding",
+    "calling",
+    "noting",
+    "arguing",
+    "telling",
+    "explaining",
+    "warning",
+    "insisting",
+    "claiming",
+    "suggesting",
+    "asking",
+    "urging",
+    "describing",
+    "referring",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
+
+/// Words between a subject and its cue that belong to the cue ("has also
+/// said", "would normally call for").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "earlier",
+    "often",
+    "then",
+    "once",
+    "recently",
+    "publicly",
+    "privately",
+    "again",
+    "already",
+    "never",
+    "not",
+    "first",
+    "reportedly",
+    "just",
+    "even",
+    "still",
+    "now",
+    "frequently",
+    "explicitly",
+    "openly",
+    "initially",
+    "ultimately",
+    "finally",
+    "quickly",
+    "immediately",
+    "can",
+    "cannot",
+    "normally",
+    "usually",
+    "always",
+    "allegedly",
+    "apparently",
+    "similarly",
+    "further",
+    "last",
+    "has long",
+    "long",
+    "flatly",
+    "strongly",
+    "simply",
+    "clearly",
+    "angrily",
+    "bluntly",
+    "separately",
+    "subsequently",
+    "privately",
+    "personally",
+    "elsewhere",
+    "since",
+    "consistently",
+];
+
+/// Participles that keep a noun phrase going to the right: "a video
+/// released on state TV channel Rossiya 1".
+const MODIFIERS: &[&str] = &[
+    "released",
+    "published",
+    "posted",
+    "aired",
+    "broadcast",
+    "issued",
+    "obtained",
+    "seen",
+    "shared",
+    "uploaded",
+    "shown",
+    "carried",
+    "run",
+    "written",
+    "filed",
+    "conducted",
+    "commissioned",
+    "cited",
+    "quoted",
+    "made",
+    "given",
+    "produced",
+    "compiled",
+    "sent",
+    "signed",
+    "put",
+    "prepared",
+];
+
+/// Prepositions that may continue a noun phrase to the right when a name or
+/// a determiner follows: "a report in The New York Times".
+const NP_PREPOSITIONS: &[&str] = &["of", "in", "on", "by", "for", "from", "at", "with", "to"];
+
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "recently",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Bits for the word lists above, so that checking a word against a list
+/// is one hash lookup rather than a scan.
+pub(crate) const BREAK_BIT: u16 = 1 << 0;
+pub(crate) const AUXILIARIES_BIT: u16 = 1 << 1;
+pub(crate) const TIME_WORDS_BIT: u16 = 1 << 2;
+pub(crate) const NOUN_MARKERS_BIT: u16 = 1 << 3;
+pub(crate) const PRONOUNS_BIT: u16 = 1 << 4;
+pub(crate) const DETERMINERS_BIT: u16 = 1 << 5;
+pub(crate) const NP_PREPOSITIONS_BIT: u16 = 1 << 6;
+pub(crate) const MODIFIERS_BIT: u16 = 1 << 7;
+pub(crate) const PARTICIPLES_BIT: u16 = 1 << 8;
+
+fn word_classes() -> &'static FastMap<&'static str, u16> {
+    static CLASSES: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut map: FastMap<&'static str, u16> = FastMap::default();
+        for (list, bit) in [
+            (BREAK, BREAK_BIT),
+            (AUXILIARIES, AUXILIARIES_BIT),
+            (TIME_WORDS, TIME_WORDS_BIT),
+            (NOUN_MARKERS, NOUN_MARKERS_BIT),
+            (PRONOUNS, PRONOUNS_BIT),
+            (DETERMINERS, DETERMINERS_BIT),
+            (NP_PREPOSITIONS, NP_PREPOSITIONS_BIT),
+            (MODIFIERS, MODIFIERS_BIT),
+            (PARTICIPLES, PARTICIPLES_BIT),
+        ] {
+            for w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// Is the lowercased word `w` in the list that `bit` stands for?
+pub(crate) fn is_a(bit: u16, w: &str) -> bool {
+    word_classes().get(w).is_some_and(|b| b & bit != 0)
+}
+
+/// Past tenses and third-person forms that cannot be nouns in a subject.
+fn is_verb_form(w: &str) -> bool {
+    w.ends_with("ed")
+        || in_list(
+            &[
+                "said", "says", "told", "tells", "wrote", "writes", "thought", "thinks", "knew", "knows", "saw",
+                "sees", "felt", "feels", "spoke", "speaks", "argues", "believes", "wants", "hopes", "fears", "insists",
+                "claims", "adds", "notes", "warns", "asks", "urges", "vows", "promises", "predicts", "suggests",
+                "explains",
+            ],
+            w,
+        )
+}
+
+pub(crate) fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub(crate) struct Detector<'a, 't> {
+    pub t: &'a Tokens<'t>,
+    pub lex: &'a Lexicon,
+    pub found: Vec<Found>,
+    /// Tokens covered by an accepted cue, so that one word is one cue.
+    cue_taken: Vec<bool>,
+}
+
+/// A cue occurrence before the rules look at it.
+#[derive(Debug, Clone, Copy)]
+struct CueAt {
+    first: usize,
+    end: usize,
+    entry: u32,
+}
+
+impl<'a, 't> Detector<'a, 't> {
+    pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon) -> Self {
+        Detector { t, lex, found: Vec::new(), cue_taken: vec![false; t.toks.len()] }
+    }
+
+    pub fn run(&mut self) {
+        let cues = self.find_cues();
+        for c in &cues {
+            if self.cue_taken[c.first] {
+                continue;
+            }
+            if let Some(f) = self.attribution_at(c, &cues) {
+                for k in f.cue.0..f.cue.1 {
+                    self.cue_taken[k] = true;
+                }
+                let channel = self.channel(&f, self.found.len());
+                self.found.push(f);
+                if let Some(h) = channel {
+                    self.cue_taken[h.cue.0] = true;
+                    self.found.push(h);
+                }
+            }
+        }
+        self.colons();
+        self.continue_quotes();
+        // Text order, with the links between attributions renumbered.
+        let mut order: Vec<usize> = (0..self.found.len()).collect();
+        order.sort_by_key(|&i| self.t.toks[self.found[i].cue.0].start);
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Found> = order.iter().map(|&i| self.found[i].clone()).collect();
+        for f in &mut sorted {
+            f.cites_for = f.cites_for.map(|i| new_index[i]);
+            f.source_from = f.source_from.map(|i| new_index[i]);
+            f.channel_for = f.channel_for.map(|i| new_index[i]);
+        }
+        self.found = sorted;
+    }
+
+    fn find_cues(&self) -> Vec<CueAt> {
+        let t = self.t;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.toks.len() {
+            if !t.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let mut matched = None;
+            // After a determiner or a possessive the word is a noun: "the
+            // report said", "Russia's state TV".
+            let noun =
+                i > 0 && t.is_word(i - 1) && (is_a(NOUN_MARKERS_BIT, t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
+            if noun {
+                i += 1;
+                continue;
+            }
+            if let Some(forms) = self.lex.cue_forms.get(t.lower(i)) {
+                'forms: for (rest, id) in forms {
+                    let mut k = i + 1;
+                    for w in rest {
+                        if !t.is_word(k) || t.lower(k) != w {
+                            continue 'forms;
+                        }
+                        k += 1;
+                    }
+                    matched = Some(CueAt { first: i, end: k, entry: *id });
+                    break;
+                }
+            }
+            match matched {
+                Some(c) => {
+                    out.push(c);
+                    i = c.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn attribution_at(&self, c: &CueAt, all: &[CueAt]) -> Option<Found> {
+        let t = self.t;
+        let entry = self.lex.cue(c.entry);
+        let s = t.sentence_of(c.first);
+        let first_word = t.lower(c.first);
+        // A capitalised cue in the middle of a sentence is a name ("Said
+        // Jones", "Hope Hicks"), unless it opens a quotation or a clause.
+        if t.toks[c.first].cap && c.first > s.first && !matches!(t.toks[c.first - 1].kind, Kind::Open | Kind::Punct(_))
+        {
+            return None;
+        }
+        // "a short video released on state TV": a participle that modifies
+        // a noun, not a cue.
+        if is_a(MODIFIERS_BIT, first_word)
+            && t.is_word(c.end)
+            && matches!(t.lower(c.end), "on" | "by" | "in" | "at" | "to" | "from" | "during")
+        {
+            return None;
+        }
+        // Words inside a quotation are the quoted speaker's; the reporter
+        // attributes the quotation, not what the speaker says others said.
+        if t.in_quote[c.first].is_some() {
+            return None;
+        }
+        if first_word == "according" {
+            return self.according_to(c);
+        }
+        if matches!(first_word, "citing" | "quoting") {
+            return self.citing(c, all);
+        }
+        if entry.class == CueClass::Evidence && entry.complements == 0 {
+            // "reportedly", "allegedly": a claim with no named source.
+            return self.sourceless_adverb(c);
+        }
+        let aux = self.auxiliaries_before(c.first, s.first);
+        if let Some(f) = self.quote_before_cue(c, aux) {
+            return Some(f);
+        }
+        if first_word.ends_with("ing") && aux == c.first && c.first > s.first && t.is_punct(c.first - 1, ',') {
+            if let Some(f) = self.participle(c) {
+                return Some(f);
+            }
+        }
+        if let Some(f) = self.subject_cue_content(c, aux) {
+            return Some(f);
+        }
+        // A sentence-closing cue is clear structure even for a weak cue:
+        // "..., Russian media reported on Sunday."
+        if entry.strong || matches!(entry.class, CueClass::Speech | CueClass::Evidence) {
+            return self.content_then_cue(c, aux);
+        }
+        None
+    }
+
+    /// Walks left over auxiliaries and adverbs that belong to the cue.
+    fn auxiliaries_before(&self, first: usize, limit: usize) -> usize {
+        let t = self.t;
+        let mut a = first;
+        while a > limit && a + 4 > first && t.is_word(a - 1) && is_a(AUXILIARIES_BIT, t.lower(a - 1)) {
+            a -= 1;
+        }
+        a
+    }
+
+    /// `“...,” Peskov said` and `“...,” said Peskov`, with the quotation
+    /// possibly running over several sentences and paragraphs.
+    fn quote_before_cue(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let para_first = self.paragraph_first(c.first);
+        // The subject may sit between the quotation and the cue.
+        let (source, before) = match self.left_np(aux, para_first) {
+            Some((a, b)) => (Some((a, b)), a),
+            None => (None, aux),
+        };
+        let mut p = before;
+        // `”, he said`, `,” he said`, `” — he said`.
+        let mut k = p;
+        if k > 0 && (t.is_punct(k - 1, ',') || t.is_punct(k - 1, '\u{2014}')) {
+            k -= 1;
+        }
+        if k == 0 || t.toks[k - 1].kind != Kind::Close {
+            // Also `“...,” said Peskov`: nothing between the quote and cue.
+            return None;
+        }
+        let q = t.quote_closing_at(k - 1)?;
+        let quote = t.quotes[q];
+        if quote.words == 0 {
+            return None;
+        }
+        // A quotation inside a clause (`calling it a “question for the
+        // future,” the report said`) is part of indirect content.
+        let o = quote.open;
+        let stands_alone = o == 0
+            || t.toks[o - 1].para != t.toks[o].para
+            || matches!(t.toks[o - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
+            || self.is_cue_word(o - 1);
+        if !stands_alone {
+            return None;
+        }
+        p = c.end;
+        let source = match source {
+            Some(src) => Some(src),
+            None => {
+                // The inverted order: the source follows the cue.
+                let src = self.right_np(p, s.end, false)?;
+                if !self.np_is_source(src.0, src.1) {
+                    return None;
+                }
+                p = src.1;
+                Some(src)
+            }
+        };
+        let mut content = vec![(quote.start, quote.end)];
+        // `“...,” he said, “...”`: the quotation goes on after the cue.
+        let mut k = self.skip_adverbials(p, s.end);
+        if t.is_punct(k, ',') || t.is_punct(k, ':') {
+            k += 1;
+        }
+        if let Some(q2) = t.quote_opening_at(k) {
+            content.push((t.quotes[q2].start, t.quotes[q2].end));
+        }
+        Some(Found {
+            cue: (aux, c.end),
+            entry: Some(c.entry),
+            source,
+            content,
+            rule: "quote-before-cue",
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted: Quoted::All,
+        })
+    }
+
+    /// `..., calling it a “question for the future”`: the source is that of
+    /// the clause the participle hangs on.
+    fn participle(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let start = self.content_start(c, c.end, s.end)?;
+        let end = self.content_end(start, s.end);
+        if end <= start {
+            return None;
+        }
+        let source_from =
+            self.found.iter().rposition(|f| t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first);
+        let source = match source_from {
+            Some(_) => None,
+            None => {
+                let subj = self.sentence_subject(s.first, c.first)?;
+                Some(subj)
+            }
+        };
+        let (content, quoted) = self.content_spans(start, end);
+        Some(Found {
+            cue: (c.first, c.end),
+            entry: Some(c.entry),
+            source,
+            content,
+            rule: "participle",
+            cites_for: None,
+            source_from,
+            channel_for: None,
+            quoted,
+        })
+    }
+
+    /// `Peskov said it is too early ...`: the subject before the cue, the
+    /// content after it.
+    fn subject_cue_content(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let entry = self.lex.cue(c.entry);
+        let s = t.sentence_of(c.first);
+        let (a, b) = self.subject_before(aux, s.first)?;
+        // "I believe", "you want": the writer's own voice, not a source.
+        if b == a + 1 && matches!(t.lower(a), "i" | "we" | "you") && entry.class != CueClass::Speech {
+            return None;
+        }
+        let mut source = Some((a, b));
+        // "it is believed that", "it was reported": no source at all.
+        if b == a + 1 && t.lower(a) == "it" && aux < c.first {
+            source = None;
+        }
+        // A verb right after the cue with a colon that ends the paragraph
+        // introduces the next paragraph: "Stone said:" then the quotation.
+        let mut k = self.skip_adverbials(c.end, s.end);
+        if t.is_punct(k, ':') && (k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para) {
+            let next = k + 1;
+            if next < t.toks.len() {
+                let para = t.toks[next].para;
+                let mut last = next;
+                while last + 1 < t.toks.len() && t.toks[last + 1].para == para {
+                    last += 1;
+                }
+                let (content, quoted) = self.content_spans(next, last + 1);
+                return Some(self.make(c, aux, source, content, "subject-cue-content", quoted));
+            }
+        }
+        if t.is_punct(k, ':') || t.is_punct(k, ',') {
+            k += 1;
+        }
+        let start = self.content_start(c, c.end, s.end)?;
+        let end = self.content_end(start, s.end);
+        if end <= start {
+            return None;
+        }
+        let opens_quote = t.toks[start].kind == Kind::Open;
+        let lead = t.lower(start.min(t.toks.len() - 1));
+        let clausal = t.word_is(start.saturating_sub(1), "that")
+            || opens_quote
+            || (entry.complements & complement::TO != 0 && (start..end.min(start + 6)).any(|j| t.word_is(j, "to")))
+            || (entry.complements & complement::WH != 0
+                && matches!(lead, "whether" | "if" | "how" | "why" | "what" | "when" | "who"));
+        let quotes_inside = (start..end).any(|j| t.toks[j].kind == Kind::Open);
+        // "a poll shows Sanders leading", "a video of the episode shows":
+        // evidence from a document needs no clause.
+        let document_subject = entry.class == CueClass::Evidence
+            && (a..b).any(|j| {
+                self.lex
+                    .source_word(t.lower(j).trim_end_matches("'s"))
+                    .is_some_and(|w| w.kind == super::SourceType::Document)
+            });
+        // "called him a political opportunist": a person object and a label.
+        let labels = entry.complements & complement::OBJ != 0
+            && end > start + 2
+            && (in_list(&["him", "her", "them", "it"], t.lower(start)) || t.toks[start].cap);
+        if !entry.strong && !clausal && !quotes_inside && !document_subject && !labels {
+            return None;
+        }
+        // With a weak cue the subject must be a clear source too.
+        if !entry.strong && !self.np_is_clear_source(a, b) {
+            return None;
+        }
+        // A noun-phrase object alone is content only for cues that take one.
+        if !clausal && entry.complements & (complement::NP | complement::THAT | complement::OBJ) == 0 {
+            return None;
+        }
+        // "called on Congress to act": a cue that takes only an object and a
+        // to-infinitive needs the "to".
+        if entry.complements & (complement::THAT | complement::QUOTE | complement::NP | complement::WH) == 0
+            && !(start..end.min(start + 8)).any(|j| t.word_is(j, "to"))
+        {
+            return None;
+        }
+        let _ = k;
+        let (content, quoted) = self.content_spans(start, end);
+        Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
+    }
+
+    /// `Putin told Biden that ..., Peskov said.`: the content comes first
+    /// and the cue closes the sentence.
+    fn content_then_cue(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let (source, before, after) = match self.subject_before(aux, s.first) {
+            Some((a, b)) => (Some((a, b)), a, c.end),
+            _ => {
+                let src = self.right_np(c.end, s.end, false)?;
+                if !self.np_is_source(src.0, src.1) {
+                    return None;
+                }
+                (Some(src), aux, src.1)
+            }
+        };
+        if let Some((a, b)) = source {
+            if !self.lex.cue(c.entry).strong && !self.np_is_clear_source(a, b) {
+                return None;
+            }
+        }
+        // Only adverbials may follow ("Peskov said on Sunday."), or another
+        // hop ("TASS reported, citing a short video").
+        let tail = self.skip_adverbials(after, s.end);
+        if !self.closes_at(tail, s.end) {
+            return None;
+        }
+        let comma_in_quote = before >= 2 && t.toks[before - 1].kind == Kind::Close && t.is_punct(before - 2, ',');
+        if before == 0 || !(t.is_punct(before - 1, ',') || t.is_punct(before - 1, '\u{2014}') || comma_in_quote) {
+            return None;
+        }
+        let end = if comma_in_quote { before } else { before - 1 };
+        let mut start = self.sentence_start(s.first);
+        while start < end
+            && (t.is_punct(start, ',') || in_list(&["but", "and", "so", "however", "still", "yet"], t.lower(start)))
+        {
+            start += 1;
+        }
+        if end <= start + 1 {
+            return None;
+        }
+        let (content, quoted) = self.content_spans(start, end);
+        Some(self.make(c, aux, source, content, "content-then-cue", quoted))
+    }
+
+    /// `according to X, ...` and `..., according to X`.
+    fn according_to(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let src = self.right_np(c.end, s.end, true)?;
+        let mut lead = self.sentence_start(s.first);
+        while lead < c.first
+            && (t.is_punct(lead, ',')
+                || in_list(&["but", "and", "so", "however", "still", "yet", "also"], t.lower(lead)))
+        {
+            lead += 1;
+        }
+        let (start, end) = if c.first <= lead + 1 {
+            let mut k = src.1;
+            while k < s.end && t.is_punct(k, ',') {
+                k += 1;
+            }
+            (k, self.content_end(k, s.end))
+        } else {
+            let mut e = c.first;
+            while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}') || t.is_punct(e - 1, '(')) {
+                e -= 1;
+            }
+            (lead, e)
+        };
+        if end <= start {
+            return None;
+        }
+        let (content, quoted) = self.content_spans(start, end);
+        Some(Found {
+            cue: (c.first, c.end),
+            entry: Some(c.entry),
+            source: Some(src),
+            content,
+            rule: "according-to",
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted,
+        })
+    }
+
+    /// `TASS reported, citing a short video released on state TV`.
+    fn citing(&self, c: &CueAt, _all: &[CueAt]) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let src = self.right_np(c.end, s.end, true)?;
+        let parent =
+            self.found.iter().rposition(|f| t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first);
+        let content = match parent {
+            Some(p) => self.found[p].content.clone(),
+            None => {
+                let mut e = c.first;
+                while e > s.first && t.is_punct(e - 1, ',') {
+                    e -= 1;
+                }
+                if e <= s.first {
+                    return None;
+                }
+                self.content_spans(s.first, e).0
+            }
+        };
+        Some(Found {
+            cue: (c.first, c.end),
+            entry: Some(c.entry),
+            source: Some(src),
+            content,
+            rule: "citing",
+            cites_for: parent,
+            source_from: None,
+            channel_for: None,
+            quoted: Quoted::None,
+        })
+    }
+
+    /// "reportedly", "allegedly": the clause they sit in, with no source.
+    fn sourceless_adverb(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let end = self.content_end(s.first, s.end);
+        if end <= s.first + 2 {
+            return None;
+        }
+        let (content, quoted) = self.content_spans(s.first, end);
+        let _ = t;
+        Some(Found {
+            cue: (c.first, c.end),
+            entry: Some(c.entry),
+            source: None,
+            content,
+            rule: "hedge-adverb",
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted,
+        })
+    }
+
+    /// `In a video released on Russia's state TV on Sunday, Peskov said`:
+    /// the medium the speaker used is a hop of its own when it names who
+    /// carried it.
+    fn channel(&self, f: &Found, index: usize) -> Option<Found> {
+        let t = self.t;
+        let (src, _) = f.source?;
+        let s = t.sentence_of(f.cue.0);
+        let mut k = s.first;
+        while k < src && t.is_word(k) && in_list(&["but", "and", "however", "also", "still", "yet"], t.lower(k)) {
+            k += 1;
+        }
+        if !(t.word_is(k, "in")
+            && k + 2 < src
+            && in_list(&["a", "an", "the", "his", "her", "their", "its"], t.lower(k + 1)))
+        {
+            return None;
+        }
+        let comma = (k + 2..src).find(|&j| t.is_punct(j, ','))?;
+        if comma + 1 != src {
+            return None;
+        }
+        let (a, mut b) = (k + 1, comma);
+        // "on Sunday" belongs to the sentence, not to the medium.
+        while b > a + 1 && t.is_word(b - 1) && is_a(TIME_WORDS_BIT, t.lower(b - 1)) {
+            b -= 1;
+            while b > a + 1
+                && t.is_word(b - 1)
+                && in_list(&["on", "last", "this", "late", "early", "earlier"], t.lower(b - 1))
+            {
+                b -= 1;
+            }
+        }
+        let carried = (a..b).any(|j| {
+            t.is_word(j)
+                && (is_a(MODIFIERS_BIT, t.lower(j))
+                    || t.word_is(j, "with") && j + 1 < b && t.toks[j + 1].cap
+                    || self.lex.source_word(t.lower(j)).is_some_and(|w| w.kind.is_media()))
+        });
+        if !carried {
+            return None;
+        }
+        Some(Found {
+            cue: (k, k + 1),
+            entry: None,
+            source: Some((a, b)),
+            content: f.content.clone(),
+            rule: "channel",
+            cites_for: None,
+            source_from: None,
+            channel_for: Some(index),
+            quoted: Quoted::None,
+        })
+    }
+
+    /// `Peskov: “...”` at the start of a sentence, and the dash form
+    /// `Peskov — “...”`.
+    fn colons(&mut self) {
+        let t = self.t;
+        for si in 0..t.sentences.len() {
+            let s = t.sentences[si];
+            let Some(k) = (s.first..s.end.min(s.first + 8)).find(|&k| t.is_punct(k, ':') || t.is_punct(k, '\u{2014}'))
+            else {
+                continue;
+            };
+            if k == s.first || k + 1 >= s.end || self.cue_taken[k] {
+                continue;
+            }
+            // "Updated 22:15" and "9:18 p.m." are times, not speakers.
+            if t.slice(k - 1, k + 2).chars().any(|ch| ch.is_ascii_digit()) {
+                continue;
+            }
+            // The part before the colon must be a name and nothing else.
+            let Some((a, b)) = self.left_np(k, s.first) else { continue };
+            if a != s.first || !self.np_is_clear_source(a, b) {
+                continue;
+            }
+            if (a..b).any(|i| t.is_word(i) && self.lex.cue_forms.contains_key(t.lower(i)) && !t.toks[i].cap) {
+                continue;
+            }
+            let all_caps = t.slice(a, b).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
+            if all_caps {
+                continue;
+            }
+            let dash = t.is_punct(k, '\u{2014}');
+            // A dash introduces speech only when a quotation follows.
+            if dash && t.toks[k + 1].kind != Kind::Open {
+                continue;
+            }
+            let end = self.content_end(k + 1, s.end);
+            if end <= k + 1 {
+                continue;
+            }
+            let (content, quoted) = self.content_spans(k + 1, end);
+            self.cue_taken[k] = true;
+            self.found.push(Found {
+                cue: (k, k + 1),
+                entry: None,
+                source: Some((a, b)),
+                content,
+                rule: if dash { "dash" } else { "colon" },
+                cites_for: None,
+                source_from: None,
+                channel_for: None,
+                quoted,
+            });
+        }
+    }
+
+    /// A direct quotation followed, in the same paragraph, by more
+    /// quotation with no cue of its own belongs to the same speaker:
+    /// `“It is a tough charge,” Pence said. “But, come on.”`
+    fn continue_quotes(&mut self) {
+        let t = self.t;
+        let mut claimed = vec![false; t.quotes.len()];
+        for f in &self.found {
+            for &(a, b) in &f.content {
+                for (q, quote) in t.quotes.iter().enumerate() {
+                    if quote.start >= a && quote.end <= b {
+                        claimed[q] = true;
+                    }
+                }
+            }
+        }
+        for fi in 0..self.found.len() {
+            let f = &self.found[fi];
+            if f.rule != "quote-before-cue" {
+                continue;
+            }
+            let cue_sent = t.toks[f.cue.0].sent as usize;
+            let para = t.toks[f.cue.0].para;
+            let mut extra = Vec::new();
+            let mut si = cue_sent + 1;
+            while si < t.sentences.len() && t.sentences[si].para == para {
+                let s = t.sentences[si];
+                let Some(q) = t.quote_opening_at(s.first) else { break };
+                if claimed[q] || (s.first..s.end).any(|k| self.cue_taken[k]) {
+                    break;
+                }
+                claimed[q] = true;
+                extra.push((t.quotes[q].start, t.quotes[q].end));
+                // Go on only while the quotation fills its sentence.
+                let close = t.quotes[q].close;
+                if close + 2 < s.end {
+                    break;
+                }
+                si += 1;
+                while si < t.sentences.len() && t.sentences[si].first <= close {
+                    si += 1;
+                }
+            }
+            self.found[fi].content.extend(extra);
+        }
+    }
+
+    fn make(
+        &self,
+        c: &CueAt,
+        aux: usize,
+        source: Option<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+        rule: &'static str,
+        quoted: Quoted,
+    ) -> Found {
+        Found {
+            cue: (aux, c.end),
+            entry: Some(c.entry),
+            source,
+            content,
+            rule,
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted,
+        }
+    }
+
+    /// Where the content of a cue starts: past an object ("told Biden"),
+    /// adverbials ("on Sunday", "in a statement") and "that".
+    fn content_start(&self, c: &CueAt, from: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let entry = self.lex.cue(c.entry);
+        let mut k = self.skip_adverbials(from, end);
+        // "that" close by, with no clause boundary before it, starts the
+        // content: "told his U.S. counterpart Joe Biden that he would".
+        let window = (k + 12).min(end);
+        let mut j = k;
+        while j < window {
+            if t.word_is(j, "that") {
+                return if j + 1 < end { Some(j + 1) } else { None };
+            }
+            if !t.is_word(j) || self.lex.cue_forms.contains_key(t.lower(j)) && !t.toks[j].cap {
+                break;
+            }
+            if is_a(PRONOUNS_BIT, t.lower(j)) && j > k {
+                break;
+            }
+            j += 1;
+        }
+        // Speech verbs take an addressee ("told reporters"); for "wants the
+        // West to stay out", the object belongs to the content.
+        if entry.complements & complement::OBJ != 0 && entry.class == CueClass::Speech && t.is_word(k) {
+            // Skip a short object, "told reporters", "urged Congress", "told
+            // the Times", when what follows it can start the content.
+            let lw = t.lower(k);
+            let mut j = k;
+            if in_list(
+                &[
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                    "reporters",
+                    "journalists",
+                    "voters",
+                    "supporters",
+                    "lawmakers",
+                    "listeners",
+                    "viewers",
+                    "audiences",
+                    "crowds",
+                    "members",
+                    "students",
+                    "people",
+                    "everyone",
+                ],
+                lw,
+            ) {
+                j = k + 1;
+            } else if t.toks[k].cap {
+                while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
+                    j += 1;
+                }
+            } else if in_list(&["the", "his", "her", "their", "a", "an"], lw) {
+                j = k + 1;
+                while j < end
+                    && j < k + 4
+                    && t.is_word(j)
+                    && !is_a(BREAK_BIT, t.lower(j))
+                    && !is_a(PRONOUNS_BIT, t.lower(j))
+                {
+                    j += 1;
+                }
+            }
+            if j > k {
+                let next = self.skip_adverbials(j, end);
+                let starts_content = next < end
+                    && (matches!(t.toks[next].kind, Kind::Open | Kind::Punct(',') | Kind::Punct(':'))
+                        || t.is_word(next)
+                            && (in_list(
+                                &["that", "to", "whether", "if", "how", "why", "what", "when", "who"],
+                                t.lower(next),
+                            ) || is_a(PRONOUNS_BIT, t.lower(next))
+                                || t.toks[next].cap));
+                if starts_content {
+                    k = next;
+                }
+            }
+        }
+        while k < end && (t.is_punct(k, ',') || t.is_punct(k, ':')) {
+            k += 1;
+        }
+        if k >= end || matches!(t.toks[k].kind, Kind::Punct('.') | Kind::Punct('?') | Kind::Punct('!')) {
+            return None;
+        }
+        Some(k)
+    }
+
+    /// Skips "on Sunday", "last week", "in a statement", "in an interview
+    /// with CNN" and the like.
+    fn skip_adverbials(&self, mut k: usize, end: usize) -> usize {
+        let t = self.t;
+        loop {
+            let start = k;
+            if k < end && t.is_word(k) && is_a(TIME_WORDS_BIT, t.lower(k)) {
+                k += 1;
+            } else if k + 1 < end
+                && t.is_word(k)
+                && in_list(&["on", "last", "this", "late", "early", "earlier", "next"], t.lower(k))
+                && t.is_word(k + 1)
+                && is_a(TIME_WORDS_BIT, t.lower(k + 1))
+            {
+                k += 2;
+                while k < end && t.is_word(k) && (t.toks[k].cap || t.lower(k).chars().all(|c| c.is_ascii_digit())) {
+                    k += 1;
+                }
+            } else if k + 2 < end
+                && t.word_is(k, "in")
+                && in_list(&["a", "an", "his", "her", "their", "its", "the"], t.lower(k + 1))
+            {
+                // "in a statement", "in an interview with CNN", "in a
+                // video released on state TV": up to the next comma or "that".
+                let mut j = k + 2;
+                let mut saw_doc = false;
+                while j < end && j < k + 10 && t.is_word(j) && !t.word_is(j, "that") {
+                    if self.lex.source_word(t.lower(j)).is_some_and(|w| w.kind == super::SourceType::Document)
+                        || in_list(
+                            &[
+                                "statement",
+                                "interview",
+                                "speech",
+                                "letter",
+                                "tweet",
+                                "post",
+                                "email",
+                                "op-ed",
+                                "remarks",
+                                "video",
+                                "appearance",
+                                "briefing",
+                                "conference",
+                                "call",
+                                "address",
+                                "message",
+                                "posting",
+                                "release",
+                            ],
+                            t.lower(j),
+                        )
+                    {
+                        saw_doc = true;
+                    }
+                    j += 1;
+                }
+                if !saw_doc {
+                    return k;
+                }
+                k = j;
+            } else if k < end
+                && t.is_punct(k, ',')
+                && k + 1 < end
+                && t.is_word(k + 1)
+                && (is_a(TIME_WORDS_BIT, t.lower(k + 1)) || t.word_is(k + 1, "in"))
+            {
+                k += 1;
+            } else if k < end
+                && t.is_word(k)
+                && t.lower(k).ends_with("ly")
+                && !t.toks[k].cap
+                && k + 1 < end
+                && (t.word_is(k + 1, "that") || t.is_punct(k + 1, ','))
+            {
+                k += 1;
+            }
+            if k == start {
+                return k;
+            }
+        }
+    }
+
+    /// The end of a content clause: the end of the sentence, or a comma
+    /// that hands over to another attribution (", according to", ",
+    /// saying", ", Peskov said.").
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let t = self.t;
+        let mut k = start;
+        let mut depth = 0i32;
+        while k < end {
+            match t.toks[k].kind {
+                Kind::Open => depth += 1,
+                Kind::Close => {
+                    depth -= 1;
+                    // `calling it a “question for the future,” the report
+                    // said`: the comma sits inside the quotation.
+                    if depth <= 0 && k > start && t.is_punct(k - 1, ',') && self.hands_over(k + 1, end) {
+                        k += 1;
+                        break;
+                    }
+                }
+                Kind::Punct(',') | Kind::Punct('\u{2014}') | Kind::Punct(';') if depth <= 0 => {
+                    if self.hands_over(k + 1, end) {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        // Leave out the sentence's final stop.
+        while k > start
+            && matches!(
+                t.toks[k - 1].kind,
+                Kind::Punct('.') | Kind::Punct(',') | Kind::Punct(';') | Kind::Punct('\u{2014}')
+            )
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Does another attribution start at `k`: a participle cue, "according
+    /// to", "citing", or a subject and cue that close the sentence?
+    fn hands_over(&self, k: usize, end: usize) -> bool {
+        let t = self.t;
+        if !t.is_word(k) {
+            return false;
+        }
+        let w = t.lower(k);
+        if is_a(PARTICIPLES_BIT, w) {
+            return true;
+        }
+        // ", Peskov said." / ", the report said." / ", said Peskov."
+        let mut j = k;
+        while j < end && j < k + 8 && t.is_word(j) && !self.is_cue_word(j) {
+            j += 1;
+        }
+        while j < end && t.is_word(j) && is_a(AUXILIARIES_BIT, t.lower(j)) {
+            j += 1;
+        }
+        if j < end
+            && self.is_cue_word(j)
+            && self.lex.cue_forms.get(t.lower(j)).is_some_and(|f| {
+                f.iter().any(|(_, id)| {
+                    let e = self.lex.cue(*id);
+                    e.strong || matches!(e.class, CueClass::Speech | CueClass::Evidence)
+                })
+            })
+        {
+            let tail = self.skip_adverbials(j + 1, end);
+            let tail = if j == k {
+                self.right_np(j + 1, end, false).map_or(tail, |n| self.skip_adverbials(n.1, end))
+            } else {
+                tail
+            };
+            return self.closes_at(tail, end);
+        }
+        false
+    }
+
+    fn is_cue_word(&self, k: usize) -> bool {
+        let t = self.t;
+        t.is_word(k)
+            && !t.toks[k].cap
+            && self.lex.cue_forms.contains_key(t.lower(k))
+            && !(k > 0
+                && t.is_word(k - 1)
+                && (is_a(NOUN_MARKERS_BIT, t.lower(k - 1)) || t.lower(k - 1).ends_with("'s")))
+    }
+
+    /// Does the sentence end at `tail`, or hand over to a participle or
+    /// "according to" there?
+    fn closes_at(&self, tail: usize, end: usize) -> bool {
+        let t = self.t;
+        tail >= end
+            || matches!(t.toks[tail].kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Close)
+            || (t.is_punct(tail, ',') && t.is_word(tail + 1) && is_a(PARTICIPLES_BIT, t.lower(tail + 1)))
+    }
+
+    /// Splits a content token range into byte ranges, and says how much of
+    /// it is quotation.
+    fn content_spans(&self, start: usize, end: usize) -> (Vec<(usize, usize)>, Quoted) {
+        let t = self.t;
+        let a = t.toks[start].start;
+        let b = t.toks[end - 1].end;
+        let mut quoted_words = 0;
+        let mut words = 0;
+        for k in start..end {
+            if t.toks[k].kind == Kind::Word {
+                words += 1;
+                if t.in_quote[k].is_some() {
+                    quoted_words += 1;
+                }
+            }
+        }
+        let quoted = if words > 0 && quoted_words == words {
+            Quoted::All
+        } else if quoted_words > 0 {
+            Quoted::Part
+        } else {
+            Quoted::None
+        };
+        (vec![(a, b)], quoted)
+    }
+
+    /// The first token of a sentence, or the opening mark of a quotation
+    /// that began in an earlier sentence and runs into this one.
+    fn sentence_start(&self, first: usize) -> usize {
+        let t = self.t;
+        match t.in_quote[first] {
+            Some(q) if t.quotes[q as usize].open < first => t.quotes[q as usize].open,
+            _ => first,
+        }
+    }
+
+    fn paragraph_first(&self, i: usize) -> usize {
+        let t = self.t;
+        let para = t.toks[i].para;
+        let mut k = i;
+        while k > 0 && t.toks[k - 1].para == para {
+            k -= 1;
+        }
+        k
+    }
+
+    /// The subject of a cue that starts at `aux`: the noun phrase right
+    /// before it, a name with a long appositive ("Parker Eaton, a
+    /// Republican who voted for Bill Clinton, said"), or the subject of a
+    /// coordinated verb ("The judge rubbed his chin, and then said").
+    fn subject_before(&self, aux: usize, limit: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let np = self.left_np(aux, limit);
+        if let Some((a, b)) = np {
+            // "Graham, a former candidate, told": the name before the
+            // appositive is the subject.
+            if a > limit + 1 && t.is_punct(a - 1, ',') && matches!(t.lower(a), "a" | "an") {
+                if let Some((na, _)) = self.left_np(a - 1, limit).filter(|&(x, y)| self.np_is_clear_source(x, y)) {
+                    return Some((na, b));
+                }
+            }
+            if self.np_is_source(a, b) {
+                return Some((a, b));
+            }
+        }
+        if aux > limit + 2 && t.is_punct(aux - 1, ',') {
+            let close = aux - 1;
+            let open = (close.saturating_sub(30).max(limit)..close)
+                .rev()
+                .take_while(|&j| {
+                    !matches!(t.toks[j].kind, Kind::Open | Kind::Close | Kind::Punct('.') | Kind::Punct(';'))
+                })
+                .find(|&j| t.is_punct(j, ','))?;
+            let (a, _) = self.left_np(open, limit).filter(|&(x, y)| self.np_is_clear_source(x, y))?;
+            let starts_clause = a == limit
+                || matches!(t.toks[a - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
+                || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1));
+            if starts_clause {
+                return Some((a, close));
+            }
+            return None;
+        }
+        // "An official who spoke on condition of anonymity said": the
+        // phrase before the relative clause.
+        let floor = aux.saturating_sub(15).max(limit);
+        if let Some(who) =
+            (floor..aux).rev().take_while(|&j| t.is_word(j) || t.is_punct(j, ',')).find(|&j| t.word_is(j, "who"))
+        {
+            let mut k = who;
+            if k > limit && t.is_punct(k - 1, ',') {
+                k -= 1;
+            }
+            if let Some((a, b)) = self.left_np(k, limit).filter(|&(a, b)| self.np_is_clear_source(a, b)) {
+                return Some((a, b));
+            }
+        }
+        // "polls by Quinnipiac University that showed": the phrase the
+        // relative pronoun stands for.
+        if aux > limit + 1 && t.is_word(aux - 1) && matches!(t.lower(aux - 1), "that" | "which") {
+            let mut k = aux - 1;
+            if k > limit && t.is_punct(k - 1, ',') {
+                k -= 1;
+            }
+            return self.left_np(k, limit).filter(|&(a, b)| self.np_is_clear_source(a, b));
+        }
+        let mut k = aux;
+        while k > limit && t.is_word(k - 1) && in_list(&["then", "later", "also"], t.lower(k - 1)) {
+            k -= 1;
+        }
+        if k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but") {
+            return self.sentence_subject(limit, k - 1);
+        }
+        None
+    }
+
+    /// The noun phrase that ends right before token `end`: the subject of a
+    /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
+    /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
+    pub fn left_np(&self, end: usize, limit: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        if end == 0 || end <= limit {
+            return None;
+        }
+        let last = end - 1;
+        if t.is_word(last) {
+            let w = t.lower(last);
+            if is_a(PRONOUNS_BIT, w) {
+                return Some((last, end));
+            }
+            if w == "who" && last > limit {
+                // "Peskov, who ..., said": the phrase before the comma.
+                let mut k = last;
+                if k > limit && t.is_punct(k - 1, ',') {
+                    k -= 1;
+                }
+                return self.left_np(k, limit);
+            }
+        }
+        let mut k = end;
+        let mut words = 0;
+        while k > limit && words < 14 {
+            let i = k - 1;
+            let tok = t.toks[i];
+            match tok.kind {
+                Kind::Word => {
+                    let w = t.lower(i);
+                    if is_a(BREAK_BIT, w) && !(tok.cap && i > t.sentence_of(i).first && !matches!(w, "i")) {
+                        // "of", "for" and "and" may sit inside a phrase
+                        // between capitalised words: "Secretary of State".
+                        let inner = matches!(w, "of" | "for" | "and" | "at" | "on" | "in" | "to" | "from")
+                            && i > limit
+                            && words > 0
+                            && t.is_word(i - 1)
+                            && ((t.toks[i + 1].cap && (t.toks[i - 1].cap || matches!(w, "of" | "for" | "at")))
+                                || matches!(w, "of" | "from" | "at") && self.lex.source_word(t.lower(i - 1)).is_some())
+                            && !is_a(BREAK_BIT, t.lower(i - 1));
+                        if !inner {
+                            break;
+                        }
+                    }
+                    // A verb form ends the phrase; a bare cue word may be a
+                    // noun inside it ("press secretary").
+                    if !tok.cap && words > 0 && self.lex.cue_forms.contains_key(w) && is_verb_form(w) {
+                        break;
+                    }
+                    if !tok.cap
+                        && w.ends_with("ly")
+                        && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
+                    {
+                        break;
+                    }
+                    words += 1;
+                    k -= 1;
+                    // A determiner opens the phrase: in "presidents held a
+                    // video call" the subject of "call" cannot reach "held".
+                    if is_a(NOUN_MARKERS_BIT, w) && !(i > limit && t.word_is(i - 1, "of")) {
+                        break;
+                    }
+                }
+                Kind::Punct(')') => {
+                    // Skip a parenthetical: "(R-Texas)".
+                    let mut j = i;
+                    while j > limit && !t.is_punct(j - 1, '(') && i - j < 8 {
+                        j -= 1;
+                    }
+                    if j > limit && t.is_punct(j - 1, '(') && words == 0 {
+                        k = j - 1;
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Punct(',') if words > 0 && words <= 6 => {
+                    // An appositive: "Hugh Hill, a doctor," or "Jones, 45,".
+                    let first = t.lower(k);
+                    let appositive = in_list(&["a", "an", "the", "who"], first)
+                        || self.lex.source_word(first).is_some_and(|w| w.role == super::lexicon::Role::Title)
+                        || t.lower(k).chars().all(|c| c.is_ascii_digit());
+                    if !appositive || i == limit || !t.is_word(i - 1) || !t.toks[i - 1].cap {
+                        break;
+                    }
+                    // The name before the comma must itself be a phrase.
+                    match self.left_np(i, limit) {
+                        Some((a, _)) => {
+                            return Some(self.trim_np(a, end));
+                        }
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        // A trailing comma from an appositive stays outside the phrase.
+        let (a, mut b) = self.trim_np(k, end);
+        while b > a && t.is_punct(b - 1, ',') {
+            b -= 1;
+        }
+        if b <= a {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    fn trim_np(&self, mut a: usize, b: usize) -> (usize, usize) {
+        let t = self.t;
+        // Sentence-opening function words are not part of the phrase.
+        while a < b && t.is_word(a) && t.toks[a].cap && is_a(BREAK_BIT, t.lower(a)) && !is_a(PRONOUNS_BIT, t.lower(a)) {
+            a += 1;
+        }
+        while a < b && !t.is_word(a) {
+            a += 1;
+        }
+        (a, b)
+    }
+
+    /// The noun phrase that starts at token `start`: the source after
+    /// "according to", "citing" or an inverted cue ("said Peskov").
+    pub fn right_np(&self, start: usize, end: usize, long: bool) -> Option<(usize, usize)> {
+        let t = self.t;
+        let mut k = start;
+        let max = if long { 18 } else { 9 };
+        let mut words = 0;
+        while k < end && words < max {
+            let tok = t.toks[k];
+            match tok.kind {
+                Kind::Word => {
+                    let w = t.lower(k);
+                    if words == 0 && is_a(PRONOUNS_BIT, w) {
+                        return Some((k, k + 1));
+                    }
+                    if is_a(NP_PREPOSITIONS_BIT, w) && words > 0 {
+                        // "a report in The New York Times", "a video
+                        // released on state TV channel Rossiya 1".
+                        let next = k + 1;
+                        let ok = next < end
+                            && t.is_word(next)
+                            && (t.toks[next].cap
+                                || is_a(DETERMINERS_BIT, t.lower(next))
+                                || long && !is_a(BREAK_BIT, t.lower(next)))
+                            && !is_a(TIME_WORDS_BIT, t.lower(next));
+                        if !ok || (!long && w != "of") {
+                            break;
+                        }
+                        k += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if is_a(MODIFIERS_BIT, w) && long && words > 0 {
+                        k += 1;
+                        words += 1;
+                        continue;
+                    }
+                    if is_a(BREAK_BIT, w) && !tok.cap && !is_a(DETERMINERS_BIT, w) {
+                        break;
+                    }
+                    let stops = if long {
+                        in_list(&["said", "says", "told", "reported", "added", "according", "citing", "saying"], w)
+                    } else {
+                        self.lex.cue_forms.contains_key(w) && !is_a(MODIFIERS_BIT, w)
+                    };
+                    if !tok.cap && words > 0 && stops {
+                        break;
+                    }
+                    if is_a(TIME_WORDS_BIT, w) && words > 0 {
+                        break;
+                    }
+                    words += 1;
+                    k += 1;
+                }
+                Kind::Punct(',') if words > 0 && !long => {
+                    // "said Hugh Hill, a doctor at ..." ends at the comma.
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // "on Sunday" and other trailing prepositions stay outside.
+        while k > start && t.is_word(k - 1) && is_a(NP_PREPOSITIONS_BIT, t.lower(k - 1)) {
+            k -= 1;
+        }
+        if k == start {
+            None
+        } else {
+            Some((start, k))
+        }
+    }
+
+    /// The subject at the start of a sentence, for participles with no
+    /// earlier attribution: "Other Republicans echoed ..., saying".
+    fn sentence_subject(&self, first: usize, limit: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let (a, _) = self.trim_np(first, limit);
+        let mut k = a;
+        while k < limit && t.is_word(k) {
+            let w = t.lower(k);
+            if (is_a(BREAK_BIT, w) && !(k == a && is_a(PRONOUNS_BIT, w)))
+                || (!t.toks[k].cap && (w.ends_with("ed") || self.lex.cue_forms.contains_key(w)))
+            {
+                break;
+            }
+            k += 1;
+            if k > a && is_a(PRONOUNS_BIT, t.lower(k - 1)) {
+                break;
+            }
+        }
+        if k > a && self.np_is_source(a, k) {
+            Some((a, k))
+        } else {
+            None
+        }
+    }
+
+    /// Could this phrase be a source at all? A name, a pronoun, or a word
+    /// the source lexicon knows.
+    pub fn np_is_source(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        if b == a + 1 && is_a(PRONOUNS_BIT, t.lower(a)) {
+            return true;
+        }
+        if b - a > 12 {
+            return false;
+        }
+        let first_in_sentence = t.sentence_of(a).first;
+        (a..b).any(|k| {
+            t.is_word(k)
+                && ((t.toks[k].cap && (k != first_in_sentence || !is_a(BREAK_BIT, t.lower(k))))
+                    || self.lex.source_word(t.lower(k)).is_some())
+        }) || self.lex.source_word(&super::lexicon::normalize_phrase(t.slice(a, b))).is_some()
+            || t.lower(b - 1).ends_with('s') && b - a <= 4
+    }
+
+    /// A source beyond doubt: a name, a pronoun, or a lexicon head or title.
+    fn np_is_clear_source(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        if b == a + 1 && is_a(PRONOUNS_BIT, t.lower(a)) && t.lower(a) != "it" {
+            return true;
+        }
+        let first_in_sentence = t.sentence_of(a).first;
+        (a..b).any(|k| {
+            t.is_word(k)
+                && ((t.toks[k].cap
+                    && !(k == first_in_sentence && is_a(BREAK_BIT, t.lower(k)))
+                    && !is_a(TIME_WORDS_BIT, t.lower(k)))
+                    || self
+                        .lex
+                        .source_word(t.lower(k))
+                        .is_some_and(|w| w.role != super::lexicon::Role::Anonymity || true))
+        })
+    }
+}

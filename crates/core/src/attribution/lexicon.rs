@@ -1,0 +1,380 @@
+//! The lexicons the attribution rules read: cues, source words, countries
+//! and outlets.
+//!
+//! The built-in lexicons are the files in `data/`, compiled in. A user's own
+//! additions arrive as text in the same format (the library stores them) and
+//! are layered on top with [`Lexicon::extend`]; a user row replaces a
+//! built-in row with the same phrase, so a user can also correct one.
+
+use super::{CueClass, SourceType, Stance};
+use crate::fasthash::FastMap as HashMap;
+use crate::outlets::Gazetteer;
+use crate::Diagnostic;
+
+pub const CUES_TSV: &str = include_str!("../../../../data/cues.tsv");
+pub const SOURCES_TSV: &str = include_str!("../../../../data/sources.tsv");
+pub const COUNTRIES_TSV: &str = include_str!("../../../../data/countries.tsv");
+
+/// Which lexicon a piece of text extends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LexiconKind {
+    Cues,
+    Sources,
+    Countries,
+    Outlets,
+}
+
+impl LexiconKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LexiconKind::Cues => "cues",
+            LexiconKind::Sources => "sources",
+            LexiconKind::Countries => "countries",
+            LexiconKind::Outlets => "outlets",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LexiconKind> {
+        Some(match s {
+            "cues" => LexiconKind::Cues,
+            "sources" => LexiconKind::Sources,
+            "countries" => LexiconKind::Countries,
+            "outlets" => LexiconKind::Outlets,
+            _ => return None,
+        })
+    }
+
+    /// The header row a file of this kind starts with.
+    pub fn header(self) -> &'static str {
+        match self {
+            LexiconKind::Cues => "phrase\tforms\tclass\tstance\tcomplements\ttrust",
+            LexiconKind::Sources => "phrase\ttype\tcountry\trole",
+            LexiconKind::Countries => "code\tname\taliases\tdemonyms\tcapitals",
+            LexiconKind::Outlets => "name\taliases\tdomain\tcountry\tkind\tstate",
+        }
+    }
+}
+
+/// What may follow a cue as its content. A bit set.
+pub(crate) mod complement {
+    pub const THAT: u8 = 1;
+    pub const QUOTE: u8 = 2;
+    pub const NP: u8 = 4;
+    pub const TO: u8 = 8;
+    pub const WH: u8 = 16;
+    pub const OBJ: u8 = 32;
+}
+
+#[derive(Debug, Clone)]
+pub struct CueEntry {
+    pub phrase: String,
+    pub class: CueClass,
+    pub stance: Stance,
+    pub(crate) complements: u8,
+    /// Almost always a cue when it has a source for a subject. Weak cues
+    /// ("show", "support", "call") need a clause or quotation as well.
+    pub strong: bool,
+}
+
+/// What a word in a source noun phrase says about the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A role word next to a name: "spokesman", "President", "analyst".
+    Title,
+    /// A noun that heads a source phrase by itself: "officials", "report".
+    Head,
+    /// The name of an institution or actor: "White House", "Kremlin".
+    Name,
+    /// A phrase that makes the source anonymous: "on condition of anonymity".
+    Anonymity,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SourceWord {
+    pub kind: SourceType,
+    pub country: Option<[u8; 2]>,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CountryForm {
+    Name,
+    Demonym,
+    Capital,
+}
+
+/// All lexicons together, ready for fast lookups.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub(crate) cues: Vec<CueEntry>,
+    /// First word of a cue form to the remaining words and the cue.
+    pub(crate) cue_forms: HashMap<String, Vec<(Vec<String>, u32)>>,
+    pub(crate) sources: HashMap<String, SourceWord>,
+    pub(crate) source_max_words: usize,
+    pub(crate) countries: Vec<Country>,
+    /// Lowercased names, aliases, demonyms and capitals of countries.
+    pub(crate) country_words: HashMap<String, (u16, CountryForm)>,
+    pub(crate) country_max_words: usize,
+    pub gazetteer: Gazetteer,
+}
+
+impl Lexicon {
+    /// The built-in lexicons from `data/`.
+    pub fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon {
+            cues: Vec::new(),
+            cue_forms: HashMap::default(),
+            sources: HashMap::default(),
+            source_max_words: 1,
+            countries: Vec::new(),
+            country_words: HashMap::default(),
+            country_max_words: 1,
+            gazetteer: Gazetteer::builtin(),
+        };
+        // The built-in files are checked by a unit test, so their
+        // diagnostics are empty here.
+        lexicon.extend(LexiconKind::Cues, CUES_TSV);
+        lexicon.extend(LexiconKind::Sources, SOURCES_TSV);
+        lexicon.extend(LexiconKind::Countries, COUNTRIES_TSV);
+        lexicon
+    }
+
+    /// Adds rows in the format of the built-in file of `kind`. Bad rows are
+    /// skipped with a diagnostic naming their line; good rows still count.
+    pub fn extend(&mut self, kind: LexiconKind, tsv: &str) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        if kind == LexiconKind::Outlets {
+            let (extra, found) = Gazetteer::parse(tsv);
+            for outlet in extra.outlets() {
+                self.gazetteer.add(outlet.clone());
+            }
+            return found;
+        }
+        let header = kind.header();
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line == header {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let result = match kind {
+                LexiconKind::Cues => self.add_cue(&fields),
+                LexiconKind::Sources => self.add_source(&fields),
+                LexiconKind::Countries => self.add_country(&fields),
+                LexiconKind::Outlets => unreachable!("handled above"),
+            };
+            if let Err(message) = result {
+                diagnostics.push(
+                    Diagnostic::warning("lexicon.bad_row", format!("{}: {message}", kind.as_str())).at_line(n + 1),
+                );
+            }
+        }
+        diagnostics
+    }
+
+    fn add_cue(&mut self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 6 {
+            return Err(format!("expected 6 tab-separated columns, found {}", f.len()));
+        }
+        let class = CueClass::parse(f[2]).ok_or_else(|| format!("unknown class {:?}", f[2]))?;
+        let stance = Stance::parse(f[3]).ok_or_else(|| format!("unknown stance {:?}", f[3]))?;
+        let mut complements = 0;
+        for c in f[4].split('|').map(str::trim).filter(|c| !c.is_empty()) {
+            complements |= match c {
+                "that" => complement::THAT,
+                "quote" => complement::QUOTE,
+                "np" => complement::NP,
+                "to" => complement::TO,
+                "wh" => complement::WH,
+                "obj" => complement::OBJ,
+                "none" => 0,
+                other => return Err(format!("unknown complement {other:?}")),
+            };
+        }
+        let strong = match f[5] {
+            "strong" => true,
+            "weak" => false,
+            other => return Err(format!("trust must be strong or weak, not {other:?}")),
+        };
+        let phrase = f[0].to_lowercase();
+        if phrase.is_empty() {
+            return Err("empty phrase".into());
+        }
+        // A later row for the same phrase (a user's correction) replaces it.
+        let id = match self.cues.iter().position(|c| c.phrase == phrase) {
+            Some(id) => {
+                for forms in self.cue_forms.values_mut() {
+                    forms.retain(|(_, c)| *c as usize != id);
+                }
+                self.cues[id] = CueEntry { phrase: phrase.clone(), class, stance, complements, strong };
+                id
+            }
+            None => {
+                self.cues.push(CueEntry { phrase: phrase.clone(), class, stance, complements, strong });
+                self.cues.len() - 1
+            }
+        };
+        let mut forms: Vec<String> =
+            f[1].split('|').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect();
+        // The listed forms are exact: "state" lists only "stated" and
+        // "stating", because the bare word is almost always a noun.
+        if forms.is_empty() {
+            forms.push(phrase);
+        }
+        for form in forms {
+            let mut words = form.split_whitespace().map(|w| w.replace('\u{2019}', "'"));
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.collect();
+            let slot = self.cue_forms.entry(first).or_default();
+            if !slot.iter().any(|(r, c)| *r == rest && *c as usize == id) {
+                slot.push((rest, id as u32));
+                // Longest forms first, so "call for" wins over "call".
+                slot.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            }
+        }
+        Ok(())
+    }
+
+    fn add_source(&mut self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 4 {
+            return Err(format!("expected 4 tab-separated columns, found {}", f.len()));
+        }
+        let kind = SourceType::parse(f[1]).ok_or_else(|| format!("unknown type {:?}", f[1]))?;
+        let country = parse_country(f[2])?;
+        let role = match f[3] {
+            "title" => Role::Title,
+            "head" => Role::Head,
+            "name" => Role::Name,
+            "anonymity" => Role::Anonymity,
+            other => return Err(format!("unknown role {other:?}")),
+        };
+        let phrase = normalize_phrase(f[0]);
+        if phrase.is_empty() {
+            return Err("empty phrase".into());
+        }
+        self.source_max_words = self.source_max_words.max(phrase.split(' ').count());
+        self.sources.insert(phrase, SourceWord { kind, country, role });
+        Ok(())
+    }
+
+    fn add_country(&mut self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 5 {
+            return Err(format!("expected 5 tab-separated columns, found {}", f.len()));
+        }
+        parse_country(f[0])?.ok_or("empty country code")?;
+        let idx = match self.countries.iter().position(|c| c.code == f[0]) {
+            Some(i) => i,
+            None => {
+                self.countries.push(Country { code: f[0].to_string(), name: f[1].to_string() });
+                self.countries.len() - 1
+            }
+        } as u16;
+        let mut add = |word: &str, form: CountryForm| {
+            let w = normalize_phrase(word);
+            if !w.is_empty() {
+                self.country_max_words = self.country_max_words.max(w.split(' ').count());
+                // A name wins over a capital: "Washington" the state aside,
+                // "Georgia" is a country before it is anything else.
+                self.country_words.entry(w).or_insert((idx, form));
+            }
+        };
+        add(f[1], CountryForm::Name);
+        for a in f[2].split('|') {
+            add(a, CountryForm::Name);
+        }
+        for d in f[3].split('|') {
+            add(d, CountryForm::Demonym);
+        }
+        for c in f[4].split('|') {
+            add(c, CountryForm::Capital);
+        }
+        Ok(())
+    }
+
+    pub fn cue(&self, id: u32) -> &CueEntry {
+        &self.cues[id as usize]
+    }
+
+    pub(crate) fn source_word(&self, phrase: &str) -> Option<SourceWord> {
+        self.sources.get(phrase).copied()
+    }
+
+    pub(crate) fn country_word(&self, phrase: &str) -> Option<(&Country, CountryForm)> {
+        self.country_words.get(phrase).map(|&(i, form)| (&self.countries[i as usize], form))
+    }
+}
+
+/// Lowercase, single spaces, curly apostrophes folded: the key every
+/// phrase lookup uses.
+pub(crate) fn normalize_phrase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            if c == '\u{2019}' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn parse_country(s: &str) -> Result<Option<[u8; 2]>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let b = s.as_bytes();
+    if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) {
+        return Err(format!("country must be a two-letter ISO code, not {s:?}"));
+    }
+    Ok(Some([b[0], b[1]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse_without_diagnostics() {
+        let mut lexicon = Lexicon::builtin();
+        for (kind, text) in [
+            (LexiconKind::Cues, CUES_TSV),
+            (LexiconKind::Sources, SOURCES_TSV),
+            (LexiconKind::Countries, COUNTRIES_TSV),
+        ] {
+            let found = lexicon.extend(kind, text);
+            assert!(found.is_empty(), "{}: {:?}", kind.as_str(), found);
+        }
+        assert!(lexicon.cues.len() > 150, "only {} cues", lexicon.cues.len());
+        assert!(lexicon.country_word("russian").is_some());
+        assert!(lexicon.source_word("spokesman").is_some());
+    }
+
+    #[test]
+    fn user_rows_extend_and_replace() {
+        let mut lexicon = Lexicon::builtin();
+        let found = lexicon.extend(
+            LexiconKind::Cues,
+            "harrumph\tharrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong\nbad row",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line, Some(2));
+        let ids = &lexicon.cue_forms["harrumphed"];
+        assert_eq!(lexicon.cue(ids[0].1).stance, Stance::Distancing);
+        lexicon.extend(LexiconKind::Cues, "harrumph\tharrumphed\tspeech\tneutral\tthat\tstrong");
+        let ids = &lexicon.cue_forms["harrumphed"];
+        assert_eq!(ids.len(), 1);
+        assert_eq!(lexicon.cue(ids[0].1).stance, Stance::Neutral);
+    }
+}

@@ -1,0 +1,530 @@
+//! Attributions: who is cited, by which cue, for what content; what kind of
+//! source that is; and the chain of hops a claim travelled to the reader.
+//!
+//! [`analyze`] is a pure function of the text, the lexicons and the
+//! publishing outlet. It never fails: text it cannot make sense of yields
+//! fewer attributions and, where useful, a [`Diagnostic`]. Every
+//! attribution carries its [`Evidence`]: the lexicon entry and the rules that
+//! decided its cue, source type and chain, so the app can explain it.
+//!
+//! ```
+//! use sourcetrace_core::attribution::{analyze, Context, Lexicon, SourceType};
+//!
+//! let lexicon = Lexicon::builtin();
+//! let text = "\u{201C}We'll definitely meet,\u{201D} Russian President Vladimir Putin said.";
+//! let found = analyze(text, &lexicon, &Context::default());
+//! let a = &found.attributions[0];
+//! assert_eq!(a.cue.text, "said");
+//! let source = a.source.as_ref().unwrap();
+//! assert_eq!(source.kind, SourceType::Official);
+//! assert_eq!(source.country.as_deref(), Some("RU"));
+//! assert_eq!(source.canonical, "Vladimir Putin");
+//! assert_eq!(a.content[0].text, "\u{201C}We'll definitely meet,\u{201D}");
+//! ```
+
+mod detect;
+pub mod lexicon;
+mod scores;
+mod sources;
+mod tokens;
+
+pub use lexicon::{Lexicon, LexiconKind};
+pub use scores::{Scores, Share};
+
+use crate::Diagnostic;
+use detect::{Detector, Quoted};
+use serde::{Deserialize, Serialize};
+use sources::{Typed, Typer};
+use tokens::Tokens;
+
+/// What kind of source is cited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceType {
+    StateMedia,
+    Wire,
+    Media,
+    Official,
+    Anonymous,
+    Person,
+    Organization,
+    Document,
+    /// The publishing outlet itself ("CGTN reported").
+    #[serde(rename = "self")]
+    SelfOutlet,
+    Unknown,
+}
+
+impl SourceType {
+    pub const ALL: [SourceType; 10] = [
+        SourceType::StateMedia,
+        SourceType::Wire,
+        SourceType::Media,
+        SourceType::Official,
+        SourceType::Anonymous,
+        SourceType::Person,
+        SourceType::Organization,
+        SourceType::Document,
+        SourceType::SelfOutlet,
+        SourceType::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::StateMedia => "state_media",
+            SourceType::Wire => "wire",
+            SourceType::Media => "media",
+            SourceType::Official => "official",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Person => "person",
+            SourceType::Organization => "organization",
+            SourceType::Document => "document",
+            SourceType::SelfOutlet => "self",
+            SourceType::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SourceType> {
+        SourceType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Media of any kind: a claim relayed through one is second-hand.
+    pub fn is_media(self) -> bool {
+        matches!(self, SourceType::StateMedia | SourceType::Wire | SourceType::Media)
+    }
+}
+
+/// How the attribution is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionKind {
+    /// The content is a quotation: `“We'll meet,” Putin said`.
+    Direct,
+    /// Reported speech: `Peskov said it is too early`.
+    Indirect,
+    /// Partly quoted: `calling it a “question for the future”`.
+    Mixed,
+    AccordingTo,
+    /// A hop toward the origin: `citing a short video`.
+    Citing,
+    /// Media reporting with a generic or outlet source: `Russian media reported`.
+    MediaReport,
+    /// No source at all: `it was reported that`, `reportedly`.
+    NoSource,
+}
+
+impl AttributionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Indirect => "indirect",
+            AttributionKind::Mixed => "mixed",
+            AttributionKind::AccordingTo => "according_to",
+            AttributionKind::Citing => "citing",
+            AttributionKind::MediaReport => "media_report",
+            AttributionKind::NoSource => "no_source",
+        }
+    }
+}
+
+/// What a cue expresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueClass {
+    Speech,
+    Belief,
+    Intention,
+    Evaluation,
+    Evidence,
+    /// Punctuation as a cue: `Peskov: “...”`.
+    Punctuation,
+}
+
+impl CueClass {
+    pub fn parse(s: &str) -> Option<CueClass> {
+        Some(match s {
+            "speech" => CueClass::Speech,
+            "belief" => CueClass::Belief,
+            "intention" => CueClass::Intention,
+            "evaluation" => CueClass::Evaluation,
+            "evidence" => CueClass::Evidence,
+            "punctuation" => CueClass::Punctuation,
+            _ => return None,
+        })
+    }
+}
+
+/// What the cue says about the writer's distance from the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// said, told, reported
+    Neutral,
+    /// claimed, alleged, insisted
+    Distancing,
+    /// noted, confirmed, revealed
+    Endorsing,
+    /// admitted, conceded
+    Negative,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Neutral => "neutral",
+            Stance::Distancing => "distancing",
+            Stance::Endorsing => "endorsing",
+            Stance::Negative => "negative",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "neutral" => Stance::Neutral,
+            "distancing" => Stance::Distancing,
+            "endorsing" => Stance::Endorsing,
+            "negative" => Stance::Negative,
+            _ => return None,
+        })
+    }
+}
+
+/// A stretch of the text: code-point offsets, end exclusive, and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Who is cited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: SourceType,
+    /// ISO 3166-1 alpha-2, where known.
+    pub country: Option<String>,
+    /// The name the source goes by across the article and the library:
+    /// "Dmitry Peskov" for "Peskov" and "he".
+    pub canonical: String,
+    /// The source is a document (report, video, statement) and `kind` is
+    /// that of whoever carried it.
+    pub document: bool,
+    /// For a pronoun or "the report": the attribution whose source it is.
+    pub refers_to: Option<usize>,
+}
+
+/// One step of why an attribution is what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `cue`, `pattern`, `source` or `chain`.
+    pub step: String,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    pub cue: Span,
+    pub cue_class: CueClass,
+    pub stance: Stance,
+    pub source: Option<Source>,
+    pub content: Vec<Span>,
+    /// The attribution this one reached the reader through: for Putin's
+    /// words, the video TASS cited; for that video, the TASS report.
+    pub via: Option<usize>,
+    /// Hops from the source to the publishing outlet: 1 when the outlet
+    /// heard it first-hand.
+    pub depth: u32,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    pub attributions: Vec<Attribution>,
+    pub scores: Scores,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the engine knows about the text besides its words.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    /// The publishing outlet, so that "CGTN reported" in a CGTN article is
+    /// the outlet itself.
+    pub outlet: Option<&'a str>,
+}
+
+/// Texts longer than this are analysed in their first part only, with a
+/// diagnostic: no article is this long, and the rules are linear anyway.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
+
+/// Finds every attribution in `text`.
+pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
+    let mut diagnostics = Vec::new();
+    let mut text = text;
+    if text.len() > MAX_TEXT_BYTES {
+        let mut cut = MAX_TEXT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        diagnostics.push(Diagnostic::warning(
+            "attribution.truncated",
+            format!("the text is {} bytes; only the first {} were analysed", text.len(), cut),
+        ));
+        text = &text[..cut];
+    }
+    let t = Tokens::new(text);
+    let mut detector = Detector::new(&t, lexicon);
+    detector.run();
+    let found = detector.found;
+    let typer = Typer::new(&t, lexicon, context.outlet);
+
+    // Sources in text order, so pronouns and "the report" look back.
+    let mut typed: Vec<(usize, Option<Typed>)> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let source = match (f.source, f.source_from) {
+            (Some((a, b)), _) => {
+                let follows_end = (b + 10).min(t.toks.len());
+                let follows = lexicon::normalize_phrase(t.slice(b, follows_end));
+                Some(typer.classify(a, b, &typed, &follows))
+            }
+            (None, Some(p)) => typed.get(p).and_then(|(_, s)| s.clone()),
+            (None, None) => None,
+        };
+        typed.push((i, source));
+    }
+
+    let via = link_chains(&t, &found, &typed);
+    let mut offsets = Offsets::new(text);
+    let mut attributions = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let entry = f.entry.map(|e| lexicon.cue(e));
+        let cue_start = t.toks[f.cue.0].start;
+        let cue_end = t.toks[f.cue.1 - 1].end;
+        let mut evidence = Vec::new();
+        match entry {
+            Some(e) => evidence.push(Evidence {
+                step: "cue".into(),
+                rule: format!("\"{}\" in cues.tsv ({:?}, {})", e.phrase, e.class, e.stance.as_str()).to_lowercase(),
+            }),
+            None => evidence.push(Evidence { step: "cue".into(), rule: format!("{} introducing speech", f.rule) }),
+        }
+        evidence.push(Evidence { step: "pattern".into(), rule: f.rule.into() });
+        let source = match (&typed[i].1, f.source.or_else(|| f.source_from.and_then(|p| found[p].source))) {
+            (Some(s), Some((a, b))) => {
+                evidence.push(Evidence { step: "source".into(), rule: s.evidence.clone() });
+                let (start, end) = (t.toks[a].start, t.toks[b - 1].end);
+                Some(Source {
+                    start: offsets.of(start),
+                    end: offsets.of(end),
+                    text: text[start..end].to_string(),
+                    kind: s.kind,
+                    country: s.country.clone(),
+                    canonical: s.canonical.clone(),
+                    document: s.document,
+                    refers_to: s.refers_to,
+                })
+            }
+            _ => None,
+        };
+        let kind = if f.rule == "according-to" {
+            AttributionKind::AccordingTo
+        } else if f.rule == "citing" || f.rule == "channel" {
+            AttributionKind::Citing
+        } else if source.is_none() {
+            AttributionKind::NoSource
+        } else if entry.is_some_and(|e| e.phrase == "report")
+            && source.as_ref().is_some_and(|s| s.kind.is_media() || s.kind == SourceType::SelfOutlet)
+        {
+            AttributionKind::MediaReport
+        } else {
+            match f.quoted {
+                Quoted::All => AttributionKind::Direct,
+                Quoted::Part => AttributionKind::Mixed,
+                Quoted::None => AttributionKind::Indirect,
+            }
+        };
+        if let Some(v) = via[i] {
+            evidence.push(Evidence { step: "chain".into(), rule: format!("relayed through attribution {v}") });
+        }
+        let content = f
+            .content
+            .iter()
+            .map(|&(a, b)| Span { start: offsets.of(a), end: offsets.of(b), text: text[a..b].to_string() })
+            .collect();
+        attributions.push(Attribution {
+            kind,
+            cue: Span {
+                start: offsets.of(cue_start),
+                end: offsets.of(cue_end),
+                text: text[cue_start..cue_end].to_string(),
+            },
+            cue_class: entry.map_or(CueClass::Punctuation, |e| e.class),
+            stance: entry.map_or(Stance::Neutral, |e| e.stance),
+            source,
+            content,
+            via: via[i],
+            depth: 1,
+            evidence,
+        });
+    }
+    for i in 0..attributions.len() {
+        let mut depth = 1;
+        let mut at = attributions[i].via;
+        while let Some(v) = at {
+            depth += 1;
+            if depth > 32 {
+                break;
+            }
+            at = attributions[v].via;
+        }
+        attributions[i].depth = depth;
+    }
+    let scores = Scores::of(&attributions);
+    Analysis { attributions, scores, diagnostics }
+}
+
+/// Links each attribution to the one it reached the reader through:
+/// - an attribution inside another's content was relayed by it ("Putin
+///   told Biden ..., Peskov said");
+/// - a citing hop ("citing a short video") stands between the reporter and
+///   everything inside the report;
+/// - a named outlet's report continues an earlier generic one of its
+///   country ("Russian media reported" ... "TASS reported").
+fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Typed>)]) -> Vec<Option<usize>> {
+    let n = found.len();
+    let mut via: Vec<Option<usize>> = vec![None; n];
+    let cue_byte = |i: usize| t.toks[found[i].cue.0].start;
+    for i in 0..n {
+        if found[i].cites_for.is_some() || found[i].channel_for.is_some() {
+            continue;
+        }
+        let at = cue_byte(i);
+        let mut best: Option<(usize, usize)> = None;
+        for (j, f) in found.iter().enumerate() {
+            if j == i || f.cites_for.is_some() || f.channel_for.is_some() {
+                continue;
+            }
+            for &(a, b) in &f.content {
+                if a <= at && at < b && best.is_none_or(|(_, len)| b - a < len) {
+                    best = Some((j, b - a));
+                }
+            }
+        }
+        via[i] = best.map(|(j, _)| j);
+    }
+    // Citing hops: the hop relays for the reporter, and what the reporter
+    // carried came through the hop.
+    for c in 0..n {
+        if let Some(parent) = found[c].cites_for {
+            for v in via.iter_mut() {
+                if *v == Some(parent) {
+                    *v = Some(c);
+                }
+            }
+            via[c] = Some(parent);
+            via[parent] = via[parent].filter(|&p| p != c);
+        }
+    }
+    // A channel ("in a video released on state TV") carried its speaker's
+    // words, and reached the reader the way the speaker would have.
+    for c in 0..n {
+        if let Some(speaker) = found[c].channel_for {
+            via[c] = via[speaker];
+            via[speaker] = Some(c);
+        }
+    }
+    // A named outlet continues a generic media report of its country.
+    for i in 0..n {
+        let Some(s) = &typed[i].1 else { continue };
+        if via[i].is_some() || !s.kind.is_media() || s.refers_to.is_some() || s.document {
+            continue;
+        }
+        let para = t.toks[found[i].cue.0].para;
+        let generic = (0..i).rev().find(|&j| {
+            typed[j].1.as_ref().is_some_and(|g| {
+                g.kind.is_media()
+                    && g.evidence.contains("sources.tsv")
+                    && !g.document
+                    && (g.country.is_none() || g.country == s.country)
+            }) && para.saturating_sub(t.toks[found[j].cue.0].para) <= 3
+        });
+        if let Some(g) = generic {
+            via[i] = Some(g);
+        }
+    }
+    // "the report said": the report continues the one it refers to.
+    for i in 0..n {
+        if let Some(s) = &typed[i].1 {
+            if let Some(r) = s.refers_to {
+                if s.document && via[i].is_none() && r != i {
+                    via[i] = via[r];
+                }
+            }
+        }
+    }
+    // Break any cycle the rules above could make.
+    for i in 0..n {
+        let mut seen = 0;
+        let mut at = via[i];
+        while let Some(v) = at {
+            seen += 1;
+            if v == i || seen > n {
+                via[i] = None;
+                break;
+            }
+            at = via[v];
+        }
+    }
+    via
+}
+
+/// Converts byte offsets to code-point offsets in any order: checkpoints
+/// every 4 KiB bound the characters counted per lookup.
+struct Offsets<'t> {
+    text: &'t str,
+    ascii: bool,
+    /// (byte, code point) at every checkpoint, ascending.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'t> Offsets<'t> {
+    const STEP: usize = 4096;
+
+    fn new(text: &'t str) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = vec![(0, 0)];
+        if !ascii {
+            let mut points = 0;
+            let mut next = Self::STEP;
+            for (byte, _) in text.char_indices() {
+                if byte >= next {
+                    checkpoints.push((byte, points));
+                    next = byte + Self::STEP;
+                }
+                points += 1;
+            }
+        }
+        Offsets { text, ascii, checkpoints }
+    }
+
+    fn of(&mut self, byte: usize) -> usize {
+        let mut byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte;
+        }
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b0, p0) = self.checkpoints[at];
+        p0 + self.text[b0..byte].chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests;

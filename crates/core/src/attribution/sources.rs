@@ -1,0 +1,713 @@
+//! What kind of source a noun phrase names, its country and its canonical
+//! name, with pronouns and "the report" resolved to what they refer to.
+//!
+//! The type comes from the first of these that applies, and the evidence
+//! names it: an anonymity phrase; state media, an outlet or generic media;
+//! a document (which takes the type of the outlet that carried it); an
+//! official title, an institution, a country acting as a state; a name the
+//! article introduced with a title ("Kremlin spokesman Dmitry Peskov", so
+//! that a later "Peskov" is the same official); any other name (a person).
+
+use super::detect::in_list;
+use super::lexicon::{normalize_phrase, CountryForm, Lexicon, Role};
+use super::tokens::{Kind, Tokens};
+use super::SourceType;
+use crate::fasthash::FastMap as HashMap;
+use crate::outlets::{OutletKind, StateAffiliation};
+
+/// A source as typed, before offsets become code points.
+#[derive(Debug, Clone)]
+pub(crate) struct Typed {
+    pub kind: SourceType,
+    pub country: Option<String>,
+    pub canonical: String,
+    /// The source is a document (a report, a video) carried by `kind`.
+    pub document: bool,
+    /// For pronouns and "the report": the attribution referred to.
+    pub refers_to: Option<usize>,
+    pub evidence: String,
+}
+
+/// A person the article names in full, with what their title says.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub name: String,
+    pub kind: Option<SourceType>,
+    pub country: Option<String>,
+}
+
+const ORG_SUFFIXES: &[&str] = &[
+    "institute",
+    "university",
+    "foundation",
+    "council",
+    "committee",
+    "association",
+    "group",
+    "inc.",
+    "corp.",
+    "party",
+    "department",
+    "ministry",
+    "agency",
+    "commission",
+    "bank",
+    "center",
+    "centre",
+    "society",
+    "union",
+    "fund",
+    "organization",
+    "organisation",
+    "coalition",
+    "alliance",
+    "company",
+    "corporation",
+    "network",
+    "project",
+    "campaign",
+    "league",
+    "federation",
+    "board",
+    "office",
+    "court",
+    "college",
+    "school",
+    "hospital",
+    "church",
+    "pac",
+    "watch",
+    "forum",
+    "service",
+    "services",
+    "bureau",
+    "administration",
+    "authority",
+    "times",
+    "post",
+    "news",
+];
+
+const DOCUMENT_WORDS: &[&str] = &[
+    "report",
+    "statement",
+    "study",
+    "survey",
+    "poll",
+    "analysis",
+    "memo",
+    "letter",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "indictment",
+    "data",
+    "figures",
+    "documents",
+    "document",
+    "records",
+    "video",
+    "footage",
+    "tweet",
+    "post",
+    "book",
+    "op-ed",
+    "editorial",
+    "article",
+    "transcript",
+    "release",
+    "email",
+    "emails",
+    "audit",
+    "review",
+    "findings",
+    "estimate",
+    "estimates",
+    "forecast",
+    "census",
+    "polls",
+    "reports",
+    "studies",
+    "surveys",
+    "website",
+    "account",
+    "broadcast",
+    "interview",
+    "clip",
+    "message",
+    "cable",
+    "paper",
+    "report's",
+    "ruling",
+    "order",
+    "verdict",
+];
+
+pub(crate) struct Typer<'a, 't> {
+    pub t: &'a Tokens<'t>,
+    pub lex: &'a Lexicon,
+    /// The publishing outlet, for "self".
+    pub outlet: Option<&'a str>,
+    /// Surname (lowercase) to the full name the article gave.
+    pub entities: HashMap<String, Entity>,
+}
+
+impl<'a, 't> Typer<'a, 't> {
+    pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon, outlet: Option<&'a str>) -> Self {
+        let mut typer = Typer { t, lex, outlet, entities: HashMap::default() };
+        typer.collect_entities();
+        typer
+    }
+
+    /// Finds every run of two or more capitalised words that is a person's
+    /// name, with the title and country written in front of it.
+    fn collect_entities(&mut self) {
+        let t = self.t;
+        let n = t.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !(t.is_word(i) && t.toks[i].cap) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && t.is_word(j) && t.toks[j].cap && t.toks[j].para == t.toks[i].para {
+                j += 1;
+            }
+            // Titles, institutions and demonyms at the front of the run and
+            // lowercase ones just before it: "Russian President", "Kremlin
+            // spokesman".
+            let mut kind = None;
+            let mut country = None;
+            let mut name_start = i;
+            let mut k = i;
+            while k < j {
+                let w = t.lower(k);
+                let mut known = false;
+                if let Some(sw) = self.lex.source_word(w) {
+                    if matches!(sw.role, Role::Title | Role::Name) {
+                        kind = kind.or(Some(sw.kind));
+                        country = country.or(sw.country.map(code));
+                        known = true;
+                    }
+                }
+                if let Some((c, form)) = self.lex.country_word(w.trim_end_matches("'s")) {
+                    if form == CountryForm::Demonym || w.ends_with("'s") || matches!(w, "u.s." | "u.k.") {
+                        country = country.or(Some(c.code.clone()));
+                        known = true;
+                    }
+                }
+                if !known {
+                    break;
+                }
+                k += 1;
+            }
+            name_start = name_start.max(k);
+            let mut b = i;
+            while b > 0 && i - b < 4 && t.is_word(b - 1) && !t.toks[b - 1].cap {
+                match self.lex.source_word(t.lower(b - 1)) {
+                    Some(sw) if sw.role == Role::Title => {
+                        kind = kind.or(Some(sw.kind));
+                        country = country.or(sw.country.map(code));
+                        b -= 1;
+                    }
+                    _ => break,
+                }
+            }
+            // The word before a lowercase title can be an institution:
+            // "Kremlin spokesman".
+            if b < i && b > 0 && t.is_word(b - 1) && t.toks[b - 1].cap {
+                if let Some(sw) = self.lex.source_word(t.lower(b - 1)) {
+                    country = country.or(sw.country.map(code));
+                }
+                if let Some((c, _)) = self.lex.country_word(t.lower(b - 1).trim_end_matches("'s")) {
+                    country = country.or(Some(c.code.clone()));
+                }
+            }
+            let words = j - name_start;
+            let looks_like_name = (2..=4).contains(&words)
+                && (name_start..j).all(|k| {
+                    let w = t.lower(k);
+                    !in_list(ORG_SUFFIXES, w)
+                        && self.lex.gazetteer.by_name(t.slice(k, k + 1)).is_none()
+                        && self.lex.country_word(w).is_none()
+                        && !super::detect::is_a(super::detect::BREAK_BIT, w)
+                });
+            if looks_like_name {
+                let name = t.slice(name_start, j).to_string();
+                let surname = t.lower(j - 1).trim_end_matches("'s").to_string();
+                let entity = Entity {
+                    name: name.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string(),
+                    kind,
+                    country,
+                };
+                // The first full mention wins; later ones add what it lacked.
+                match self.entities.get_mut(&surname) {
+                    Some(e) => {
+                        if e.kind.is_none() {
+                            e.kind = entity.kind;
+                        }
+                        if e.country.is_none() {
+                            e.country = entity.country;
+                        }
+                    }
+                    None => {
+                        self.entities.insert(surname, entity);
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
+    /// far, in text order, for pronouns and anaphora.
+    pub fn classify(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
+        let t = self.t;
+        let phrase = t.slice(a, b);
+        let lower = normalize_phrase(phrase);
+        let words: Vec<&str> = lower.split(' ').collect();
+        // Pronouns take the type of what they refer to.
+        if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], words[0]) {
+            return self.resolve_pronoun(words[0], earlier);
+        }
+        // Anonymity anywhere in the phrase or right after it.
+        let anonymous = self.anonymity(&lower).or_else(|| self.anonymity(follows));
+        if let Some(marker) = anonymous {
+            return Typed {
+                kind: SourceType::Anonymous,
+                country: self.country_in(a, b),
+                canonical: strip_determiners(phrase),
+                document: false,
+                refers_to: None,
+                evidence: format!("anonymity phrase \"{marker}\" (sources.tsv)"),
+            };
+        }
+        // The core of the phrase ends at its first preposition or modifier:
+        // in "a short video released on state TV" the head is "video".
+        let mut core_end = a;
+        while core_end < b {
+            let w = t.lower(core_end);
+            if core_end > a
+                && (in_list(
+                    &[
+                        "of",
+                        "in",
+                        "on",
+                        "by",
+                        "from",
+                        "at",
+                        "with",
+                        "to",
+                        "for",
+                        "released",
+                        "published",
+                        "posted",
+                        "aired",
+                        "broadcast",
+                        "issued",
+                        "obtained",
+                        "who",
+                        "which",
+                        "that",
+                    ],
+                    w,
+                ) || t.toks[core_end].kind != Kind::Word)
+            {
+                break;
+            }
+            core_end += 1;
+        }
+        let head = if core_end > a { t.lower(core_end - 1).trim_end_matches("'s") } else { "" };
+        let head_is_document = in_list(DOCUMENT_WORDS, head)
+            || self.lex.source_word(head).is_some_and(|w| w.kind == SourceType::Document && w.role == Role::Head);
+        let country = self.country_in(a, b);
+
+        // "the report said": the report an earlier attribution made.
+        if head_is_document
+            && core_end - a <= 3
+            && t.word_is(a, "the")
+            && (a + 1..core_end).all(|k| !t.toks[k].cap)
+            && b == core_end
+        {
+            // The reporter itself first (TASS), a document it cited second.
+            let fits = |document: bool| {
+                earlier.iter().rev().find_map(|(i, s)| {
+                    s.as_ref()
+                        .filter(|s| {
+                            s.document == document
+                                && matches!(
+                                    s.kind,
+                                    SourceType::Media
+                                        | SourceType::StateMedia
+                                        | SourceType::Wire
+                                        | SourceType::SelfOutlet
+                                        | SourceType::Document
+                                )
+                        })
+                        .map(|s| (*i, s))
+                })
+            };
+            if let Some((idx, typed)) = fits(false).or_else(|| fits(true)) {
+                return Typed {
+                    kind: typed.kind,
+                    country: typed.country.clone(),
+                    canonical: typed.canonical.clone(),
+                    document: true,
+                    refers_to: Some(idx),
+                    evidence: format!(
+                        "\"{}\" refers back to the {} source \"{}\"",
+                        phrase,
+                        typed.kind.as_str(),
+                        typed.canonical
+                    ),
+                };
+            }
+        }
+
+        // Outlets: the phrase, or a capitalised run inside it.
+        if let Some((outlet, run)) = self.outlet_in(a, b) {
+            let own = self.outlet.and_then(|o| self.lex.gazetteer.by_name(o)).is_some_and(|o| o.name == outlet.name)
+                || self.outlet.is_some_and(|o| o.eq_ignore_ascii_case(&outlet.name));
+            let kind = if own {
+                SourceType::SelfOutlet
+            } else if outlet.state == StateAffiliation::State {
+                SourceType::StateMedia
+            } else if outlet.kind == OutletKind::Wire {
+                SourceType::Wire
+            } else {
+                SourceType::Media
+            };
+            let canonical = if head_is_document {
+                format!("{} ({})", strip_determiners(t.slice(a, core_end)), outlet.name)
+            } else {
+                outlet.name.clone()
+            };
+            return Typed {
+                kind,
+                country: outlet.country.clone().filter(|c| !c.is_empty()),
+                canonical,
+                document: head_is_document,
+                refers_to: None,
+                evidence: format!(
+                    "outlet \"{run}\" = {} ({}, {}, {}) in outlets.tsv",
+                    outlet.name,
+                    outlet.kind.as_str(),
+                    outlet.state.as_str(),
+                    outlet.country.as_deref().unwrap_or("-")
+                ),
+            };
+        }
+
+        // Lexicon phrases anywhere in the phrase, best first.
+        let mut best: Option<(u8, SourceType, Option<[u8; 2]>, String, Role)> = None;
+        let max = self.lex.source_max_words;
+        for start in 0..words.len() {
+            for len in (1..=max.min(words.len() - start)).rev() {
+                let key = words[start..start + len].join(" ");
+                let key = key.trim_end_matches("'s");
+                if let Some(sw) = self.lex.source_word(key) {
+                    let in_core = start < core_end - a;
+                    let rank = match (sw.kind, sw.role) {
+                        (SourceType::StateMedia, _) => 9,
+                        (SourceType::Anonymous, _) => 8,
+                        (_, Role::Title) if in_core => 7,
+                        (SourceType::Media, Role::Head) if in_core => 6,
+                        (_, Role::Name) if in_core => 5,
+                        (_, Role::Head) if in_core && start + len == core_end - a => 4,
+                        (_, Role::Head) if in_core => 3,
+                        _ => 1,
+                    };
+                    if best.as_ref().is_none_or(|b| rank > b.0) {
+                        best = Some((rank, sw.kind, sw.country, key.to_string(), sw.role));
+                    }
+                    break;
+                }
+            }
+        }
+        if head_is_document {
+            // A document takes the type of the state media or media that
+            // carried it: "a video released on Russia's state TV".
+            if let Some((_, kind @ (SourceType::StateMedia | SourceType::Media), c, key, _)) = &best {
+                return Typed {
+                    kind: *kind,
+                    country: country.clone().or(c.map(code)),
+                    canonical: strip_determiners(phrase),
+                    document: true,
+                    refers_to: None,
+                    evidence: format!("document \"{head}\" carried by \"{key}\" (sources.tsv)"),
+                };
+            }
+            return Typed {
+                kind: SourceType::Document,
+                country,
+                canonical: strip_determiners(phrase),
+                document: true,
+                refers_to: None,
+                evidence: format!("document word \"{head}\""),
+            };
+        }
+        // A name the article introduced with a title.
+        let last_cap = (a..core_end).rev().find(|&k| t.toks[k].cap && t.is_word(k));
+        let entity = last_cap.and_then(|k| self.entities.get(t.lower(k).trim_end_matches("'s")));
+        if let Some((rank, kind, c, key, role)) = &best {
+            if *rank >= 5 || entity.is_none() {
+                let canonical = match (entity, role) {
+                    (Some(e), Role::Title) => e.name.clone(),
+                    _ if *role == Role::Name => title_case_of(phrase, key),
+                    _ => strip_determiners(phrase),
+                };
+                return Typed {
+                    kind: *kind,
+                    country: country.or(c.map(code)).or(entity.and_then(|e| e.country.clone())),
+                    canonical,
+                    document: false,
+                    refers_to: None,
+                    evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(*role), kind.as_str()),
+                };
+            }
+        }
+        if let Some(e) = entity {
+            return Typed {
+                kind: e.kind.unwrap_or(SourceType::Person),
+                country: e.country.clone().or(country),
+                canonical: e.name.clone(),
+                document: false,
+                refers_to: None,
+                evidence: match e.kind {
+                    Some(k) => format!("\"{}\" was introduced with a {} title", e.name, k.as_str()),
+                    None => format!("named person \"{}\"", e.name),
+                },
+            };
+        }
+        // A country or its capital acting: "Russia has said", "Moscow".
+        if let Some((c, form)) = self.lex.country_word(&strip_determiners(&lower)) {
+            if form != CountryForm::Demonym {
+                return Typed {
+                    kind: SourceType::Official,
+                    country: Some(c.code.clone()),
+                    canonical: c.name.clone(),
+                    document: false,
+                    refers_to: None,
+                    evidence: format!("\"{phrase}\" names the state {} (countries.tsv)", c.name),
+                };
+            }
+        }
+        if let Some(k) = last_cap {
+            let w = t.lower(k);
+            if in_list(ORG_SUFFIXES, w) {
+                return Typed {
+                    kind: SourceType::Organization,
+                    country,
+                    canonical: strip_determiners(t.slice(a, core_end)),
+                    document: false,
+                    refers_to: None,
+                    evidence: format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
+                };
+            }
+            let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
+            let first_is_function = t.toks[a].cap && super::detect::is_a(super::detect::BREAK_BIT, t.lower(a));
+            if caps > usize::from(first_is_function) {
+                let canonical = strip_determiners(t.slice(a, core_end));
+                return Typed {
+                    kind: SourceType::Person,
+                    country,
+                    canonical,
+                    document: false,
+                    refers_to: None,
+                    evidence: "a capitalised name with no title or institution: a person".into(),
+                };
+            }
+        }
+        if let Some((_, kind, c, key, role)) = best {
+            return Typed {
+                kind,
+                country: country.or(c.map(code)),
+                canonical: strip_determiners(phrase),
+                document: false,
+                refers_to: None,
+                evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(role), kind.as_str()),
+            };
+        }
+        Typed {
+            kind: SourceType::Unknown,
+            country,
+            canonical: strip_determiners(phrase),
+            document: false,
+            refers_to: None,
+            evidence: "no rule or lexicon entry applies".into(),
+        }
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)]) -> Typed {
+        let fits = |s: &Typed| match pronoun {
+            "he" | "she" => {
+                matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
+                    && !s.canonical.ends_with('s')
+                    || s.kind == SourceType::Person
+            }
+            "it" => matches!(
+                s.kind,
+                SourceType::Organization
+                    | SourceType::Media
+                    | SourceType::StateMedia
+                    | SourceType::Wire
+                    | SourceType::Document
+                    | SourceType::Official
+                    | SourceType::SelfOutlet
+            ),
+            "they" => true,
+            _ => false,
+        };
+        // "he" and "she" refer to individuals: skip "officials" or "Russia".
+        let individual = |s: &Typed| {
+            !matches!(pronoun, "he" | "she")
+                || self.entities.values().any(|e| e.name == s.canonical)
+                || s.canonical.split(' ').count() <= 4
+                    && s.canonical.chars().next().is_some_and(char::is_uppercase)
+                    && self.lex.country_word(&normalize_phrase(&s.canonical)).is_none()
+        };
+        for (idx, s) in earlier.iter().rev().take(12) {
+            if let Some(s) = s {
+                if fits(s) && individual(s) {
+                    return Typed {
+                        kind: s.kind,
+                        country: s.country.clone(),
+                        canonical: s.canonical.clone(),
+                        document: s.document,
+                        refers_to: Some(*idx),
+                        evidence: format!(
+                            "\"{pronoun}\" refers to the nearest fitting earlier source, \"{}\"",
+                            s.canonical
+                        ),
+                    };
+                }
+            }
+        }
+        Typed {
+            kind: SourceType::Unknown,
+            country: None,
+            canonical: pronoun.to_string(),
+            document: false,
+            refers_to: None,
+            evidence: format!("\"{pronoun}\" has no earlier source to refer to"),
+        }
+    }
+
+    fn anonymity(&self, lower: &str) -> Option<String> {
+        if lower.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = lower.split(' ').collect();
+        let max = self.lex.source_max_words;
+        for start in 0..words.len() {
+            for len in (1..=max.min(words.len() - start)).rev() {
+                let key = words[start..start + len].join(" ");
+                if let Some(sw) = self.lex.source_word(&key) {
+                    if sw.kind == SourceType::Anonymous {
+                        return Some(key);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The country a phrase names through a demonym ("Russian"), a
+    /// possessive ("Russia's") or an institution ("Kremlin").
+    fn country_in(&self, a: usize, b: usize) -> Option<String> {
+        let t = self.t;
+        for k in a..b {
+            if !t.is_word(k) {
+                continue;
+            }
+            let w = t.lower(k);
+            let bare = w.trim_end_matches("'s");
+            if let Some((c, form)) = self.lex.country_word(bare) {
+                if form == CountryForm::Demonym || w.ends_with("'s") || bare.contains('.') || t.toks[k].cap {
+                    return Some(c.code.clone());
+                }
+            }
+            // Two-word country names: "United States", "North Korea".
+            if k + 1 < b && t.is_word(k + 1) {
+                let two = format!("{} {}", w, t.lower(k + 1).trim_end_matches("'s"));
+                if let Some((c, _)) = self.lex.country_word(&two) {
+                    return Some(c.code.clone());
+                }
+            }
+            if let Some(sw) = self.lex.source_word(bare) {
+                if let Some(c) = sw.country {
+                    return Some(code(c));
+                }
+            }
+        }
+        None
+    }
+
+    /// An outlet named inside the phrase: the longest capitalised run (or
+    /// prefix of one) that the gazetteer knows.
+    fn outlet_in(&self, a: usize, b: usize) -> Option<(&'a crate::outlets::Outlet, String)> {
+        let t = self.t;
+        let mut k = a;
+        while k < b {
+            if !(t.is_word(k)
+                && (t.toks[k].cap || t.toks[k].kind == Kind::Word && t.slice(k, k + 1).chars().any(char::is_uppercase)))
+            {
+                k += 1;
+                continue;
+            }
+            let mut j = k;
+            while j < b && t.is_word(j) && (t.toks[j].cap || t.slice(j, j + 1).chars().all(|c| c.is_ascii_digit())) {
+                j += 1;
+            }
+            for end in (k + 1..=j).rev() {
+                for start in k..end {
+                    let run = t.slice(start, end).trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    if let Some(o) = self.lex.gazetteer.by_name(run) {
+                        // "The Times" alone is too ambiguous to be a source
+                        // outlet unless the whole run is its name.
+                        return Some((o, run.to_string()));
+                    }
+                }
+            }
+            k = j.max(k + 1);
+        }
+        None
+    }
+}
+
+fn code(c: [u8; 2]) -> String {
+    String::from_utf8_lossy(&c).into_owned()
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Title => "title",
+        Role::Head => "head noun",
+        Role::Name => "institution",
+        Role::Anonymity => "anonymity phrase",
+    }
+}
+
+/// "the White House" as written, without the article: "White House".
+fn title_case_of(phrase: &str, key: &str) -> String {
+    let lower = phrase.to_lowercase();
+    match lower.find(key) {
+        Some(i) if phrase.is_char_boundary(i) && phrase.is_char_boundary(i + key.len()) => {
+            phrase[i..i + key.len()].to_string()
+        }
+        _ => strip_determiners(phrase),
+    }
+}
+
+pub(crate) fn strip_determiners(phrase: &str) -> String {
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        if in_list(&["the", "a", "an", "The", "A", "An"], first) && words.len() > 1 {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}

@@ -1,0 +1,387 @@
+//! One row per case the attribution rules must handle: a text, the cue to
+//! look at, and what that cue's attribution must be.
+
+use super::*;
+
+struct Row {
+    case: &'static str,
+    text: &'static str,
+    cue: &'static str,
+    /// The source as written, or "" for none.
+    source: &'static str,
+    kind: &'static str,
+    canonical: &'static str,
+    /// Text the content must contain (all spans joined), or "" to skip.
+    content: &'static str,
+    attribution: AttributionKind,
+}
+
+const ROWS: &[Row] = &[
+    Row {
+        case: "according to, after the claim",
+        text: "The talks will resume next week, according to two officials familiar with the matter.",
+        cue: "according to",
+        source: "two officials familiar with the matter",
+        kind: "anonymous",
+        canonical: "two officials familiar with the matter",
+        content: "The talks will resume next week",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
+        case: "according to, before the claim",
+        text: "According to the Pentagon, 40 soldiers were hurt.",
+        cue: "According to",
+        source: "the Pentagon",
+        kind: "official",
+        canonical: "Pentagon",
+        content: "40 soldiers were hurt",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
+        case: "citing a document on state TV",
+        text: "TASS reported the meeting, citing a short video released on state TV channel Rossiya 1.",
+        cue: "citing",
+        source: "a short video released on state TV channel Rossiya 1",
+        kind: "state_media",
+        canonical: "short video (Rossiya 1)",
+        content: "",
+        attribution: AttributionKind::Citing,
+    },
+    Row {
+        case: "told X that",
+        text: "Russian President Vladimir Putin told his U.S. counterpart Joe Biden that he would like to meet.",
+        cue: "told",
+        source: "Russian President Vladimir Putin",
+        kind: "official",
+        canonical: "Vladimir Putin",
+        content: "he would like to meet",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "said in a statement",
+        text: "The ministry said in a statement that the border was calm.",
+        cue: "said in a statement",
+        source: "The ministry",
+        kind: "official",
+        canonical: "ministry",
+        content: "the border was calm",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "colon quote form",
+        text: "Dmitry Peskov: \u{201C}It is too early to talk about a meeting.\u{201D}",
+        cue: ":",
+        source: "Dmitry Peskov",
+        kind: "person",
+        canonical: "Dmitry Peskov",
+        content: "It is too early",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "dash quote form",
+        text: "Maria Zakharova \u{2014} \u{201C}We have nothing to add to what was said.\u{201D}",
+        cue: "\u{2014}",
+        source: "Maria Zakharova",
+        kind: "person",
+        canonical: "Maria Zakharova",
+        content: "nothing to add",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "quote split around the cue",
+        text: "\u{201C}We'll definitely meet,\u{201D} Putin said. \u{201C}I would really like that.\u{201D}",
+        cue: "said",
+        source: "Putin",
+        kind: "person",
+        canonical: "Putin",
+        content: "I would really like that",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "quote split inside the sentence",
+        text: "\u{201C}We'll definitely meet,\u{201D} Putin said, \u{201C}in person.\u{201D}",
+        cue: "said",
+        source: "Putin",
+        kind: "person",
+        canonical: "Putin",
+        content: "in person",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "inverted cue after a quote",
+        text: "\u{201C}It is a tough charge,\u{201D} said Senator Mike Pence of Indiana.",
+        cue: "said",
+        source: "Senator Mike Pence of Indiana",
+        kind: "official",
+        canonical: "Mike Pence",
+        content: "It is a tough charge",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "multi-paragraph quote",
+        text: "\u{201C}The first paragraph of the quote goes on.\n\n\u{201C}The second one closes it,\u{201D} the senator said.",
+        cue: "said",
+        source: "the senator",
+        kind: "official",
+        canonical: "senator",
+        content: "The first paragraph of the quote goes on.\n\n\u{201C}The second one closes it",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "appositive",
+        text: "Hugh Hill, a doctor, said the clinic was full.",
+        cue: "said",
+        source: "Hugh Hill, a doctor",
+        kind: "person",
+        canonical: "Hugh Hill",
+        content: "the clinic was full",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "long appositive with a relative clause",
+        text: "Parker Eaton, a Republican who voted for Bill Clinton, said that the field was weak.",
+        cue: "said",
+        source: "Parker Eaton, a Republican who voted for Bill Clinton",
+        kind: "person",
+        canonical: "Parker Eaton",
+        content: "the field was weak",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "content first, cue last",
+        text: "Russian troops were on Russian territory and did not pose a threat, Peskov said on Sunday.",
+        cue: "said",
+        source: "Peskov",
+        kind: "person",
+        canonical: "Peskov",
+        content: "Russian troops were on Russian territory and did not pose a threat",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "belief cue",
+        text: "Senator Ted Cruz believes the deal will collapse.",
+        cue: "believes",
+        source: "Senator Ted Cruz",
+        kind: "official",
+        canonical: "Ted Cruz",
+        content: "the deal will collapse",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "intention cue",
+        text: "Moscow wants the West to stay out of Ukraine.",
+        cue: "wants",
+        source: "Moscow",
+        kind: "official",
+        canonical: "Russia",
+        content: "the West to stay out of Ukraine",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "warning with an object",
+        text: "The Kremlin warned Washington that sanctions would backfire.",
+        cue: "warned",
+        source: "The Kremlin",
+        kind: "official",
+        canonical: "Kremlin",
+        content: "sanctions would backfire",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "mixed quote",
+        text: "Peskov said the meeting was a \u{201C}question for the future.\u{201D}",
+        cue: "said",
+        source: "Peskov",
+        kind: "person",
+        canonical: "Peskov",
+        content: "the meeting was a",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
+        case: "generic media report",
+        text: "Putin would like to meet Biden, Russian media reported on Sunday.",
+        cue: "reported",
+        source: "Russian media",
+        kind: "media",
+        canonical: "Russian media",
+        content: "Putin would like to meet Biden",
+        attribution: AttributionKind::MediaReport,
+    },
+    Row {
+        case: "wire service",
+        text: "Reuters reported that the plant was closed.",
+        cue: "reported",
+        source: "Reuters",
+        kind: "wire",
+        canonical: "Reuters",
+        content: "the plant was closed",
+        attribution: AttributionKind::MediaReport,
+    },
+    Row {
+        case: "anonymous source",
+        text: "An official who spoke on condition of anonymity said the plan was dropped.",
+        cue: "said",
+        source: "An official",
+        kind: "anonymous",
+        canonical: "official",
+        content: "the plan was dropped",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "country as an actor",
+        text: "Russia has said it does not want offensive weapons near its border.",
+        cue: "has said",
+        source: "Russia",
+        kind: "official",
+        canonical: "Russia",
+        content: "it does not want offensive weapons",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "reportedly has no source",
+        text: "The minister reportedly resigned after the vote.",
+        cue: "reportedly",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "The minister reportedly resigned",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
+        case: "a poll as a document",
+        text: "A new poll shows Sanders leading in Iowa.",
+        cue: "shows",
+        source: "A new poll",
+        kind: "document",
+        canonical: "new poll",
+        content: "Sanders leading in Iowa",
+        attribution: AttributionKind::Indirect,
+    },
+];
+
+fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
+    found.attributions.iter().find(|a| a.cue.text == cue)
+}
+
+#[test]
+fn every_case_finds_its_attribution() {
+    let lexicon = Lexicon::builtin();
+    let mut failures = Vec::new();
+    for row in ROWS {
+        let found = analyze(row.text, &lexicon, &Context::default());
+        let Some(a) = find(&found, row.cue) else {
+            failures.push(format!(
+                "{}: no attribution with cue {:?}; found {:?}",
+                row.case,
+                row.cue,
+                found.attributions.iter().map(|a| &a.cue.text).collect::<Vec<_>>()
+            ));
+            continue;
+        };
+        let (source, kind, canonical) = match &a.source {
+            Some(s) => (s.text.as_str(), s.kind.as_str(), s.canonical.as_str()),
+            None => ("", "", ""),
+        };
+        let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+        let content = content.join(" | ");
+        let mut wrong = Vec::new();
+        if source != row.source {
+            wrong.push(format!("source {source:?}, expected {:?}", row.source));
+        }
+        if kind != row.kind {
+            wrong.push(format!("type {kind:?}, expected {:?}", row.kind));
+        }
+        if canonical != row.canonical {
+            wrong.push(format!("canonical {canonical:?}, expected {:?}", row.canonical));
+        }
+        if !content.contains(row.content) {
+            wrong.push(format!("content {content:?} lacks {:?}", row.content));
+        }
+        if a.kind != row.attribution {
+            wrong.push(format!("kind {:?}, expected {:?}", a.kind, row.attribution));
+        }
+        if !wrong.is_empty() {
+            failures.push(format!("{}: {}", row.case, wrong.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
+}
+
+#[test]
+fn scare_quotes_are_not_attributions() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "Critics dismissed the so-called \u{201C}woke\u{201D} agenda as a slogan.",
+        "The \u{201C}red lines\u{201D} were drawn long ago.",
+        "He called the plan \"bold\" and moved on.",
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let quoted: Vec<_> = found.attributions.iter().filter(|a| a.kind == AttributionKind::Direct).collect();
+        assert!(quoted.is_empty(), "{text}: {quoted:?}");
+    }
+}
+
+#[test]
+fn pronouns_and_surnames_resolve_to_the_full_name() {
+    let lexicon = Lexicon::builtin();
+    let text = "Kremlin spokesman Dmitry Peskov said talks were possible. \
+                Later, Peskov added that no date was set. However, he said a call was likely.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let names: Vec<(&str, &str, Option<&str>)> = found
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .map(|s| (s.text.as_str(), s.canonical.as_str(), s.country.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", Some("RU")),
+            ("Peskov", "Dmitry Peskov", Some("RU")),
+            ("he", "Dmitry Peskov", Some("RU")),
+        ]
+    );
+    let he = found.attributions.last().unwrap().source.as_ref().unwrap();
+    assert_eq!(he.kind, SourceType::Official);
+    assert_eq!(he.refers_to, Some(1));
+}
+
+#[test]
+fn the_publishing_outlet_is_self() {
+    let lexicon = Lexicon::builtin();
+    let text = "CGTN reported that the talks had ended.";
+    let own = analyze(text, &lexicon, &Context { outlet: Some("CGTN") });
+    assert_eq!(own.attributions[0].source.as_ref().unwrap().kind, SourceType::SelfOutlet);
+    let other = analyze(text, &lexicon, &Context { outlet: Some("Reuters") });
+    assert_eq!(other.attributions[0].source.as_ref().unwrap().kind, SourceType::StateMedia);
+}
+
+#[test]
+fn messy_text_never_panics_and_offsets_are_code_points() {
+    let lexicon = Lexicon::builtin();
+    let nasty = [
+        "",
+        "\"",
+        "\u{201C}\u{201C}\u{201D}",
+        "said",
+        ", said",
+        "according to",
+        "citing",
+        ":\u{2014}:\u{2014}",
+        "\u{200B}\u{202E}Peskov said \u{1F600} that \u{0301}it was \"fine",
+        "A.B.C.D.E. said. . . . ''' `` '' \u{2019}\u{2019}",
+        "In a video released on, Peskov said",
+    ];
+    for text in nasty {
+        let found = analyze(text, &lexicon, &Context::default());
+        let points = text.chars().count();
+        for a in &found.attributions {
+            assert!(a.cue.start <= a.cue.end && a.cue.end <= points, "{text:?}");
+            let cue: String = text.chars().skip(a.cue.start).take(a.cue.end - a.cue.start).collect();
+            assert_eq!(cue, a.cue.text, "{text:?}");
+        }
+    }
+    let emoji = "\u{1F600}\u{1F600} Peskov said it was fine.";
+    let found = analyze(emoji, &lexicon, &Context::default());
+    assert_eq!(found.attributions[0].cue.start, 10);
+}
