@@ -7,6 +7,7 @@
 
 mod support;
 
+mod analysis;
 mod bad_input;
 mod cli;
 mod formats;

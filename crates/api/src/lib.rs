@@ -27,6 +27,7 @@ mod library_analysis;
 pub use error::{ApiError, ErrorCode};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
+pub use sourcetrace_core::attribution::LexiconKind;
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{

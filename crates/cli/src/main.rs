@@ -4,14 +4,15 @@
 //! prints. Everything it can do, the desktop app can do through the same
 //! API.
 
+mod analysis_output;
 mod output;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::{print_json, print_table, Cell};
 use sourcetrace_api::{
-    default_library_path, ApiError, ArticleFilter, ImportEvent, ImportRequest, Limits, Sourcetrace, SNIPPET_END,
-    SNIPPET_START,
+    default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ImportEvent, ImportRequest, Limits, SourceFilter,
+    Sourcetrace, SNIPPET_END, SNIPPET_START,
 };
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -76,11 +77,50 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Find attributions: in files (or JSON lines on stdin with `-`), printing one result per input;
+    /// with no FILE, in every article of the library whose analysis is missing or out of date
+    Analyze {
+        /// Text files to analyse, or `-` to read JSON lines ({"id", "text", "outlet"}) from stdin
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The publishing outlet of the files, so that its own reports count as "self"
+        #[arg(long)]
+        outlet: Option<String>,
+        /// With no FILE: analyse every article again, even those already current
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Where the library is and what it holds
     Info {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// List the attributions found in one article (run `analyze` first)
+    Attributions {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List the sources cited across the library, most cited first
+    Sources {
+        /// Only this source type: state_media, wire, media, official, anonymous, person, organization,
+        /// document, self or unknown
+        #[arg(long = "type", value_name = "TYPE")]
+        source_type: Option<String>,
+        /// Only sources of this country (ISO code such as RU)
+        #[arg(long)]
+        country: Option<String>,
+        /// At most this many rows
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
 }
 
 #[derive(Args)]
@@ -157,6 +197,25 @@ enum CollectionCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum LexiconCommand {
+    /// Add a row in the columns of data/KIND.tsv, as one tab-separated argument or one argument per column
+    /// (use an empty argument "" for an empty column). Analyses become out of date until `analyze` runs.
+    Add {
+        /// cues, sources, countries or outlets
+        kind: String,
+        #[arg(required = true, num_args = 1.., value_name = "COLUMN")]
+        row: Vec<String>,
+    },
+    /// List your lexicon rows in the order they apply
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Remove one of your lexicon rows
+    Remove { id: i64 },
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Table,
@@ -179,6 +238,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
     let mut app = Sourcetrace::open(path)?;
     match cli.command {
+        Command::Analyze { force, format, .. } => return analyze_library(&mut app, force, format),
         Command::Import(args) => return import(&mut app, args),
         Command::List { filter, format } => {
             let rows = app.list(&filter.filter())?;
@@ -204,9 +264,29 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
         }
         Command::Show { id, format } => {
             let article = app.show(id)?;
+            let analysis = app.article_analysis(id)?;
             match format {
-                Format::Table => output::print_article(&article),
-                _ => print_json(&[article], format == Format::Jsonl),
+                Format::Table => {
+                    output::print_article(&article);
+                    analysis_output::print_scores(&analysis);
+                }
+                _ => {
+                    let analysis = analysis.analysis.map(|a| {
+                        serde_json::json!({
+                            "current": analysis.current,
+                            "version": a.version,
+                            "analyzed_at": a.analyzed_at,
+                            "scores": a.scores,
+                        })
+                    });
+                    #[derive(serde::Serialize)]
+                    struct Shown {
+                        #[serde(flatten)]
+                        article: sourcetrace_api::ArticleRecord,
+                        analysis: Option<serde_json::Value>,
+                    }
+                    print_json(&[Shown { article, analysis }], format == Format::Jsonl)
+                }
             }
         }
         Command::Search { query, filter, format } => {
@@ -320,12 +400,122 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                     println!("Outlets:     {} with articles", info.outlets_with_articles);
                     println!("Collections: {}", info.collections);
                     println!("Imports:     {}", info.import_runs);
+                    println!(
+                        "Analysed:    {} current, {} to analyse (analysis version {})",
+                        info.analysis.current, info.analysis.stale, info.analysis_version
+                    );
                 }
                 _ => print_json(&[info], format == Format::Jsonl),
             }
         }
+        Command::Attributions { id, format } => {
+            let analysis = app.article_analysis(id)?;
+            match format {
+                Format::Table => {
+                    if analysis.analysis.is_none() {
+                        println!("Article #{id} has not been analysed yet: run `sourcetrace analyze`.");
+                    } else {
+                        if !analysis.current {
+                            eprintln!("note: this analysis is out of date: run `sourcetrace analyze` to redo it");
+                        }
+                        if analysis.attributions.is_empty() {
+                            println!("Article #{id} attributes nothing to anyone.");
+                        } else {
+                            analysis_output::print_attributions(&analysis.attributions);
+                        }
+                    }
+                }
+                _ => print_json(&analysis.attributions, format == Format::Jsonl),
+            }
+        }
+        Command::Sources { source_type, country, limit, format } => {
+            let rows = app.sources(&SourceFilter { source_type, country, limit })?;
+            match format {
+                Format::Table => analysis_output::print_sources(&rows),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Lexicon(LexiconCommand::Add { kind, row }) => {
+            let added = app.add_lexicon_row(&kind, &row.join("\t"))?;
+            let a = &added.addition;
+            let described = analysis_output::describe_row(&a.kind, &a.row);
+            if added.new {
+                println!("Added {} row #{}: {described}.", a.kind, a.id);
+            } else {
+                println!("That {} row is already there as #{}; nothing changed.", a.kind, a.id);
+            }
+            if added.stale > 0 {
+                println!(
+                    "{} article{} to analyse with it: run `sourcetrace analyze`.",
+                    added.stale,
+                    plural(added.stale as u64)
+                );
+            }
+        }
+        Command::Lexicon(LexiconCommand::List { format }) => {
+            let rows = app.lexicon_additions()?;
+            match format {
+                Format::Table => analysis_output::print_lexicon(&rows),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Lexicon(LexiconCommand::Remove { id }) => {
+            let removed = app.remove_lexicon_row(id)?;
+            println!(
+                "Removed {} row #{}: {}.",
+                removed.kind,
+                removed.id,
+                analysis_output::describe_row(&removed.kind, &removed.row)
+            );
+            let stale = app.analysis_counts()?.stale;
+            if stale > 0 {
+                println!("{stale} article{} to analyse without it: run `sourcetrace analyze`.", plural(stale as u64));
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `analyze` with no files: analyses the library's articles whose analysis
+/// is missing or out of date (all of them with `--force`), with a progress
+/// bar on a terminal. Ctrl-C stops between batches; what was committed stays.
+fn analyze_library(app: &mut Sourcetrace, force: bool, format: Format) -> Result<ExitCode, ApiError> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cancel);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles · {per_sec} · ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let request = AnalyzeRequest { force, ..AnalyzeRequest::default() };
+    let summary = app.analyze_library(
+        &request,
+        &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        &cancel,
+    )?;
+    bar.finish_and_clear();
+    for warning in &summary.lexicon_warnings {
+        eprintln!("warning: {warning}");
+    }
+    match format {
+        Format::Table => println!(
+            "{}Analysed {} article{} ({} already current, analysis version {}): {} attribution{} in {:.1} s.",
+            if summary.cancelled { "Cancelled. " } else { "" },
+            summary.analyzed,
+            plural(summary.analyzed),
+            summary.skipped_current,
+            summary.version,
+            summary.attributions,
+            plural(summary.attributions),
+            summary.elapsed_ms as f64 / 1000.0
+        ),
+        _ => print_json(&[&summary], format == Format::Jsonl),
+    }
+    Ok(if summary.cancelled { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn import(app: &mut Sourcetrace, args: ImportArgs) -> Result<ExitCode, ApiError> {

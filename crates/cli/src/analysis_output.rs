@@ -1,0 +1,125 @@
+//! Printing stored analyses for the terminal: an article's scores, its
+//! attributions, the library's sources and the user's lexicon rows.
+
+use crate::output::{print_table, Cell};
+use sourcetrace_api::{ArticleAnalysis, AttributionRecord, LexiconAddition, SourceRecord};
+
+/// The scores of an article, for `show`: counts by type, shares, the
+/// deepest chain and transparency, or why there are none.
+pub fn print_scores(a: &ArticleAnalysis) {
+    let Some(record) = &a.analysis else {
+        println!("Analysis:  not analysed yet (run `sourcetrace analyze`)");
+        return;
+    };
+    let s = &record.scores;
+    let state = if a.current { "" } else { "; out of date, run `sourcetrace analyze` to redo it" };
+    println!(
+        "Analysis:  {} attribution{} (analysis version {}, {}{state}); list them with `sourcetrace attributions {}`",
+        s.attributions,
+        if s.attributions == 1 { "" } else { "s" },
+        record.version,
+        record.analyzed_at,
+        a.article_id
+    );
+    if s.attributions == 0 {
+        return;
+    }
+    let mut by_type: Vec<(&String, usize)> = s.by_type.iter().map(|(k, v)| (k, v.len())).collect();
+    by_type.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let by_type: Vec<String> = by_type.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("  By type:          {}", by_type.join(", "));
+    for (label, share) in [
+        ("State media:", &s.state_media_share),
+        ("Anonymous:", &s.anonymous_share),
+        ("Second-hand:", &s.second_hand_share),
+        ("Direct quotes:", &s.direct_quote_share),
+    ] {
+        println!("  {label:<17} {:>3.0}% ({} of {})", share.value * 100.0, share.numerator, share.denominator);
+    }
+    println!("  Deepest chain:    {} hop{}", s.deepest_chain.depth, if s.deepest_chain.depth == 1 { "" } else { "s" });
+    println!("  Distinct sources: {}", s.distinct_sources.len());
+    match s.transparency.score {
+        Some(score) => println!("  Transparency:     {score:.0}/100"),
+        None => println!("  Transparency:     -"),
+    }
+}
+
+/// One line per attribution: its kind, cue, source and chain, and the
+/// start of its content.
+pub fn print_attributions(rows: &[AttributionRecord]) {
+    print_table(
+        &["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"],
+        rows.iter().map(|r| {
+            let a = &r.attribution;
+            let source = a.source.as_ref();
+            let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+            vec![
+                Cell::Right(format!("#{}", r.ordinal)),
+                Cell::Left(a.kind.as_str().to_string()),
+                Cell::Left(preview(&a.cue.text, 24)),
+                Cell::Left(source.map(|s| preview(&s.text, 32)).unwrap_or_else(|| "-".into())),
+                Cell::Left(source.map_or("-", |s| s.kind.as_str()).to_string()),
+                Cell::Left(source.and_then(|s| s.country.clone()).unwrap_or_else(|| "-".into())),
+                Cell::Left(source.map(|s| preview(&s.canonical, 32)).unwrap_or_else(|| "-".into())),
+                Cell::Right(a.via.map(|v| format!("#{v}")).unwrap_or_else(|| "-".into())),
+                Cell::Left(preview(&content.join(" … "), 70)),
+            ]
+        }),
+    );
+}
+
+/// The library's sources, most cited first.
+pub fn print_sources(rows: &[SourceRecord]) {
+    print_table(
+        &["ATTRIBUTIONS", "ARTICLES", "TYPE", "COUNTRY", "SOURCE"],
+        rows.iter().map(|s| {
+            vec![
+                Cell::Right(s.attributions.to_string()),
+                Cell::Right(s.articles.to_string()),
+                Cell::Left(s.source_type.clone()),
+                Cell::Left(s.country.clone().unwrap_or_else(|| "-".into())),
+                Cell::Left(s.canonical.clone()),
+            ]
+        }),
+    );
+}
+
+/// The user's lexicon rows, each column named.
+pub fn print_lexicon(rows: &[LexiconAddition]) {
+    print_table(
+        &["ID", "KIND", "ADDED", "ROW"],
+        rows.iter().map(|a| {
+            vec![
+                Cell::Right(format!("#{}", a.id)),
+                Cell::Left(a.kind.clone()),
+                Cell::Left(a.added_at.clone()),
+                Cell::Left(describe_row(&a.kind, &a.row)),
+            ]
+        }),
+    );
+}
+
+/// A lexicon row as `column=value` pairs, leaving out empty columns.
+pub fn describe_row(kind: &str, row: &str) -> String {
+    let header = sourcetrace_api::LexiconKind::parse(kind).map(|k| k.header()).unwrap_or("");
+    let names: Vec<&str> = header.split('\t').collect();
+    row.split('\t')
+        .enumerate()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(i, v)| match names.get(i) {
+            Some(name) if !name.is_empty() => format!("{name}={v}"),
+            _ => v.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first `max` characters of a text on one line.
+fn preview(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        format!("{}…", line.chars().take(max - 1).collect::<String>())
+    }
+}
