@@ -507,7 +507,8 @@ mod tests {
         assert_eq!(stored, expected.attributions);
         let record = library.analysis(1).unwrap().unwrap();
         assert_eq!((record.version, record.lexicon.as_str()), (1, ""));
-        assert_eq!(record.scores, expected.scores);
+        let expected_scores: Scores = serde_json::from_str(&to_json(&expected.scores)).unwrap();
+        assert_eq!(record.scores, expected_scores, "as stored: through JSON");
         let count: i64 = library
             .conn
             .query_row("SELECT attribution_count FROM analyses WHERE article_id = 1", [], |r| r.get(0))
