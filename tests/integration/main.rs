@@ -8,6 +8,7 @@
 mod support;
 
 mod analysis;
+mod attribution;
 mod bad_input;
 mod cli;
 mod formats;

@@ -20,6 +20,7 @@
 //! assert_eq!(hits.len(), 1);
 //! ```
 
+pub mod analysis;
 mod error;
 mod import;
 mod library_analysis;

@@ -236,6 +236,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
+    if let Command::Analyze { files, outlet, format, .. } = &cli.command {
+        if !files.is_empty() {
+            return analyze_inputs(files, outlet.as_deref(), *format);
+        }
+    }
     let mut app = Sourcetrace::open(path)?;
     match cli.command {
         Command::Analyze { force, format, .. } => return analyze_library(&mut app, force, format),
@@ -516,6 +521,55 @@ fn analyze_library(app: &mut Sourcetrace, force: bool, format: Format) -> Result
         _ => print_json(&[&summary], format == Format::Jsonl),
     }
     Ok(if summary.cancelled { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `analyze FILE...` and `analyze -`: no library involved, results on stdout.
+fn analyze_inputs(files: &[PathBuf], outlet: Option<&str>, format: Format) -> Result<ExitCode, ApiError> {
+    use sourcetrace_api::analysis::{analyze_file, analyze_json_line, TextAnalysis};
+    use std::io::{BufRead, Write};
+    let lexicon = sourcetrace_api::analysis::Lexicon::builtin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    let mut emit = |result: TextAnalysis, out: &mut dyn Write| -> std::io::Result<()> {
+        if let Some(e) = &result.error {
+            failed += 1;
+            eprintln!(
+                "{}: {e}",
+                result.path.clone().unwrap_or_else(|| result.id.as_ref().map(|i| i.to_string()).unwrap_or_default())
+            );
+        }
+        match format {
+            Format::Table => output::print_analysis(&result, out),
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &result).map_err(std::io::Error::other)?;
+                writeln!(out)
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut *out, &result).map_err(std::io::Error::other)?;
+                writeln!(out)
+            }
+        }
+    };
+    let io =
+        |e: std::io::Error| ApiError::new(sourcetrace_api::ErrorCode::Io, format!("cannot write the results: {e}"));
+    for file in files {
+        if file.as_os_str() == "-" {
+            let stdin = std::io::stdin();
+            for (n, line) in stdin.lock().lines().enumerate() {
+                let line =
+                    line.map_err(|e| ApiError::new(sourcetrace_api::ErrorCode::Io, format!("cannot read stdin: {e}")))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                emit(analyze_json_line(&line, n + 1, &lexicon), &mut out).map_err(io)?;
+            }
+        } else {
+            emit(analyze_file(file, &lexicon, outlet), &mut out).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn import(app: &mut Sourcetrace, args: ImportArgs) -> Result<ExitCode, ApiError> {

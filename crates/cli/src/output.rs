@@ -112,3 +112,48 @@ pub fn print_article(a: &ArticleRecord) {
         }
     }
 }
+
+/// Prints one analysed text for people: each attribution on a line with its
+/// cue, source, type and chain, then the article's scores.
+pub fn print_analysis(
+    result: &sourcetrace_api::analysis::TextAnalysis,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let name = result.path.clone().or_else(|| result.id.as_ref().map(|i| i.to_string())).unwrap_or_default();
+    writeln!(out, "{name}")?;
+    if let Some(e) = &result.error {
+        return writeln!(out, "  error: {e}");
+    }
+    let a = &result.analysis;
+    for (i, at) in a.attributions.iter().enumerate() {
+        let source = match &at.source {
+            Some(s) => format!(
+                "{} [{}{}] = {}",
+                s.text,
+                s.kind.as_str(),
+                s.country.as_deref().map(|c| format!(", {c}")).unwrap_or_default(),
+                s.canonical
+            ),
+            None => "(no source)".into(),
+        };
+        let via = at.via.map(|v| format!("  via #{v}")).unwrap_or_default();
+        writeln!(out, "  #{i} {:<12} {:<18} {source}{via}", at.kind.as_str(), format!("\"{}\"", at.cue.text))?;
+        for c in &at.content {
+            let text: String = c.text.chars().take(110).collect();
+            writeln!(out, "       > {}", text.replace('\n', " "))?;
+        }
+    }
+    let s = &a.scores;
+    writeln!(
+        out,
+        "  {} attributions; state media {:.0}%, anonymous {:.0}%, second-hand {:.0}%, direct quotes {:.0}%; deepest chain {}; {} distinct sources; transparency {}",
+        s.attributions,
+        100.0 * s.state_media_share.value,
+        100.0 * s.anonymous_share.value,
+        100.0 * s.second_hand_share.value,
+        100.0 * s.direct_quote_share.value,
+        s.deepest_chain.depth,
+        s.distinct_sources.len(),
+        s.transparency.score.map_or("-".into(), |v| format!("{v:.0}/100"))
+    )
+}

@@ -1769,10 +1769,7 @@ impl<'a, 't> Detector<'a, 't> {
                 && ((t.toks[k].cap
                     && !(k == first_in_sentence && is_a(BREAK_BIT, t.lower(k)))
                     && !is_a(TIME_WORDS_BIT, t.lower(k)))
-                    || self
-                        .lex
-                        .source_word(t.lower(k))
-                        .is_some_and(|w| w.role != super::lexicon::Role::Anonymity || true))
+                    || self.lex.source_word(t.lower(k)).is_some())
         })
     }
 }
