@@ -6,8 +6,8 @@
 //! the file's UTF-8, or the `text` (or `body`) field of the JSON line.
 
 use serde::Serialize;
-pub use sourcetrace_core::attribution::Lexicon;
 use sourcetrace_core::attribution::{self, Analysis, Context};
+pub use sourcetrace_core::attribution::{Attribution, Lexicon, Scores};
 use std::path::Path;
 
 /// The result for one input: a path or a JSON line's id, and either the

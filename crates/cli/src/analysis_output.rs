@@ -2,7 +2,8 @@
 //! attributions, the library's sources and the user's lexicon rows.
 
 use crate::output::{print_table, Cell};
-use sourcetrace_api::{ArticleAnalysis, AttributionRecord, LexiconAddition, SourceRecord};
+use sourcetrace_api::analysis::{Attribution, Scores, TextAnalysis};
+use sourcetrace_api::{ArticleAnalysis, LexiconAddition, SourceRecord};
 
 /// The scores of an article, for `show`: counts by type, shares, the
 /// deepest chain and transparency, or why there are none.
@@ -21,6 +22,12 @@ pub fn print_scores(a: &ArticleAnalysis) {
         record.analyzed_at,
         a.article_id
     );
+    print_score_block(s);
+}
+
+/// Counts by type, shares, the deepest chain and transparency: the same
+/// block for a stored article and for a file analysed on the spot.
+pub fn print_score_block(s: &Scores) {
     if s.attributions == 0 {
         return;
     }
@@ -46,15 +53,14 @@ pub fn print_scores(a: &ArticleAnalysis) {
 
 /// One line per attribution: its kind, cue, source and chain, and the
 /// start of its content.
-pub fn print_attributions(rows: &[AttributionRecord]) {
+pub fn print_attributions<'a>(rows: impl Iterator<Item = (usize, &'a Attribution)>) {
     print_table(
         &["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"],
-        rows.iter().map(|r| {
-            let a = &r.attribution;
+        rows.map(|(ordinal, a)| {
             let source = a.source.as_ref();
             let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
             vec![
-                Cell::Right(format!("#{}", r.ordinal)),
+                Cell::Right(format!("#{ordinal}")),
                 Cell::Left(a.kind.as_str().to_string()),
                 Cell::Left(preview(&a.cue.text, 24)),
                 Cell::Left(source.map(|s| preview(&s.text, 32)).unwrap_or_else(|| "-".into())),
@@ -122,4 +128,21 @@ fn preview(text: &str, max: usize) -> String {
     } else {
         format!("{}…", line.chars().take(max - 1).collect::<String>())
     }
+}
+
+/// A file or JSON line analysed on the spot, for `analyze FILE...`.
+pub fn print_text_analysis(result: &TextAnalysis) {
+    let name = result.path.clone().or_else(|| result.id.as_ref().map(|i| i.to_string())).unwrap_or_default();
+    println!("{name}");
+    if let Some(e) = &result.error {
+        println!("  error: {e}");
+        return;
+    }
+    let a = &result.analysis;
+    if a.attributions.is_empty() {
+        println!("  no attributions found");
+        return;
+    }
+    print_attributions(a.attributions.iter().enumerate());
+    print_score_block(&a.scores);
 }

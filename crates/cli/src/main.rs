@@ -426,7 +426,9 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                         if analysis.attributions.is_empty() {
                             println!("Article #{id} attributes nothing to anyone.");
                         } else {
-                            analysis_output::print_attributions(&analysis.attributions);
+                            analysis_output::print_attributions(
+                                analysis.attributions.iter().map(|r| (r.ordinal, &r.attribution)),
+                            );
                         }
                     }
                 }
@@ -540,7 +542,10 @@ fn analyze_inputs(files: &[PathBuf], outlet: Option<&str>, format: Format) -> Re
             );
         }
         match format {
-            Format::Table => output::print_analysis(&result, out),
+            Format::Table => {
+                analysis_output::print_text_analysis(&result);
+                Ok(())
+            }
             Format::Json => {
                 serde_json::to_writer_pretty(&mut *out, &result).map_err(std::io::Error::other)?;
                 writeln!(out)

@@ -132,7 +132,7 @@ fn clean(input: &str) -> (String, Option<i32>) {
 
 /// "December", "Dec" and "Sept" all become the "Dec"/"Sep" that `%b`
 /// parses.
-fn month_abbreviation(word: &str) -> Option<&'static str> {
+pub(crate) fn month_abbreviation(word: &str) -> Option<&'static str> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

@@ -359,6 +359,7 @@ const MODIFIERS: &[&str] = &[
 /// a determiner follows: "a report in The New York Times".
 const NP_PREPOSITIONS: &[&str] = &["of", "in", "on", "by", "for", "from", "at", "with", "to"];
 
+/// Words of time besides month names, which come from `dates`.
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -381,30 +382,6 @@ const TIME_WORDS: &[&str] = &[
     "earlier",
     "later",
     "recently",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
 ];
 
 /// Bits for the word lists above, so that checking a word against a list
@@ -445,6 +422,11 @@ fn word_classes() -> &'static FastMap<&'static str, u16> {
 /// Is the lowercased word `w` in the list that `bit` stands for?
 pub(crate) fn is_a(bit: u16, w: &str) -> bool {
     word_classes().get(w).is_some_and(|b| b & bit != 0)
+}
+
+/// "Sunday", "week", "December", "Dec.": words of an adverbial of time.
+fn is_time_word(w: &str) -> bool {
+    is_a(TIME_WORDS_BIT, w) || w.len() >= 3 && crate::dates::month_abbreviation(w.trim_end_matches('.')).is_some()
 }
 
 /// Past tenses and third-person forms that cannot be nouns in a subject.
@@ -492,7 +474,7 @@ impl<'a, 't> Detector<'a, 't> {
             if self.cue_taken[c.first] {
                 continue;
             }
-            if let Some(f) = self.attribution_at(c, &cues) {
+            if let Some(f) = self.attribution_at(c) {
                 for k in f.cue.0..f.cue.1 {
                     self.cue_taken[k] = true;
                 }
@@ -564,7 +546,7 @@ impl<'a, 't> Detector<'a, 't> {
         out
     }
 
-    fn attribution_at(&self, c: &CueAt, all: &[CueAt]) -> Option<Found> {
+    fn attribution_at(&self, c: &CueAt) -> Option<Found> {
         let t = self.t;
         let entry = self.lex.cue(c.entry);
         let s = t.sentence_of(c.first);
@@ -592,7 +574,7 @@ impl<'a, 't> Detector<'a, 't> {
             return self.according_to(c);
         }
         if matches!(first_word, "citing" | "quoting") {
-            return self.citing(c, all);
+            return self.citing(c);
         }
         if entry.class == CueClass::Evidence && entry.complements == 0 {
             // "reportedly", "allegedly": a claim with no named source.
@@ -750,7 +732,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // A verb right after the cue with a colon that ends the paragraph
         // introduces the next paragraph: "Stone said:" then the quotation.
-        let mut k = self.skip_adverbials(c.end, s.end);
+        let k = self.skip_adverbials(c.end, s.end);
         if t.is_punct(k, ':') && (k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para) {
             let next = k + 1;
             if next < t.toks.len() {
@@ -762,9 +744,6 @@ impl<'a, 't> Detector<'a, 't> {
                 let (content, quoted) = self.content_spans(next, last + 1);
                 return Some(self.make(c, aux, source, content, "subject-cue-content", quoted));
             }
-        }
-        if t.is_punct(k, ':') || t.is_punct(k, ',') {
-            k += 1;
         }
         let start = self.content_start(c, c.end, s.end)?;
         let end = self.content_end(start, s.end);
@@ -809,7 +788,6 @@ impl<'a, 't> Detector<'a, 't> {
         {
             return None;
         }
-        let _ = k;
         let (content, quoted) = self.content_spans(start, end);
         Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
     }
@@ -901,7 +879,7 @@ impl<'a, 't> Detector<'a, 't> {
     }
 
     /// `TASS reported, citing a short video released on state TV`.
-    fn citing(&self, c: &CueAt, _all: &[CueAt]) -> Option<Found> {
+    fn citing(&self, c: &CueAt) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
         let src = self.right_np(c.end, s.end, true)?;
@@ -942,7 +920,6 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let (content, quoted) = self.content_spans(s.first, end);
-        let _ = t;
         Some(Found {
             cue: (c.first, c.end),
             entry: Some(c.entry),
@@ -979,7 +956,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let (a, mut b) = (k + 1, comma);
         // "on Sunday" belongs to the sentence, not to the medium.
-        while b > a + 1 && t.is_word(b - 1) && is_a(TIME_WORDS_BIT, t.lower(b - 1)) {
+        while b > a + 1 && t.is_word(b - 1) && is_time_word(t.lower(b - 1)) {
             b -= 1;
             while b > a + 1
                 && t.is_word(b - 1)
@@ -1230,13 +1207,13 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         loop {
             let start = k;
-            if k < end && t.is_word(k) && is_a(TIME_WORDS_BIT, t.lower(k)) {
+            if k < end && t.is_word(k) && is_time_word(t.lower(k)) {
                 k += 1;
             } else if k + 1 < end
                 && t.is_word(k)
                 && in_list(&["on", "last", "this", "late", "early", "earlier", "next"], t.lower(k))
                 && t.is_word(k + 1)
-                && is_a(TIME_WORDS_BIT, t.lower(k + 1))
+                && is_time_word(t.lower(k + 1))
             {
                 k += 2;
                 while k < end && t.is_word(k) && (t.toks[k].cap || t.lower(k).chars().all(|c| c.is_ascii_digit())) {
@@ -1284,21 +1261,22 @@ impl<'a, 't> Detector<'a, 't> {
                     return k;
                 }
                 k = j;
-            } else if k < end
-                && t.is_punct(k, ',')
-                && k + 1 < end
-                && t.is_word(k + 1)
-                && (is_a(TIME_WORDS_BIT, t.lower(k + 1)) || t.word_is(k + 1, "in"))
-            {
-                k += 1;
-            } else if k < end
-                && t.is_word(k)
-                && t.lower(k).ends_with("ly")
-                && !t.toks[k].cap
-                && k + 1 < end
-                && (t.word_is(k + 1, "that") || t.is_punct(k + 1, ','))
-            {
-                k += 1;
+            } else {
+                // A comma before a time or "in" phrase, and an adverb before
+                // "that" or a comma, are skipped one token at a time.
+                let comma_before_adverbial = t.is_punct(k, ',')
+                    && k + 1 < end
+                    && t.is_word(k + 1)
+                    && (is_time_word(t.lower(k + 1)) || t.word_is(k + 1, "in"));
+                let adverb = k < end
+                    && t.is_word(k)
+                    && t.lower(k).ends_with("ly")
+                    && !t.toks[k].cap
+                    && k + 1 < end
+                    && (t.word_is(k + 1, "that") || t.is_punct(k + 1, ','));
+                if k < end && (comma_before_adverbial || adverb) {
+                    k += 1;
+                }
             }
             if k == start {
                 return k;
@@ -1325,10 +1303,10 @@ impl<'a, 't> Detector<'a, 't> {
                         break;
                     }
                 }
-                Kind::Punct(',') | Kind::Punct('\u{2014}') | Kind::Punct(';') if depth <= 0 => {
-                    if self.hands_over(k + 1, end) {
-                        break;
-                    }
+                Kind::Punct(',') | Kind::Punct('\u{2014}') | Kind::Punct(';')
+                    if depth <= 0 && self.hands_over(k + 1, end) =>
+                {
+                    break;
                 }
                 _ => {}
             }
@@ -1665,7 +1643,7 @@ impl<'a, 't> Detector<'a, 't> {
                             && (t.toks[next].cap
                                 || is_a(DETERMINERS_BIT, t.lower(next))
                                 || long && !is_a(BREAK_BIT, t.lower(next)))
-                            && !is_a(TIME_WORDS_BIT, t.lower(next));
+                            && !is_time_word(t.lower(next));
                         if !ok || (!long && w != "of") {
                             break;
                         }
@@ -1689,7 +1667,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && stops {
                         break;
                     }
-                    if is_a(TIME_WORDS_BIT, w) && words > 0 {
+                    if is_time_word(w) && words > 0 {
                         break;
                     }
                     words += 1;
@@ -1768,7 +1746,7 @@ impl<'a, 't> Detector<'a, 't> {
             t.is_word(k)
                 && ((t.toks[k].cap
                     && !(k == first_in_sentence && is_a(BREAK_BIT, t.lower(k)))
-                    && !is_a(TIME_WORDS_BIT, t.lower(k)))
+                    && !is_time_word(t.lower(k)))
                     || self.lex.source_word(t.lower(k)).is_some())
         })
     }

@@ -236,7 +236,7 @@ impl Lexicon {
             if !slot.iter().any(|(r, c)| *r == rest && *c as usize == id) {
                 slot.push((rest, id as u32));
                 // Longest forms first, so "call for" wins over "call".
-                slot.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                slot.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
             }
         }
         Ok(())

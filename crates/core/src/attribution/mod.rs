@@ -31,6 +31,7 @@ mod tokens;
 pub use lexicon::{Lexicon, LexiconKind};
 pub use scores::{Scores, Share};
 
+use crate::text::CodePoints;
 use crate::Diagnostic;
 use detect::{Detector, Quoted};
 use serde::{Deserialize, Serialize};
@@ -299,7 +300,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
     }
 
     let via = link_chains(&t, &found, &typed);
-    let mut offsets = Offsets::new(text);
+    let offsets = CodePoints::new(text);
     let mut attributions = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let entry = f.entry.map(|e| lexicon.cue(e));
@@ -319,8 +320,8 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
                 evidence.push(Evidence { step: "source".into(), rule: s.evidence.clone() });
                 let (start, end) = (t.toks[a].start, t.toks[b - 1].end);
                 Some(Source {
-                    start: offsets.of(start),
-                    end: offsets.of(end),
+                    start: offsets.of_byte(start),
+                    end: offsets.of_byte(end),
                     text: text[start..end].to_string(),
                     kind: s.kind,
                     country: s.country.clone(),
@@ -354,13 +355,13 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
         let content = f
             .content
             .iter()
-            .map(|&(a, b)| Span { start: offsets.of(a), end: offsets.of(b), text: text[a..b].to_string() })
+            .map(|&(a, b)| Span { start: offsets.of_byte(a), end: offsets.of_byte(b), text: text[a..b].to_string() })
             .collect();
         attributions.push(Attribution {
             kind,
             cue: Span {
-                start: offsets.of(cue_start),
-                end: offsets.of(cue_end),
+                start: offsets.of_byte(cue_start),
+                end: offsets.of_byte(cue_end),
                 text: text[cue_start..cue_end].to_string(),
             },
             cue_class: entry.map_or(CueClass::Punctuation, |e| e.class),
@@ -447,10 +448,7 @@ fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Type
         let para = t.toks[found[i].cue.0].para;
         let generic = (0..i).rev().find(|&j| {
             typed[j].1.as_ref().is_some_and(|g| {
-                g.kind.is_media()
-                    && g.evidence.contains("sources.tsv")
-                    && !g.document
-                    && (g.country.is_none() || g.country == s.country)
+                g.kind.is_media() && g.generic && !g.document && (g.country.is_none() || g.country == s.country)
             }) && para.saturating_sub(t.toks[found[j].cue.0].para) <= 3
         });
         if let Some(g) = generic {
@@ -481,49 +479,6 @@ fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Type
         }
     }
     via
-}
-
-/// Converts byte offsets to code-point offsets in any order: checkpoints
-/// every 4 KiB bound the characters counted per lookup.
-struct Offsets<'t> {
-    text: &'t str,
-    ascii: bool,
-    /// (byte, code point) at every checkpoint, ascending.
-    checkpoints: Vec<(usize, usize)>,
-}
-
-impl<'t> Offsets<'t> {
-    const STEP: usize = 4096;
-
-    fn new(text: &'t str) -> Self {
-        let ascii = text.is_ascii();
-        let mut checkpoints = vec![(0, 0)];
-        if !ascii {
-            let mut points = 0;
-            let mut next = Self::STEP;
-            for (byte, _) in text.char_indices() {
-                if byte >= next {
-                    checkpoints.push((byte, points));
-                    next = byte + Self::STEP;
-                }
-                points += 1;
-            }
-        }
-        Offsets { text, ascii, checkpoints }
-    }
-
-    fn of(&mut self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
-        if self.ascii {
-            return byte;
-        }
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (b0, p0) = self.checkpoints[at];
-        p0 + self.text[b0..byte].chars().count()
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! article introduced with a title ("Kremlin spokesman Dmitry Peskov", so
 //! that a later "Peskov" is the same official); any other name (a person).
 
-use super::detect::in_list;
+use super::detect::{in_list, is_a, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
 use super::lexicon::{normalize_phrase, CountryForm, Lexicon, Role};
 use super::tokens::{Kind, Tokens};
 use super::SourceType;
@@ -25,6 +25,9 @@ pub(crate) struct Typed {
     pub document: bool,
     /// For pronouns and "the report": the attribution referred to.
     pub refers_to: Option<usize>,
+    /// Typed from a lexicon word ("Russian media", "officials"), not from
+    /// a name: a generic source that a later named one may specify.
+    pub generic: bool,
     pub evidence: String,
 }
 
@@ -280,6 +283,7 @@ impl<'a, 't> Typer<'a, 't> {
                 canonical: strip_determiners(phrase),
                 document: false,
                 refers_to: None,
+                generic: false,
                 evidence: format!("anonymity phrase \"{marker}\" (sources.tsv)"),
             };
         }
@@ -288,32 +292,10 @@ impl<'a, 't> Typer<'a, 't> {
         let mut core_end = a;
         while core_end < b {
             let w = t.lower(core_end);
-            if core_end > a
-                && (in_list(
-                    &[
-                        "of",
-                        "in",
-                        "on",
-                        "by",
-                        "from",
-                        "at",
-                        "with",
-                        "to",
-                        "for",
-                        "released",
-                        "published",
-                        "posted",
-                        "aired",
-                        "broadcast",
-                        "issued",
-                        "obtained",
-                        "who",
-                        "which",
-                        "that",
-                    ],
-                    w,
-                ) || t.toks[core_end].kind != Kind::Word)
-            {
+            // The prepositions and participles that continue a phrase to
+            // the right in detect.rs are the ones that end its core here.
+            let continues = is_a(NP_PREPOSITIONS_BIT | MODIFIERS_BIT, w) || matches!(w, "who" | "which" | "that");
+            if core_end > a && (continues || t.toks[core_end].kind != Kind::Word) {
                 break;
             }
             core_end += 1;
@@ -355,6 +337,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical: typed.canonical.clone(),
                     document: true,
                     refers_to: Some(idx),
+                    generic: false,
                     evidence: format!(
                         "\"{}\" refers back to the {} source \"{}\"",
                         phrase,
@@ -389,6 +372,7 @@ impl<'a, 't> Typer<'a, 't> {
                 canonical,
                 document: head_is_document,
                 refers_to: None,
+                generic: false,
                 evidence: format!(
                     "outlet \"{run}\" = {} ({}, {}, {}) in outlets.tsv",
                     outlet.name,
@@ -400,7 +384,7 @@ impl<'a, 't> Typer<'a, 't> {
         }
 
         // Lexicon phrases anywhere in the phrase, best first.
-        let mut best: Option<(u8, SourceType, Option<[u8; 2]>, String, Role)> = None;
+        let mut best: Option<LexiconHit> = None;
         let max = self.lex.source_max_words;
         for start in 0..words.len() {
             for len in (1..=max.min(words.len() - start)).rev() {
@@ -435,6 +419,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical: strip_determiners(phrase),
                     document: true,
                     refers_to: None,
+                    generic: false,
                     evidence: format!("document \"{head}\" carried by \"{key}\" (sources.tsv)"),
                 };
             }
@@ -444,6 +429,7 @@ impl<'a, 't> Typer<'a, 't> {
                 canonical: strip_determiners(phrase),
                 document: true,
                 refers_to: None,
+                generic: false,
                 evidence: format!("document word \"{head}\""),
             };
         }
@@ -463,6 +449,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical,
                     document: false,
                     refers_to: None,
+                    generic: *role != Role::Name && entity.is_none(),
                     evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(*role), kind.as_str()),
                 };
             }
@@ -474,6 +461,7 @@ impl<'a, 't> Typer<'a, 't> {
                 canonical: e.name.clone(),
                 document: false,
                 refers_to: None,
+                generic: false,
                 evidence: match e.kind {
                     Some(k) => format!("\"{}\" was introduced with a {} title", e.name, k.as_str()),
                     None => format!("named person \"{}\"", e.name),
@@ -489,6 +477,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical: c.name.clone(),
                     document: false,
                     refers_to: None,
+                    generic: false,
                     evidence: format!("\"{phrase}\" names the state {} (countries.tsv)", c.name),
                 };
             }
@@ -502,6 +491,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical: strip_determiners(t.slice(a, core_end)),
                     document: false,
                     refers_to: None,
+                    generic: false,
                     evidence: format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
                 };
             }
@@ -515,6 +505,7 @@ impl<'a, 't> Typer<'a, 't> {
                     canonical,
                     document: false,
                     refers_to: None,
+                    generic: false,
                     evidence: "a capitalised name with no title or institution: a person".into(),
                 };
             }
@@ -526,6 +517,7 @@ impl<'a, 't> Typer<'a, 't> {
                 canonical: strip_determiners(phrase),
                 document: false,
                 refers_to: None,
+                generic: role != Role::Name,
                 evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(role), kind.as_str()),
             };
         }
@@ -535,6 +527,7 @@ impl<'a, 't> Typer<'a, 't> {
             canonical: strip_determiners(phrase),
             document: false,
             refers_to: None,
+            generic: false,
             evidence: "no rule or lexicon entry applies".into(),
         }
     }
@@ -576,6 +569,7 @@ impl<'a, 't> Typer<'a, 't> {
                         canonical: s.canonical.clone(),
                         document: s.document,
                         refers_to: Some(*idx),
+                        generic: false,
                         evidence: format!(
                             "\"{pronoun}\" refers to the nearest fitting earlier source, \"{}\"",
                             s.canonical
@@ -590,6 +584,7 @@ impl<'a, 't> Typer<'a, 't> {
             canonical: pronoun.to_string(),
             document: false,
             refers_to: None,
+            generic: false,
             evidence: format!("\"{pronoun}\" has no earlier source to refer to"),
         }
     }
@@ -675,6 +670,10 @@ impl<'a, 't> Typer<'a, 't> {
         None
     }
 }
+
+/// A lexicon phrase found in a source phrase: rank, type, country, the
+/// phrase and its role.
+type LexiconHit = (u8, SourceType, Option<[u8; 2]>, String, Role);
 
 fn code(c: [u8; 2]) -> String {
     String::from_utf8_lossy(&c).into_owned()

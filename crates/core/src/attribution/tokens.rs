@@ -303,12 +303,9 @@ impl<'t> Tokens<'t> {
         for i in 0..n {
             let t = self.toks[i];
             match t.kind {
-                Kind::Open if i == continuation => {}
-                Kind::Open => {
-                    if open.len() < 8 {
-                        open.push(i);
-                    }
-                }
+                // Nesting deeper than eight is broken typing, not quotation.
+                Kind::Open if i == continuation || open.len() >= 8 => {}
+                Kind::Open => open.push(i),
                 Kind::Close => {
                     if let Some(o) = open.pop() {
                         self.push_quote(o, i);
