@@ -50,3 +50,30 @@ fn list_filters_and_jsonl_output() {
     assert_eq!(code, 2);
     assert!(stderr.contains("expected a date like 2021-12-31"), "{stderr}");
 }
+
+/// A reader that stops early (`| head`) must not make the command panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("story.txt");
+    std::fs::write(&file, "\u{201C}We will meet,\u{201D} Peskov said. Officials said talks would go on.\n".repeat(400))
+        .unwrap();
+    // Enough output to fill the pipe several times over.
+    let args: Vec<&str> = std::iter::repeat_n(file.to_str().unwrap(), 50).collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sourcetrace"))
+        .arg("analyze")
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child.wait().unwrap();
+    assert!(first.starts_with(file.to_str().unwrap()[..16].as_bytes()), "{}", String::from_utf8_lossy(&first));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -224,6 +224,14 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // `sourcetrace list --format json | head` closes the pipe early. Rust
+    // ignores SIGPIPE, so every print would then panic; restoring the
+    // default ends the process quietly, as other Unix tools do.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let path = cli.library.clone().unwrap_or_else(default_library_path);
     match run(cli, &path) {
