@@ -13,7 +13,7 @@
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
 
-use super::lexicon::{complement, Lexicon};
+use super::lexicon::{complement, normalize_phrase, Lexicon};
 use super::tokens::{Kind, Tokens};
 use super::CueClass;
 use crate::fasthash::FastMap;
@@ -220,6 +220,15 @@ const DETERMINERS: &[&str] = &[
 const NOUN_MARKERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"];
 
+/// Headings and labels that a colon follows without anyone speaking.
+const LABELS: &[&str] = &[
+    "question", "answer", "q", "a", "ask yourself", "editor's note", "note", "update", "updated", "watch", "related",
+    "exclusive", "breaking", "photos", "photo", "video", "listen", "read more", "read", "more", "also", "source",
+    "sources", "credit", "correction", "abstract", "full text", "transcript", "partial transcript", "follow", "warning",
+    "spoiler", "bottom line", "takeaway", "analysis", "opinion", "live", "latest", "headline", "summary", "why",
+    "what", "how", "here's why", "p.s.", "ps", "via", "h/t", "hat tip", "disclosure", "full disclosure",
+];
+
 /// Participles and phrases that start a new attribution after a comma.
 const PARTICIPLES: &[&str] = &[
     "according",
@@ -395,6 +404,7 @@ pub(crate) const DETERMINERS_BIT: u16 = 1 << 5;
 pub(crate) const NP_PREPOSITIONS_BIT: u16 = 1 << 6;
 pub(crate) const MODIFIERS_BIT: u16 = 1 << 7;
 pub(crate) const PARTICIPLES_BIT: u16 = 1 << 8;
+pub(crate) const LABELS_BIT: u16 = 1 << 9;
 
 fn word_classes() -> &'static FastMap<&'static str, u16> {
     static CLASSES: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
@@ -410,6 +420,7 @@ fn word_classes() -> &'static FastMap<&'static str, u16> {
             (NP_PREPOSITIONS, NP_PREPOSITIONS_BIT),
             (MODIFIERS, MODIFIERS_BIT),
             (PARTICIPLES, PARTICIPLES_BIT),
+            (LABELS, LABELS_BIT),
         ] {
             for w in list {
                 *map.entry(w).or_default() |= bit;
@@ -572,6 +583,12 @@ impl<'a, 't> Detector<'a, 't> {
         }
         if first_word == "according" {
             return self.according_to(c);
+        }
+        // "in a statement", "in an interview" qualify a verb cue ("said in a
+        // statement"), where the lexicon lists them together; on their own
+        // they open a sentence whose own verb is the cue.
+        if first_word == "in" {
+            return None;
         }
         if matches!(first_word, "citing" | "quoting") {
             return self.citing(c);
@@ -965,11 +982,13 @@ impl<'a, 't> Detector<'a, 't> {
                 b -= 1;
             }
         }
+        // Only a medium that names who carried it is a hop: "state TV",
+        // "Russian media", an outlet. "In a statement" is not.
         let carried = (a..b).any(|j| {
-            t.is_word(j)
-                && (is_a(MODIFIERS_BIT, t.lower(j))
-                    || t.word_is(j, "with") && j + 1 < b && t.toks[j + 1].cap
-                    || self.lex.source_word(t.lower(j)).is_some_and(|w| w.kind.is_media()))
+            t.is_word(j) && self.lex.source_word(t.lower(j)).is_some_and(|w| w.kind.is_media())
+                || t.is_word(j) && t.toks[j].cap && self.lex.gazetteer.by_name(t.slice(j, j + 1)).is_some()
+        }) || (a..b.saturating_sub(1)).any(|j| {
+            self.lex.source_word(&format!("{} {}", t.lower(j), t.lower(j + 1))).is_some_and(|w| w.kind.is_media())
         });
         if !carried {
             return None;
@@ -993,52 +1012,114 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         for si in 0..t.sentences.len() {
             let s = t.sentences[si];
-            let Some(k) = (s.first..s.end.min(s.first + 8)).find(|&k| t.is_punct(k, ':') || t.is_punct(k, '\u{2014}'))
-            else {
-                continue;
-            };
-            if k == s.first || k + 1 >= s.end || self.cue_taken[k] {
-                continue;
+            for k in s.first..s.end {
+                if !(t.is_punct(k, ':') || t.is_punct(k, '\u{2014}')) || k == s.first || self.cue_taken[k] {
+                    continue;
+                }
+                if let Some(f) = self.colon_at(k, s) {
+                    self.cue_taken[k] = true;
+                    self.found.push(f);
+                }
             }
-            // "Updated 22:15" and "9:18 p.m." are times, not speakers.
-            if t.slice(k - 1, k + 2).chars().any(|ch| ch.is_ascii_digit()) {
-                continue;
+        }
+    }
+
+    /// What a colon introduces: the rest of its sentence, or the next
+    /// paragraph when the colon closes its own.
+    fn colon_content(&self, k: usize, s: super::tokens::Sentence) -> Option<(Vec<(usize, usize)>, Quoted)> {
+        let t = self.t;
+        let (first, end) = if k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para {
+            let next = k + 1;
+            if next >= t.toks.len() {
+                return None;
             }
-            // The part before the colon must be a name and nothing else.
-            let Some((a, b)) = self.left_np(k, s.first) else { continue };
-            if a != s.first || !self.np_is_clear_source(a, b) {
-                continue;
+            let para = t.toks[next].para;
+            let mut last = next;
+            while last + 1 < t.toks.len() && t.toks[last + 1].para == para {
+                last += 1;
             }
-            if (a..b).any(|i| t.is_word(i) && self.lex.cue_forms.contains_key(t.lower(i)) && !t.toks[i].cap) {
-                continue;
+            (next, last + 1)
+        } else {
+            (k + 1, self.content_end(k + 1, s.end))
+        };
+        if end <= first {
+            return None;
+        }
+        Some(self.content_spans(first, end))
+    }
+
+    fn colon_at(&self, k: usize, s: super::tokens::Sentence) -> Option<Found> {
+        let t = self.t;
+        // "Updated 22:15" and "9:18 p.m." are times, not speakers.
+        if t.slice(k - 1, (k + 2).min(t.toks.len())).chars().any(|ch| ch.is_ascii_digit()) {
+            return None;
+        }
+        let dash = t.is_punct(k, '\u{2014}');
+        let quote_follows = k + 1 < t.toks.len() && t.toks[k + 1].kind == Kind::Open;
+        // A dash introduces speech only when a quotation follows.
+        if dash && !quote_follows {
+            return None;
+        }
+        let (a, b) = self.left_np(k, s.first)?;
+        if b - a > 6 || !self.np_is_clear_source(a, b) {
+            return None;
+        }
+        // Mid-sentence, only a name right before a quotation speaks:
+        // "... doesn't surprise pollster Daron Shaw: “Historically ...”".
+        let opens_sentence = a == s.first;
+        if !opens_sentence && !(quote_follows && (a..b).filter(|&i| t.toks[i].cap).count() >= 2) {
+            return None;
+        }
+        if (a..b).any(|i| t.is_word(i) && self.lex.cue_forms.contains_key(t.lower(i)) && !t.toks[i].cap) {
+            return None;
+        }
+        let label = normalize_phrase(t.slice(a, b));
+        let first_word = t.lower(a);
+        if is_a(LABELS_BIT, &label)
+            || is_a(LABELS_BIT, first_word)
+            || first_word == "according"
+            || label.starts_with("the ") && self.lex.gazetteer.by_name(t.slice(a, b)).is_none()
+        {
+            return None;
+        }
+        // Transcript speaker labels are written in capitals ("TAPPER:"),
+        // open their paragraph and come back; other capitals are headings.
+        let all_caps = t.slice(a, b).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
+        if all_caps {
+            let opens_paragraph = a == 0 || t.toks[a - 1].para != t.toks[a].para;
+            let speaker = format!("\n{}:", t.slice(a, b));
+            if dash || !opens_paragraph || t.text.matches(&speaker).nth(1).is_none() {
+                return None;
             }
-            let all_caps = t.slice(a, b).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
-            if all_caps {
-                continue;
-            }
-            let dash = t.is_punct(k, '\u{2014}');
-            // A dash introduces speech only when a quotation follows.
-            if dash && t.toks[k + 1].kind != Kind::Open {
-                continue;
-            }
-            let end = self.content_end(k + 1, s.end);
-            if end <= k + 1 {
-                continue;
-            }
-            let (content, quoted) = self.content_spans(k + 1, end);
-            self.cue_taken[k] = true;
-            self.found.push(Found {
-                cue: (k, k + 1),
-                entry: None,
-                source: Some((a, b)),
+        }
+        // "Stated Stone:" puts the verb first; the verb is the cue.
+        if b > a + 1 && t.toks[a].cap && self.lex.cue_forms.contains_key(first_word) && is_verb_form(first_word) {
+            let (content, quoted) = self.colon_content(k, s)?;
+            let entry = self.lex.cue_forms[first_word].iter().find(|(rest, _)| rest.is_empty()).map(|(_, id)| *id)?;
+            return Some(Found {
+                cue: (a, a + 1),
+                entry: Some(entry),
+                source: Some((a + 1, b)),
                 content,
-                rule: if dash { "dash" } else { "colon" },
+                rule: "inverted-colon",
                 cites_for: None,
                 source_from: None,
                 channel_for: None,
                 quoted,
             });
         }
+        let (content, quoted) = self.colon_content(k, s)?;
+        Some(Found {
+            cue: (k, k + 1),
+            entry: None,
+            source: Some((a, b)),
+            content,
+            rule: if dash { "dash" } else { "colon" },
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted,
+        })
     }
 
     /// A direct quotation followed, in the same paragraph, by more
