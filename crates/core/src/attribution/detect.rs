@@ -220,13 +220,83 @@ const DETERMINERS: &[&str] = &[
 const NOUN_MARKERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"];
 
+/// Documents whose findings a sentence can report: "In a new poll, ...".
+const STUDIES: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "report",
+    "census",
+    "data",
+    "findings",
+    "research",
+    "estimates",
+    "tally",
+    "count",
+    "audit",
+    "review",
+    "ranking",
+    "rankings",
+    "index",
+];
+
 /// Headings and labels that a colon follows without anyone speaking.
 const LABELS: &[&str] = &[
-    "question", "answer", "q", "a", "ask yourself", "editor's note", "note", "update", "updated", "watch", "related",
-    "exclusive", "breaking", "photos", "photo", "video", "listen", "read more", "read", "more", "also", "source",
-    "sources", "credit", "correction", "abstract", "full text", "transcript", "partial transcript", "follow", "warning",
-    "spoiler", "bottom line", "takeaway", "analysis", "opinion", "live", "latest", "headline", "summary", "why",
-    "what", "how", "here's why", "p.s.", "ps", "via", "h/t", "hat tip", "disclosure", "full disclosure",
+    "question",
+    "answer",
+    "q",
+    "a",
+    "ask yourself",
+    "editor's note",
+    "note",
+    "update",
+    "updated",
+    "watch",
+    "related",
+    "exclusive",
+    "breaking",
+    "photos",
+    "photo",
+    "video",
+    "listen",
+    "read more",
+    "read",
+    "more",
+    "also",
+    "source",
+    "sources",
+    "credit",
+    "correction",
+    "abstract",
+    "full text",
+    "transcript",
+    "partial transcript",
+    "follow",
+    "warning",
+    "spoiler",
+    "bottom line",
+    "takeaway",
+    "analysis",
+    "opinion",
+    "live",
+    "latest",
+    "headline",
+    "summary",
+    "why",
+    "what",
+    "how",
+    "here's why",
+    "p.s.",
+    "ps",
+    "via",
+    "h/t",
+    "hat tip",
+    "disclosure",
+    "full disclosure",
 ];
 
 /// Participles and phrases that start a new attribution after a comma.
@@ -405,6 +475,7 @@ pub(crate) const NP_PREPOSITIONS_BIT: u16 = 1 << 6;
 pub(crate) const MODIFIERS_BIT: u16 = 1 << 7;
 pub(crate) const PARTICIPLES_BIT: u16 = 1 << 8;
 pub(crate) const LABELS_BIT: u16 = 1 << 9;
+pub(crate) const STUDIES_BIT: u16 = 1 << 10;
 
 fn word_classes() -> &'static FastMap<&'static str, u16> {
     static CLASSES: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
@@ -421,6 +492,7 @@ fn word_classes() -> &'static FastMap<&'static str, u16> {
             (MODIFIERS, MODIFIERS_BIT),
             (PARTICIPLES, PARTICIPLES_BIT),
             (LABELS, LABELS_BIT),
+            (STUDIES, STUDIES_BIT),
         ] {
             for w in list {
                 *map.entry(w).or_default() |= bit;
@@ -438,6 +510,47 @@ pub(crate) fn is_a(bit: u16, w: &str) -> bool {
 /// "Sunday", "week", "December", "Dec.": words of an adverbial of time.
 fn is_time_word(w: &str) -> bool {
     is_a(TIME_WORDS_BIT, w) || w.len() >= 3 && crate::dates::month_abbreviation(w.trim_end_matches('.')).is_some()
+}
+
+/// "47 percent", "half", "majorities", "Six in 10": the share of a
+/// polled group that says something.
+fn is_quantity(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || in_list(
+            &[
+                "percent",
+                "half",
+                "third",
+                "thirds",
+                "quarter",
+                "majority",
+                "majorities",
+                "most",
+                "many",
+                "few",
+                "some",
+                "both",
+                "all",
+                "none",
+                "several",
+                "dozens",
+                "hundreds",
+                "thousands",
+                "millions",
+                "plurality",
+                "minority",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "two",
+                "three",
+                "four",
+                "five",
+                "one",
+            ],
+            w,
+        )
 }
 
 /// Past tenses and third-person forms that cannot be nouns in a subject.
@@ -498,6 +611,7 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         self.colons();
+        self.document_prefaces();
         self.continue_quotes();
         // Text order, with the links between attributions renumbered.
         let mut order: Vec<usize> = (0..self.found.len()).collect();
@@ -564,7 +678,11 @@ impl<'a, 't> Detector<'a, 't> {
         let first_word = t.lower(c.first);
         // A capitalised cue in the middle of a sentence is a name ("Said
         // Jones", "Hope Hicks"), unless it opens a quotation or a clause.
-        if t.toks[c.first].cap && c.first > s.first && !matches!(t.toks[c.first - 1].kind, Kind::Open | Kind::Punct(_))
+        // In a title-case headline a capital says nothing about names.
+        if t.toks[c.first].cap
+            && c.first > s.first
+            && !matches!(t.toks[c.first - 1].kind, Kind::Open | Kind::Punct(_))
+            && !self.title_case(s)
         {
             return None;
         }
@@ -583,6 +701,9 @@ impl<'a, 't> Detector<'a, 't> {
         }
         if first_word == "according" {
             return self.according_to(c);
+        }
+        if first_word == "asked" && (c.first == s.first || t.word_is(c.first - 1, "when")) {
+            return self.asked(c);
         }
         // "in a statement", "in an interview" qualify a verb cue ("said in a
         // statement"), where the lexicon lists them together; on their own
@@ -615,6 +736,20 @@ impl<'a, 't> Detector<'a, 't> {
             return self.content_then_cue(c, aux);
         }
         None
+    }
+
+    /// A headline in title case ("Bernie Sanders Says He's Started"), where
+    /// a capital says nothing about names.
+    fn title_case(&self, s: super::tokens::Sentence) -> bool {
+        let t = self.t;
+        let (mut words, mut caps) = (0, 0);
+        for k in s.first..s.end {
+            if t.is_word(k) && t.lower(k).len() > 3 {
+                words += 1;
+                caps += usize::from(t.toks[k].cap);
+            }
+        }
+        words >= 3 && caps * 10 >= words * 8
     }
 
     /// Walks left over auxiliaries and adverbs that belong to the cue.
@@ -771,6 +906,7 @@ impl<'a, 't> Detector<'a, 't> {
         let lead = t.lower(start.min(t.toks.len() - 1));
         let clausal = t.word_is(start.saturating_sub(1), "that")
             || opens_quote
+            || (entry.complements & complement::THAT != 0 && self.looks_like_clause(start, end))
             || (entry.complements & complement::TO != 0 && (start..end.min(start + 6)).any(|j| t.word_is(j, "to")))
             || (entry.complements & complement::WH != 0
                 && matches!(lead, "whether" | "if" | "how" | "why" | "what" | "when" | "who"));
@@ -926,6 +1062,76 @@ impl<'a, 't> Detector<'a, 't> {
             channel_for: None,
             quoted: Quoted::None,
         })
+    }
+
+    /// "Asked whether the talks would go on, Ryan said ...": the question is
+    /// the content and the speaker follows the comma.
+    fn asked(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
+        if comma <= c.end {
+            return None;
+        }
+        let src = self.right_np(comma + 1, s.end, false)?;
+        if !self.np_is_source(src.0, src.1) {
+            return None;
+        }
+        let (content, quoted) = self.content_spans(c.end, comma);
+        Some(Found {
+            cue: (c.first, c.end),
+            entry: Some(c.entry),
+            source: Some(src),
+            content,
+            rule: "asked",
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            quoted,
+        })
+    }
+
+    /// "In the new Morning Consult poll, 40 percent ...": a poll, survey or
+    /// study named at the start of a sentence is the source of the rest.
+    fn document_prefaces(&mut self) {
+        let t = self.t;
+        for si in 0..t.sentences.len() {
+            let s = t.sentences[si];
+            let k = s.first;
+            if !t.word_is(k, "in") || self.cue_taken[k] {
+                continue;
+            }
+            let Some(comma) = (k + 1..s.end.min(k + 16)).find(|&j| t.is_punct(j, ',')) else { continue };
+            let has_study = (k + 1..comma).any(|j| is_a(STUDIES_BIT, t.lower(j)));
+            if !has_study || comma + 2 >= s.end {
+                continue;
+            }
+            let mut b = comma;
+            while b > k + 2 && t.is_word(b - 1) && is_time_word(t.lower(b - 1)) {
+                b -= 1;
+                while b > k + 2 && t.is_word(b - 1) && in_list(&["on", "last", "this", "late", "early"], t.lower(b - 1))
+                {
+                    b -= 1;
+                }
+            }
+            let end = self.content_end(comma + 1, s.end);
+            if end <= comma + 1 {
+                continue;
+            }
+            let (content, quoted) = self.content_spans(comma + 1, end);
+            self.cue_taken[k] = true;
+            self.found.push(Found {
+                cue: (k, k + 1),
+                entry: None,
+                source: Some((k + 1, b)),
+                content,
+                rule: "document-preface",
+                cites_for: None,
+                source_from: None,
+                channel_for: None,
+                quoted,
+            });
+        }
     }
 
     /// "reportedly", "allegedly": the clause they sit in, with no source.
@@ -1087,7 +1293,7 @@ impl<'a, 't> Detector<'a, 't> {
         let all_caps = t.slice(a, b).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
         if all_caps {
             let opens_paragraph = a == 0 || t.toks[a - 1].para != t.toks[a].para;
-            let speaker = format!("\n{}:", t.slice(a, b));
+            let speaker = format!("{}:", t.slice(a, b));
             if dash || !opens_paragraph || t.text.matches(&speaker).nth(1).is_none() {
                 return None;
             }
@@ -1489,6 +1695,35 @@ impl<'a, 't> Detector<'a, 't> {
         (vec![(a, b)], quoted)
     }
 
+    /// Does a bare complement read as a clause: "they think the progress on
+    /// climate change is real"? A finite auxiliary or copula within its
+    /// first words says so.
+    fn looks_like_clause(&self, start: usize, end: usize) -> bool {
+        let t = self.t;
+        let mut k = start;
+        while k < end.min(start + 10) {
+            if t.is_word(k) {
+                let w = t.lower(k);
+                let finite = in_list(
+                    &[
+                        "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had",
+                        "does", "did", "do", "may", "might", "must", "isn't", "aren't", "wasn't", "won't", "can't",
+                        "doesn't", "didn't", "don't",
+                    ],
+                    w,
+                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, w.trim_end_matches("'s"))
+                    || matches!(w.split_once('\''), Some((p, _)) if is_a(PRONOUNS_BIT, p));
+                if finite && k > start {
+                    return true;
+                }
+            } else if !matches!(t.toks[k].kind, Kind::Punct('-') | Kind::Open | Kind::Close) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// The first token of a sentence, or the opening mark of a quotation
     /// that began in an earlier sentence and runs into this one.
     fn sentence_start(&self, first: usize) -> usize {
@@ -1515,7 +1750,27 @@ impl<'a, 't> Detector<'a, 't> {
     /// coordinated verb ("The judge rubbed his chin, and then said").
     fn subject_before(&self, aux: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
-        let np = self.left_np(aux, limit);
+        let mut np = self.left_np(aux, limit);
+        // "At least half of voters in each state say", "Six in 10 say": the
+        // phrase reaches back over its prepositional phrases.
+        if let Some((mut a, b)) = np {
+            let mut hops = 0;
+            while hops < 3
+                && a > limit + 1
+                && t.is_word(a - 1)
+                && in_list(&["of", "in", "on", "at", "from", "across", "among", "with", "for"], t.lower(a - 1))
+            {
+                let Some((x, y)) = self.left_np(a - 1, limit) else { break };
+                // Only a share reaches back ("4 in 10", "half of"), or a
+                // phrase that is no source without what comes before it.
+                if !(is_quantity(t.lower(a)) || is_quantity(t.lower(y - 1)) || !self.np_is_clear_source(a, b)) {
+                    break;
+                }
+                a = x;
+                hops += 1;
+            }
+            np = Some((a, b));
+        }
         if let Some((a, b)) = np {
             // "Graham, a former candidate, told": the name before the
             // appositive is the subject.
@@ -1528,14 +1783,17 @@ impl<'a, 't> Detector<'a, 't> {
                 return Some((a, b));
             }
         }
-        if aux > limit + 2 && t.is_punct(aux - 1, ',') {
+        if aux > limit + 2 && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}')) {
+            // "Jason Sims — a teacher from Mount Pleasant — says": dashes
+            // set off an appositive as commas do.
+            let mark = t.toks[aux - 1].kind;
             let close = aux - 1;
             let open = (close.saturating_sub(30).max(limit)..close)
                 .rev()
                 .take_while(|&j| {
                     !matches!(t.toks[j].kind, Kind::Open | Kind::Close | Kind::Punct('.') | Kind::Punct(';'))
                 })
-                .find(|&j| t.is_punct(j, ','))?;
+                .find(|&j| t.toks[j].kind == mark)?;
             let (a, _) = self.left_np(open, limit).filter(|&(x, y)| self.np_is_clear_source(x, y))?;
             let starts_clause = a == limit
                 || matches!(t.toks[a - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
@@ -1572,7 +1830,9 @@ impl<'a, 't> Detector<'a, 't> {
         while k > limit && t.is_word(k - 1) && in_list(&["then", "later", "also"], t.lower(k - 1)) {
             k -= 1;
         }
-        if k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but") {
+        let coordinated = k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but")
+            || k < aux && k > limit && t.is_punct(k - 1, ',') && t.word_is(k, "then");
+        if coordinated {
             return self.sentence_subject(limit, k - 1);
         }
         None
@@ -1777,6 +2037,14 @@ impl<'a, 't> Detector<'a, 't> {
     fn sentence_subject(&self, first: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let (a, _) = self.trim_np(first, limit);
+        // "He's comparing ... and says": the pronoun of a contraction.
+        if a < limit && t.is_word(a) {
+            if let Some((pronoun, _)) = t.lower(a).split_once('\'') {
+                if is_a(PRONOUNS_BIT, pronoun) {
+                    return Some((a, a + 1));
+                }
+            }
+        }
         let mut k = a;
         while k < limit && t.is_word(k) {
             let w = t.lower(k);
@@ -1811,7 +2079,8 @@ impl<'a, 't> Detector<'a, 't> {
         (a..b).any(|k| {
             t.is_word(k)
                 && ((t.toks[k].cap && (k != first_in_sentence || !is_a(BREAK_BIT, t.lower(k))))
-                    || self.lex.source_word(t.lower(k)).is_some())
+                    || self.lex.source_word(t.lower(k)).is_some()
+                    || is_quantity(t.lower(k)))
         }) || self.lex.source_word(&super::lexicon::normalize_phrase(t.slice(a, b))).is_some()
             || t.lower(b - 1).ends_with('s') && b - a <= 4
     }
