@@ -295,7 +295,7 @@ fn stream_jsonl(
                 format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
             )))?,
         }
-        if line_no % 256 == 0 {
+        if line_no.is_multiple_of(256) {
             emit(Event::Progress(consumed))?;
             consumed = 0;
         }

@@ -13,7 +13,7 @@
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
 
-use super::lexicon::{complement, normalize_phrase, Lexicon};
+use super::lexicon::{complement, normalize_phrase, Lexicon, CUE_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
 use super::CueClass;
 use crate::fasthash::FastMap;
@@ -477,7 +477,7 @@ pub(crate) const PARTICIPLES_BIT: u16 = 1 << 8;
 pub(crate) const LABELS_BIT: u16 = 1 << 9;
 pub(crate) const STUDIES_BIT: u16 = 1 << 10;
 
-fn word_classes() -> &'static FastMap<&'static str, u16> {
+pub(crate) fn word_classes() -> &'static FastMap<&'static str, u16> {
     static CLASSES: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
         let mut map: FastMap<&'static str, u16> = FastMap::default();
@@ -504,7 +504,13 @@ fn word_classes() -> &'static FastMap<&'static str, u16> {
 
 /// Is the lowercased word `w` in the list that `bit` stands for?
 pub(crate) fn is_a(bit: u16, w: &str) -> bool {
-    word_classes().get(w).is_some_and(|b| b & bit != 0)
+    class_bits(w) & bit != 0
+}
+
+/// The bits of every word list `w` is in; tokens keep theirs, so that a
+/// rule asks each word once.
+pub(crate) fn class_bits(w: &str) -> u16 {
+    word_classes().get(w).copied().unwrap_or(0)
 }
 
 /// "Sunday", "week", "December", "Dec.": words of an adverbial of time.
@@ -641,13 +647,12 @@ impl<'a, 't> Detector<'a, 't> {
             let mut matched = None;
             // After a determiner or a possessive the word is a noun: "the
             // report said", "Russia's state TV".
-            let noun =
-                i > 0 && t.is_word(i - 1) && (is_a(NOUN_MARKERS_BIT, t.lower(i - 1)) || t.lower(i - 1).ends_with("'s"));
+            let noun = i > 0 && t.is_word(i - 1) && (t.is(i - 1, NOUN_MARKERS_BIT) || t.lower(i - 1).ends_with("'s"));
             if noun {
                 i += 1;
                 continue;
             }
-            if let Some(forms) = self.lex.cue_forms.get(t.lower(i)) {
+            if let Some(forms) = t.is(i, CUE_BIT).then(|| self.lex.cue_forms.get(t.lower(i))).flatten() {
                 'forms: for (rest, id) in forms {
                     let mut k = i + 1;
                     for w in rest {
@@ -756,7 +761,7 @@ impl<'a, 't> Detector<'a, 't> {
     fn auxiliaries_before(&self, first: usize, limit: usize) -> usize {
         let t = self.t;
         let mut a = first;
-        while a > limit && a + 4 > first && t.is_word(a - 1) && is_a(AUXILIARIES_BIT, t.lower(a - 1)) {
+        while a > limit && a + 4 > first && t.is_word(a - 1) && t.is(a - 1, AUXILIARIES_BIT) {
             a -= 1;
         }
         a
@@ -1102,7 +1107,7 @@ impl<'a, 't> Detector<'a, 't> {
                 continue;
             }
             let Some(comma) = (k + 1..s.end.min(k + 16)).find(|&j| t.is_punct(j, ',')) else { continue };
-            let has_study = (k + 1..comma).any(|j| is_a(STUDIES_BIT, t.lower(j)));
+            let has_study = (k + 1..comma).any(|j| t.is(j, STUDIES_BIT));
             if !has_study || comma + 2 >= s.end {
                 continue;
             }
@@ -1273,10 +1278,10 @@ impl<'a, 't> Detector<'a, 't> {
         // Mid-sentence, only a name right before a quotation speaks:
         // "... doesn't surprise pollster Daron Shaw: “Historically ...”".
         let opens_sentence = a == s.first;
-        if !opens_sentence && !(quote_follows && (a..b).filter(|&i| t.toks[i].cap).count() >= 2) {
+        if !(opens_sentence || quote_follows && (a..b).filter(|&i| t.toks[i].cap).count() >= 2) {
             return None;
         }
-        if (a..b).any(|i| t.is_word(i) && self.lex.cue_forms.contains_key(t.lower(i)) && !t.toks[i].cap) {
+        if (a..b).any(|i| t.is_word(i) && t.is(i, CUE_BIT) && !t.toks[i].cap) {
             return None;
         }
         let label = normalize_phrase(t.slice(a, b));
@@ -1410,10 +1415,10 @@ impl<'a, 't> Detector<'a, 't> {
             if t.word_is(j, "that") {
                 return if j + 1 < end { Some(j + 1) } else { None };
             }
-            if !t.is_word(j) || self.lex.cue_forms.contains_key(t.lower(j)) && !t.toks[j].cap {
+            if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap {
                 break;
             }
-            if is_a(PRONOUNS_BIT, t.lower(j)) && j > k {
+            if t.is(j, PRONOUNS_BIT) && j > k {
                 break;
             }
             j += 1;
@@ -1455,12 +1460,7 @@ impl<'a, 't> Detector<'a, 't> {
                 }
             } else if in_list(&["the", "his", "her", "their", "a", "an"], lw) {
                 j = k + 1;
-                while j < end
-                    && j < k + 4
-                    && t.is_word(j)
-                    && !is_a(BREAK_BIT, t.lower(j))
-                    && !is_a(PRONOUNS_BIT, t.lower(j))
-                {
+                while j < end && j < k + 4 && t.is_word(j) && !t.is(j, BREAK_BIT) && !t.is(j, PRONOUNS_BIT) {
                     j += 1;
                 }
             }
@@ -1472,7 +1472,7 @@ impl<'a, 't> Detector<'a, 't> {
                             && (in_list(
                                 &["that", "to", "whether", "if", "how", "why", "what", "when", "who"],
                                 t.lower(next),
-                            ) || is_a(PRONOUNS_BIT, t.lower(next))
+                            ) || t.is(next, PRONOUNS_BIT)
                                 || t.toks[next].cap));
                 if starts_content {
                     k = next;
@@ -1627,7 +1627,7 @@ impl<'a, 't> Detector<'a, 't> {
         while j < end && j < k + 8 && t.is_word(j) && !self.is_cue_word(j) {
             j += 1;
         }
-        while j < end && t.is_word(j) && is_a(AUXILIARIES_BIT, t.lower(j)) {
+        while j < end && t.is_word(j) && t.is(j, AUXILIARIES_BIT) {
             j += 1;
         }
         if j < end
@@ -1654,10 +1654,8 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         t.is_word(k)
             && !t.toks[k].cap
-            && self.lex.cue_forms.contains_key(t.lower(k))
-            && !(k > 0
-                && t.is_word(k - 1)
-                && (is_a(NOUN_MARKERS_BIT, t.lower(k - 1)) || t.lower(k - 1).ends_with("'s")))
+            && t.is(k, CUE_BIT)
+            && !(k > 0 && t.is_word(k - 1) && (t.is(k - 1, NOUN_MARKERS_BIT) || t.lower(k - 1).ends_with("'s")))
     }
 
     /// Does the sentence end at `tail`, or hand over to a participle or
@@ -1666,7 +1664,7 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         tail >= end
             || matches!(t.toks[tail].kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Close)
-            || (t.is_punct(tail, ',') && t.is_word(tail + 1) && is_a(PARTICIPLES_BIT, t.lower(tail + 1)))
+            || (t.is_punct(tail, ',') && t.is_word(tail + 1) && t.is(tail + 1, PARTICIPLES_BIT))
     }
 
     /// Splits a content token range into byte ranges, and says how much of
@@ -1849,7 +1847,7 @@ impl<'a, 't> Detector<'a, 't> {
         let last = end - 1;
         if t.is_word(last) {
             let w = t.lower(last);
-            if is_a(PRONOUNS_BIT, w) {
+            if t.is(last, PRONOUNS_BIT) {
                 return Some((last, end));
             }
             if w == "who" && last > limit {
@@ -1869,7 +1867,7 @@ impl<'a, 't> Detector<'a, 't> {
             match tok.kind {
                 Kind::Word => {
                     let w = t.lower(i);
-                    if is_a(BREAK_BIT, w) && !(tok.cap && i > t.sentence_of(i).first && !matches!(w, "i")) {
+                    if t.is(i, BREAK_BIT) && !(tok.cap && i > t.sentence_of(i).first && !matches!(w, "i")) {
                         // "of", "for" and "and" may sit inside a phrase
                         // between capitalised words: "Secretary of State".
                         let inner = matches!(w, "of" | "for" | "and" | "at" | "on" | "in" | "to" | "from")
@@ -1878,14 +1876,14 @@ impl<'a, 't> Detector<'a, 't> {
                             && t.is_word(i - 1)
                             && ((t.toks[i + 1].cap && (t.toks[i - 1].cap || matches!(w, "of" | "for" | "at")))
                                 || matches!(w, "of" | "from" | "at") && self.lex.source_word(t.lower(i - 1)).is_some())
-                            && !is_a(BREAK_BIT, t.lower(i - 1));
+                            && !t.is(i - 1, BREAK_BIT);
                         if !inner {
                             break;
                         }
                     }
                     // A verb form ends the phrase; a bare cue word may be a
                     // noun inside it ("press secretary").
-                    if !tok.cap && words > 0 && self.lex.cue_forms.contains_key(w) && is_verb_form(w) {
+                    if !tok.cap && words > 0 && t.is(i, CUE_BIT) && is_verb_form(w) {
                         break;
                     }
                     if !tok.cap
@@ -1898,7 +1896,7 @@ impl<'a, 't> Detector<'a, 't> {
                     k -= 1;
                     // A determiner opens the phrase: in "presidents held a
                     // video call" the subject of "call" cannot reach "held".
-                    if is_a(NOUN_MARKERS_BIT, w) && !(i > limit && t.word_is(i - 1, "of")) {
+                    if t.is(i, NOUN_MARKERS_BIT) && !(i > limit && t.word_is(i - 1, "of")) {
                         break;
                     }
                 }
@@ -1951,7 +1949,7 @@ impl<'a, 't> Detector<'a, 't> {
     fn trim_np(&self, mut a: usize, b: usize) -> (usize, usize) {
         let t = self.t;
         // Sentence-opening function words are not part of the phrase.
-        while a < b && t.is_word(a) && t.toks[a].cap && is_a(BREAK_BIT, t.lower(a)) && !is_a(PRONOUNS_BIT, t.lower(a)) {
+        while a < b && t.is_word(a) && t.toks[a].cap && t.is(a, BREAK_BIT) && !t.is(a, PRONOUNS_BIT) {
             a += 1;
         }
         while a < b && !t.is_word(a) {
@@ -1972,18 +1970,16 @@ impl<'a, 't> Detector<'a, 't> {
             match tok.kind {
                 Kind::Word => {
                     let w = t.lower(k);
-                    if words == 0 && is_a(PRONOUNS_BIT, w) {
+                    if words == 0 && t.is(k, PRONOUNS_BIT) {
                         return Some((k, k + 1));
                     }
-                    if is_a(NP_PREPOSITIONS_BIT, w) && words > 0 {
+                    if t.is(k, NP_PREPOSITIONS_BIT) && words > 0 {
                         // "a report in The New York Times", "a video
                         // released on state TV channel Rossiya 1".
                         let next = k + 1;
                         let ok = next < end
                             && t.is_word(next)
-                            && (t.toks[next].cap
-                                || is_a(DETERMINERS_BIT, t.lower(next))
-                                || long && !is_a(BREAK_BIT, t.lower(next)))
+                            && (t.toks[next].cap || t.is(next, DETERMINERS_BIT) || long && !t.is(next, BREAK_BIT))
                             && !is_time_word(t.lower(next));
                         if !ok || (!long && w != "of") {
                             break;
@@ -1992,18 +1988,18 @@ impl<'a, 't> Detector<'a, 't> {
                         words += 1;
                         continue;
                     }
-                    if is_a(MODIFIERS_BIT, w) && long && words > 0 {
+                    if t.is(k, MODIFIERS_BIT) && long && words > 0 {
                         k += 1;
                         words += 1;
                         continue;
                     }
-                    if is_a(BREAK_BIT, w) && !tok.cap && !is_a(DETERMINERS_BIT, w) {
+                    if t.is(k, BREAK_BIT) && !tok.cap && !t.is(k, DETERMINERS_BIT) {
                         break;
                     }
                     let stops = if long {
                         in_list(&["said", "says", "told", "reported", "added", "according", "citing", "saying"], w)
                     } else {
-                        self.lex.cue_forms.contains_key(w) && !is_a(MODIFIERS_BIT, w)
+                        t.is(k, CUE_BIT) && !t.is(k, MODIFIERS_BIT)
                     };
                     if !tok.cap && words > 0 && stops {
                         break;
@@ -2022,7 +2018,7 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         // "on Sunday" and other trailing prepositions stay outside.
-        while k > start && t.is_word(k - 1) && is_a(NP_PREPOSITIONS_BIT, t.lower(k - 1)) {
+        while k > start && t.is_word(k - 1) && t.is(k - 1, NP_PREPOSITIONS_BIT) {
             k -= 1;
         }
         if k == start {
@@ -2049,12 +2045,12 @@ impl<'a, 't> Detector<'a, 't> {
         while k < limit && t.is_word(k) {
             let w = t.lower(k);
             if (is_a(BREAK_BIT, w) && !(k == a && is_a(PRONOUNS_BIT, w)))
-                || (!t.toks[k].cap && (w.ends_with("ed") || self.lex.cue_forms.contains_key(w)))
+                || (!t.toks[k].cap && (w.ends_with("ed") || t.is(k, CUE_BIT)))
             {
                 break;
             }
             k += 1;
-            if k > a && is_a(PRONOUNS_BIT, t.lower(k - 1)) {
+            if k > a && t.is(k - 1, PRONOUNS_BIT) {
                 break;
             }
         }
@@ -2069,7 +2065,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// the source lexicon knows.
     pub fn np_is_source(&self, a: usize, b: usize) -> bool {
         let t = self.t;
-        if b == a + 1 && is_a(PRONOUNS_BIT, t.lower(a)) {
+        if b == a + 1 && t.is(a, PRONOUNS_BIT) {
             return true;
         }
         if b - a > 12 {
@@ -2078,8 +2074,8 @@ impl<'a, 't> Detector<'a, 't> {
         let first_in_sentence = t.sentence_of(a).first;
         (a..b).any(|k| {
             t.is_word(k)
-                && ((t.toks[k].cap && (k != first_in_sentence || !is_a(BREAK_BIT, t.lower(k))))
-                    || self.lex.source_word(t.lower(k)).is_some()
+                && ((t.toks[k].cap && (k != first_in_sentence || !t.is(k, BREAK_BIT)))
+                    || t.is(k, SOURCE_BIT)
                     || is_quantity(t.lower(k)))
         }) || self.lex.source_word(&super::lexicon::normalize_phrase(t.slice(a, b))).is_some()
             || t.lower(b - 1).ends_with('s') && b - a <= 4
@@ -2088,16 +2084,14 @@ impl<'a, 't> Detector<'a, 't> {
     /// A source beyond doubt: a name, a pronoun, or a lexicon head or title.
     fn np_is_clear_source(&self, a: usize, b: usize) -> bool {
         let t = self.t;
-        if b == a + 1 && is_a(PRONOUNS_BIT, t.lower(a)) && t.lower(a) != "it" {
+        if b == a + 1 && t.is(a, PRONOUNS_BIT) && t.lower(a) != "it" {
             return true;
         }
         let first_in_sentence = t.sentence_of(a).first;
         (a..b).any(|k| {
             t.is_word(k)
-                && ((t.toks[k].cap
-                    && !(k == first_in_sentence && is_a(BREAK_BIT, t.lower(k)))
-                    && !is_time_word(t.lower(k)))
-                    || self.lex.source_word(t.lower(k)).is_some())
+                && ((t.toks[k].cap && !(k == first_in_sentence && t.is(k, BREAK_BIT)) && !is_time_word(t.lower(k)))
+                    || t.is(k, SOURCE_BIT))
         })
     }
 }

@@ -123,7 +123,23 @@ pub struct Lexicon {
     pub(crate) country_words: HashMap<String, (u16, CountryForm)>,
     pub(crate) country_max_words: usize,
     pub gazetteer: Gazetteer,
+    /// Every single word any list knows, with the bits of the lists it is
+    /// in: `detect`'s word lists and [`SOURCE_BIT`], [`CUE_BIT`] and
+    /// [`COUNTRY_BIT`]. Tokenizing looks each word up here once, so the
+    /// rules ask bits rather than hash maps.
+    /// Keyed by the word packed into an integer ([`pack_word`]): words are
+    /// short, and comparing integers is much cheaper than comparing strings.
+    vocabulary: HashMap<u128, u16>,
 }
+
+/// The word starts a phrase of several words in the source lexicon.
+pub(crate) const SOURCE_START_BIT: u16 = 1 << 11;
+/// The word is a one-word phrase of the source lexicon (or its possessive).
+pub(crate) const SOURCE_BIT: u16 = 1 << 13;
+/// The word can start a cue form.
+pub(crate) const CUE_BIT: u16 = 1 << 14;
+/// The word is a one-word country name, demonym or capital (or possessive).
+pub(crate) const COUNTRY_BIT: u16 = 1 << 15;
 
 impl Lexicon {
     /// The built-in lexicons from `data/`.
@@ -137,6 +153,7 @@ impl Lexicon {
             country_words: HashMap::default(),
             country_max_words: 1,
             gazetteer: Gazetteer::builtin(),
+            vocabulary: HashMap::default(),
         };
         // The built-in files are checked by a unit test, so their
         // diagnostics are empty here.
@@ -176,7 +193,37 @@ impl Lexicon {
                 );
             }
         }
+        self.rebuild_vocabulary();
         diagnostics
+    }
+
+    fn rebuild_vocabulary(&mut self) {
+        let mut vocabulary: HashMap<u128, u16> = HashMap::default();
+        for (w, bits) in super::detect::word_classes() {
+            if let Some(key) = pack_word(w) {
+                *vocabulary.entry(key).or_default() |= *bits;
+            }
+        }
+        let mut mark = |word: &str, bit: u16| {
+            for w in [word.to_string(), format!("{word}'s")] {
+                if let Some(key) = pack_word(&w) {
+                    *vocabulary.entry(key).or_default() |= bit;
+                }
+            }
+        };
+        for w in self.cue_forms.keys() {
+            mark(w, CUE_BIT);
+        }
+        for w in self.sources.keys() {
+            match w.split_once(' ') {
+                None => mark(w, SOURCE_BIT),
+                Some((first, _)) => mark(first, SOURCE_START_BIT),
+            }
+        }
+        for w in self.country_words.keys().filter(|w| !w.contains(' ')) {
+            mark(w, COUNTRY_BIT);
+        }
+        self.vocabulary = vocabulary;
     }
 
     fn add_cue(&mut self, f: &[&str]) -> Result<(), String> {
@@ -302,6 +349,18 @@ impl Lexicon {
         &self.cues[id as usize]
     }
 
+    /// Can a source phrase start at this (lowercase) word? One lookup that
+    /// spares the longer phrases starting at every other word.
+    pub(crate) fn may_start_source(&self, word: &str) -> bool {
+        self.word_bits(word) & (SOURCE_BIT | SOURCE_START_BIT) != 0
+    }
+
+    /// The bits of the word lists a lowercase word is in (0 for none).
+    #[inline]
+    pub(crate) fn word_bits(&self, word: &str) -> u16 {
+        pack_word(word).and_then(|key| self.vocabulary.get(&key)).copied().unwrap_or(0)
+    }
+
     pub(crate) fn source_word(&self, phrase: &str) -> Option<SourceWord> {
         self.sources.get(phrase).copied()
     }
@@ -309,6 +368,18 @@ impl Lexicon {
     pub(crate) fn country_word(&self, phrase: &str) -> Option<(&Country, CountryForm)> {
         self.country_words.get(phrase).map(|&(i, form)| (&self.countries[i as usize], form))
     }
+}
+
+/// A word of up to 16 bytes as one integer; longer words are in no list.
+#[inline]
+fn pack_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Lowercase, single spaces, curly apostrophes folded: the key every

@@ -278,7 +278,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
         ));
         text = &text[..cut];
     }
-    let t = Tokens::new(text);
+    let t = Tokens::with_classes(text, |w| lexicon.word_bits(w));
     let mut detector = Detector::new(&t, lexicon);
     detector.run();
     let found = detector.found;

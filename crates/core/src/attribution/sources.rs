@@ -10,6 +10,7 @@
 
 use super::detect::{in_list, is_a, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
 use super::lexicon::{normalize_phrase, CountryForm, Lexicon, Role};
+use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
 use super::SourceType;
 use crate::fasthash::FastMap as HashMap;
@@ -187,14 +188,16 @@ impl<'a, 't> Typer<'a, 't> {
             while k < j {
                 let w = t.lower(k);
                 let mut known = false;
-                if let Some(sw) = self.lex.source_word(w) {
+                if let Some(sw) = t.is(k, SOURCE_BIT).then(|| self.lex.source_word(w)).flatten() {
                     if matches!(sw.role, Role::Title | Role::Name) {
                         kind = kind.or(Some(sw.kind));
                         country = country.or(sw.country.map(code));
                         known = true;
                     }
                 }
-                if let Some((c, form)) = self.lex.country_word(w.trim_end_matches("'s")) {
+                if let Some((c, form)) =
+                    t.is(k, COUNTRY_BIT).then(|| self.lex.country_word(w.trim_end_matches("'s"))).flatten()
+                {
                     if form == CountryForm::Demonym || w.ends_with("'s") || matches!(w, "u.s." | "u.k.") {
                         country = country.or(Some(c.code.clone()));
                         known = true;
@@ -232,8 +235,8 @@ impl<'a, 't> Typer<'a, 't> {
                 && (name_start..j).all(|k| {
                     let w = t.lower(k);
                     !in_list(ORG_SUFFIXES, w)
+                        && !t.is(k, COUNTRY_BIT)
                         && self.lex.gazetteer.by_name(t.slice(k, k + 1)).is_none()
-                        && self.lex.country_word(w).is_none()
                         && !super::detect::is_a(super::detect::BREAK_BIT, w)
                 });
             if looks_like_name {
@@ -386,9 +389,13 @@ impl<'a, 't> Typer<'a, 't> {
         // Lexicon phrases anywhere in the phrase, best first.
         let mut best: Option<LexiconHit> = None;
         let max = self.lex.source_max_words;
-        for start in 0..words.len() {
-            for len in (1..=max.min(words.len() - start)).rev() {
-                let key = words[start..start + len].join(" ");
+        let bounds = word_bounds(&lower);
+        for start in 0..bounds.len() {
+            if !self.lex.may_start_source(&lower[bounds[start].0..bounds[start].1]) {
+                continue;
+            }
+            for len in (1..=max.min(bounds.len() - start)).rev() {
+                let key = &lower[bounds[start].0..bounds[start + len - 1].1];
                 let key = key.trim_end_matches("'s");
                 if let Some(sw) = self.lex.source_word(key) {
                     let in_core = start < core_end - a;
@@ -593,14 +600,17 @@ impl<'a, 't> Typer<'a, 't> {
         if lower.is_empty() {
             return None;
         }
-        let words: Vec<&str> = lower.split(' ').collect();
+        let bounds = word_bounds(lower);
         let max = self.lex.source_max_words;
-        for start in 0..words.len() {
-            for len in (1..=max.min(words.len() - start)).rev() {
-                let key = words[start..start + len].join(" ");
-                if let Some(sw) = self.lex.source_word(&key) {
+        for start in 0..bounds.len() {
+            if !self.lex.may_start_source(&lower[bounds[start].0..bounds[start].1]) {
+                continue;
+            }
+            for len in (1..=max.min(bounds.len() - start)).rev() {
+                let key = &lower[bounds[start].0..bounds[start + len - 1].1];
+                if let Some(sw) = self.lex.source_word(key) {
                     if sw.kind == SourceType::Anonymous {
-                        return Some(key);
+                        return Some(key.to_string());
                     }
                 }
             }
@@ -674,6 +684,23 @@ impl<'a, 't> Typer<'a, 't> {
 /// A lexicon phrase found in a source phrase: rank, type, country, the
 /// phrase and its role.
 type LexiconHit = (u8, SourceType, Option<[u8; 2]>, String, Role);
+
+/// The byte range of each word of a phrase of single-space-separated
+/// words, so that any run of words is a slice rather than a new string.
+fn word_bounds(phrase: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in phrase.bytes().enumerate() {
+        if b == b' ' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    if start < phrase.len() {
+        out.push((start, phrase.len()));
+    }
+    out
+}
 
 fn code(c: [u8; 2]) -> String {
     String::from_utf8_lossy(&c).into_owned()

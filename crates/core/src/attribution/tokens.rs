@@ -63,6 +63,8 @@ pub(crate) struct Tokens<'t> {
     pub quotes: Vec<Quote>,
     /// For each token, the index of the innermost quotation that contains it.
     pub in_quote: Vec<Option<u32>>,
+    /// For each token, the word lists of `detect` it belongs to.
+    classes: Vec<u16>,
     lower: String,
 }
 
@@ -75,7 +77,14 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl<'t> Tokens<'t> {
+    /// Tokens with only `detect`'s word lists marked, for tests.
+    #[cfg(test)]
     pub fn new(text: &'t str) -> Tokens<'t> {
+        Tokens::with_classes(text, super::detect::class_bits)
+    }
+
+    /// Tokens of `text`, each word marked with `classes` of its lowercase.
+    pub fn with_classes(text: &'t str, classes: impl Fn(&str) -> u16) -> Tokens<'t> {
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
         let mut lower = String::with_capacity(text.len());
         let bytes = text.as_bytes();
@@ -107,6 +116,10 @@ impl<'t> Tokens<'t> {
             if c.is_alphanumeric() {
                 let mut end = i + w;
                 loop {
+                    // Most of a word is ASCII letters: skip them a byte at a time.
+                    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                        end += 1;
+                    }
                     if end >= text.len() {
                         break;
                     }
@@ -151,7 +164,9 @@ impl<'t> Tokens<'t> {
                 let l0 = lower.len() as u32;
                 let word = &text[start..end];
                 if word.is_ascii() {
-                    lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    let from = lower.len();
+                    lower.push_str(word);
+                    lower[from..].make_ascii_lowercase();
                 } else {
                     for ch in word.chars() {
                         if ch == '\u{2019}' {
@@ -215,8 +230,25 @@ impl<'t> Tokens<'t> {
             toks.push(Token { start, end, kind, cap: false, lower: (0, 0), para, sent: 0 });
             i = end;
         }
-        let mut tokens =
-            Tokens { text, in_quote: vec![None; toks.len()], toks, sentences: Vec::new(), quotes: Vec::new(), lower };
+        let classes =
+            toks.iter()
+                .map(|tok| {
+                    if tok.kind == Kind::Word {
+                        classes(&lower[tok.lower.0 as usize..tok.lower.1 as usize])
+                    } else {
+                        0
+                    }
+                })
+                .collect();
+        let mut tokens = Tokens {
+            text,
+            in_quote: vec![None; toks.len()],
+            toks,
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            lower,
+            classes,
+        };
         tokens.split_sentences();
         tokens.pair_quotes();
         tokens
@@ -226,6 +258,12 @@ impl<'t> Tokens<'t> {
     pub fn lower(&self, i: usize) -> &str {
         let (a, b) = self.toks[i].lower;
         &self.lower[a as usize..b as usize]
+    }
+
+    /// Is token `i` a word in the `detect` list that `bit` stands for?
+    #[inline]
+    pub fn is(&self, i: usize, bit: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bit != 0)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
