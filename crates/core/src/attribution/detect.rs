@@ -13,7 +13,7 @@
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
 
-use super::lexicon::{complement, normalize_phrase, Lexicon, CUE_BIT, SOURCE_BIT};
+use super::lexicon::{complement, normalize_phrase, Lexicon, CUE_BIT, SOURCE_BIT, SOURCE_START_BIT};
 use super::tokens::{Kind, Tokens};
 use super::CueClass;
 use crate::fasthash::FastMap;
@@ -36,6 +36,9 @@ pub(crate) struct Found {
     pub source_from: Option<usize>,
     /// For `channel`: the attribution whose words this medium carried.
     pub channel_for: Option<usize>,
+    /// For a relative pronoun as the source ("who"): the phrase it stands
+    /// for, which decides the source's type and name.
+    pub antecedent: Option<(usize, usize)>,
     /// The content is nothing but quotation.
     pub quoted: Quoted,
 }
@@ -559,6 +562,10 @@ fn is_quantity(w: &str) -> bool {
         )
 }
 
+fn t_word_is_who(t: &Tokens, i: usize) -> bool {
+    t.word_is(i, "who")
+}
+
 /// Past tenses and third-person forms that cannot be nouns in a subject.
 fn is_verb_form(w: &str) -> bool {
     w.ends_with("ed")
@@ -618,6 +625,13 @@ impl<'a, 't> Detector<'a, 't> {
         }
         self.colons();
         self.document_prefaces();
+        for i in 0..self.found.len() {
+            if let Some((a, b)) = self.found[i].source {
+                if b == a + 1 && t_word_is_who(self.t, a) {
+                    self.found[i].antecedent = self.antecedent_of(a);
+                }
+            }
+        }
         self.continue_quotes();
         // Text order, with the links between attributions renumbered.
         let mut order: Vec<usize> = (0..self.found.len()).collect();
@@ -812,6 +826,7 @@ impl<'a, 't> Detector<'a, 't> {
                 if !self.np_is_source(src.0, src.1) {
                     return None;
                 }
+                let src = self.with_trailing_appositive(src, s.end);
                 p = src.1;
                 Some(src)
             }
@@ -834,6 +849,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted: Quoted::All,
         })
     }
@@ -867,6 +883,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from,
             channel_for: None,
+            antecedent: None,
             quoted,
         })
     }
@@ -962,6 +979,7 @@ impl<'a, 't> Detector<'a, 't> {
                 if !self.np_is_source(src.0, src.1) {
                     return None;
                 }
+                let src = self.with_trailing_appositive(src, s.end);
                 (Some(src), aux, src.1)
             }
         };
@@ -1032,6 +1050,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted,
         })
     }
@@ -1065,6 +1084,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: parent,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted: Quoted::None,
         })
     }
@@ -1092,6 +1112,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted,
         })
     }
@@ -1134,6 +1155,7 @@ impl<'a, 't> Detector<'a, 't> {
                 cites_for: None,
                 source_from: None,
                 channel_for: None,
+                antecedent: None,
                 quoted,
             });
         }
@@ -1157,6 +1179,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted,
         })
     }
@@ -1213,6 +1236,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: Some(index),
+            antecedent: None,
             quoted: Quoted::None,
         })
     }
@@ -1316,6 +1340,7 @@ impl<'a, 't> Detector<'a, 't> {
                 cites_for: None,
                 source_from: None,
                 channel_for: None,
+                antecedent: None,
                 quoted,
             });
         }
@@ -1329,6 +1354,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted,
         })
     }
@@ -1397,6 +1423,7 @@ impl<'a, 't> Detector<'a, 't> {
             cites_for: None,
             source_from: None,
             channel_for: None,
+            antecedent: None,
             quoted,
         }
     }
@@ -1742,6 +1769,40 @@ impl<'a, 't> Detector<'a, 't> {
         k
     }
 
+    /// "said George Bruno, a former Democratic Party chairman in New
+    /// Hampshire.": an appositive that runs to the end of the sentence
+    /// belongs to the source that follows the cue.
+    fn with_trailing_appositive(&self, src: (usize, usize), end: usize) -> (usize, usize) {
+        let t = self.t;
+        if !t.is_punct(src.1, ',') {
+            return src;
+        }
+        match self.right_np(src.1 + 1, end, true) {
+            // "... carrier who lined up to hear Mr. Trump": a relative clause
+            // runs to the end of the sentence with the appositive.
+            Some((_, b)) if t.word_is(b, "who") => {
+                let mut e = end;
+                while e > b && !t.is_word(e - 1) {
+                    e -= 1;
+                }
+                (src.0, e)
+            }
+            Some((_, b)) if self.closes_at(b, end) && !t.is_punct(b, ',') => (src.0, b),
+            _ => src,
+        }
+    }
+
+    /// The phrase a relative "who" at token `who` stands for.
+    fn antecedent_of(&self, who: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let limit = t.sentence_of(who).first;
+        let mut k = who;
+        if k > limit && t.is_punct(k - 1, ',') {
+            k -= 1;
+        }
+        self.left_np(k, limit).filter(|&(a, b)| !(b == a + 1 && t.word_is(a, "who")))
+    }
+
     /// The subject of a cue that starts at `aux`: the noun phrase right
     /// before it, a name with a long appositive ("Parker Eaton, a
     /// Republican who voted for Bill Clinton, said"), or the subject of a
@@ -1850,13 +1911,10 @@ impl<'a, 't> Detector<'a, 't> {
             if t.is(last, PRONOUNS_BIT) {
                 return Some((last, end));
             }
-            if w == "who" && last > limit {
-                // "Peskov, who ..., said": the phrase before the comma.
-                let mut k = last;
-                if k > limit && t.is_punct(k - 1, ',') {
-                    k -= 1;
-                }
-                return self.left_np(k, limit);
+            // "Lindsey Graham, who has endorsed Cruz": the relative pronoun
+            // is the subject as written; `antecedents` says whom it means.
+            if w == "who" && last > limit && self.antecedent_of(last).is_some() {
+                return Some((last, end));
             }
         }
         let mut k = end;
@@ -2065,7 +2123,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// the source lexicon knows.
     pub fn np_is_source(&self, a: usize, b: usize) -> bool {
         let t = self.t;
-        if b == a + 1 && t.is(a, PRONOUNS_BIT) {
+        if b == a + 1 && (t.is(a, PRONOUNS_BIT) || t.word_is(a, "who")) {
             return true;
         }
         if b - a > 12 {
@@ -2077,7 +2135,7 @@ impl<'a, 't> Detector<'a, 't> {
                 && ((t.toks[k].cap && (k != first_in_sentence || !t.is(k, BREAK_BIT)))
                     || t.is(k, SOURCE_BIT)
                     || is_quantity(t.lower(k)))
-        }) || self.lex.source_word(&super::lexicon::normalize_phrase(t.slice(a, b))).is_some()
+        }) || t.is(a, SOURCE_START_BIT) && self.lex.source_word(&normalize_phrase(t.slice(a, b))).is_some()
             || t.lower(b - 1).ends_with('s') && b - a <= 4
     }
 

@@ -288,10 +288,17 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
     let mut typed: Vec<(usize, Option<Typed>)> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let source = match (f.source, f.source_from) {
-            (Some((a, b)), _) => {
+            (Some(span), _) => {
+                // "who" is typed and named by the phrase it stands for.
+                let (a, b) = f.antecedent.unwrap_or(span);
                 let follows_end = (b + 10).min(t.toks.len());
                 let follows = lexicon::normalize_phrase(t.slice(b, follows_end));
-                Some(typer.classify(a, b, &typed, &follows))
+                let mut typed_source = typer.classify(a, b, &typed, &follows);
+                if f.antecedent.is_some() {
+                    typed_source.evidence =
+                        format!("\"who\" stands for \"{}\"; {}", t.slice(a, b), typed_source.evidence);
+                }
+                Some(typed_source)
             }
             (None, Some(p)) => typed.get(p).and_then(|(_, s)| s.clone()),
             (None, None) => None,

@@ -390,15 +390,38 @@ impl<'a, 't> Typer<'a, 't> {
         let mut best: Option<LexiconHit> = None;
         let max = self.lex.source_max_words;
         let bounds = word_bounds(&lower);
+        let word = |i: usize| lower[bounds[i].0..bounds[i].1].trim_end_matches([',', ';', ':', '.']);
+        // "George Bruno, a former party chairman in New Hampshire": the
+        // words of an appositive up to its first preposition say what the
+        // source is, as the core does.
+        let appositive = (0..bounds.len().saturating_sub(1))
+            .find(|&i| lower[bounds[i].0..bounds[i].1].ends_with(',') && matches!(word(i + 1), "a" | "an" | "the"))
+            .map(|i| {
+                let mut j = i + 2;
+                while j < bounds.len()
+                    && !matches!(
+                        word(j),
+                        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "who" | "which" | "that"
+                    )
+                {
+                    if lower[bounds[j].0..bounds[j].1].ends_with(',') {
+                        j += 1;
+                        break;
+                    }
+                    j += 1;
+                }
+                (i + 1, j)
+            });
         for start in 0..bounds.len() {
-            if !self.lex.may_start_source(&lower[bounds[start].0..bounds[start].1]) {
+            if !self.lex.may_start_source(word(start)) {
                 continue;
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
                 let key = &lower[bounds[start].0..bounds[start + len - 1].1];
-                let key = key.trim_end_matches("'s");
+                let key = key.trim_end_matches([',', ';', ':', '.']).trim_end_matches("'s");
                 if let Some(sw) = self.lex.source_word(key) {
-                    let in_core = start < core_end - a;
+                    let in_core = start < core_end - a
+                        || sw.role == Role::Title && appositive.is_some_and(|(x, y)| (x..y).contains(&start));
                     let rank = match (sw.kind, sw.role) {
                         (SourceType::StateMedia, _) => 9,
                         (SourceType::Anonymous, _) => 8,

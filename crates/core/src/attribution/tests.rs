@@ -317,6 +317,26 @@ const ROWS: &[Row] = &[
         content: "the progress on climate change is real",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "inverted cue with a trailing appositive",
+        text: "The plan is sound, said George Bruno, a former state senator in New Hampshire.",
+        cue: "said",
+        source: "George Bruno, a former state senator in New Hampshire",
+        kind: "official",
+        canonical: "George Bruno",
+        content: "The plan is sound",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "relative pronoun as the subject",
+        text: "Senator Lindsey Graham, who has endorsed Cruz, spoke on Monday.",
+        cue: "has endorsed",
+        source: "who",
+        kind: "official",
+        canonical: "Lindsey Graham",
+        content: "Cruz",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
