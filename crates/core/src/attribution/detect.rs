@@ -807,6 +807,13 @@ impl<'a, 't> Detector<'a, 't> {
         if quote.words == 0 {
             return None;
         }
+        // A quotation that ends its sentence (`... gonna be fine.” Clinton
+        // has long maintained that ...`) is not this cue's content; one that
+        // hands over does, with a comma, a question or an exclamation.
+        let closing = quote.close;
+        if closing > 0 && t.is_punct(closing - 1, '.') && !(t.is_punct(k, ',') || t.is_punct(k, '\u{2014}')) {
+            return None;
+        }
         // A quotation inside a clause (`calling it a “question for the
         // future,” the report said`) is part of indirect content.
         let o = quote.open;
@@ -1619,6 +1626,16 @@ impl<'a, 't> Detector<'a, 't> {
                 }
                 Kind::Punct(',') | Kind::Punct('\u{2014}') | Kind::Punct(';')
                     if depth <= 0 && self.hands_over(k + 1, end) =>
+                {
+                    break;
+                }
+                // A semicolon, or a comma before "but" or "while", starts
+                // the writer's next clause.
+                Kind::Punct(';') if depth <= 0 => break,
+                Kind::Punct(',')
+                    if depth <= 0
+                        && t.is_word(k + 1)
+                        && matches!(t.lower(k + 1), "but" | "while" | "although" | "though" | "whereas") =>
                 {
                     break;
                 }
