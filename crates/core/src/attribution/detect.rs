@@ -1715,6 +1715,12 @@ impl<'a, 't> Detector<'a, 't> {
     /// it is quotation.
     fn content_spans(&self, start: usize, end: usize) -> (Vec<(usize, usize)>, Quoted) {
         let t = self.t;
+        // Content that opens a quotation runs to its close, past the
+        // sentence stops inside it: `He said, "I am proud. I am proud."`
+        let end = match t.quote_opening_at(start) {
+            Some(q) if t.quotes[q].close >= end => t.quotes[q].close + 1,
+            _ => end,
+        };
         let a = t.toks[start].start;
         let b = t.toks[end - 1].end;
         let mut quoted_words = 0;
@@ -1864,18 +1870,28 @@ impl<'a, 't> Detector<'a, 't> {
             // set off an appositive as commas do.
             let mark = t.toks[aux - 1].kind;
             let close = aux - 1;
-            let open = (close.saturating_sub(30).max(limit)..close)
-                .rev()
-                .take_while(|&j| {
-                    !matches!(t.toks[j].kind, Kind::Open | Kind::Close | Kind::Punct('.') | Kind::Punct(';'))
-                })
-                .find(|&j| t.toks[j].kind == mark)?;
-            let (a, _) = self.left_np(open, limit).filter(|&(x, y)| self.np_is_clear_source(x, y))?;
-            let starts_clause = a == limit
-                || matches!(t.toks[a - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
-                || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1));
-            if starts_clause {
-                return Some((a, close));
+            // Try the earlier marks in turn: "Clinton, during a town hall
+            // meeting in Columbus, Ohio, said" has a comma inside the aside.
+            let mut tried = 0;
+            let mut j = close;
+            while j > limit && close - j < 40 && tried < 3 {
+                j -= 1;
+                if matches!(t.toks[j].kind, Kind::Punct('.') | Kind::Punct(';')) {
+                    break;
+                }
+                if t.toks[j].kind != mark {
+                    continue;
+                }
+                tried += 1;
+                let Some((a, _)) = self.left_np(j, limit).filter(|&(x, y)| self.np_is_clear_source(x, y)) else {
+                    continue;
+                };
+                let starts_clause = a == limit
+                    || matches!(t.toks[a - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
+                    || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1));
+                if starts_clause {
+                    return Some((a, close));
+                }
             }
             return None;
         }
