@@ -74,6 +74,6 @@ fn a_closed_pipe_ends_the_command_quietly() {
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     child.wait().unwrap();
-    assert!(first.starts_with(file.to_str().unwrap()[..16].as_bytes()), "{}", String::from_utf8_lossy(&first));
+    assert!(first.starts_with(&file.to_str().unwrap().as_bytes()[..16]), "{}", String::from_utf8_lossy(&first));
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

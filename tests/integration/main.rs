@@ -11,6 +11,7 @@ mod analysis;
 mod attribution;
 mod bad_input;
 mod cli;
+mod credits;
 mod formats;
 mod html_extraction;
 mod invariants;

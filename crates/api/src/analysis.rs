@@ -8,6 +8,7 @@
 use serde::Serialize;
 use sourcetrace_core::attribution::{self, Analysis, Context};
 pub use sourcetrace_core::attribution::{Attribution, Lexicon, Scores};
+pub use sourcetrace_core::credits::{self, Credit, CreditKind};
 use std::path::Path;
 
 /// The result for one input: a path or a JSON line's id, and either the
@@ -23,6 +24,8 @@ pub struct TextAnalysis {
     pub analysis_version: u32,
     #[serde(flatten)]
     pub analysis: Analysis,
+    /// Wire, photo and other credits, in the same code-point offsets.
+    pub credits: Vec<Credit>,
 }
 
 impl TextAnalysis {
@@ -33,6 +36,7 @@ impl TextAnalysis {
             error: Some(error),
             analysis_version: sourcetrace_core::ANALYSIS_VERSION,
             analysis: Analysis::default(),
+            credits: Vec::new(),
         }
     }
 }
@@ -75,6 +79,7 @@ pub fn analyze_file(path: &Path, lexicon: &Lexicon, outlet: Option<&str>) -> Tex
         error: None,
         analysis_version: sourcetrace_core::ANALYSIS_VERSION,
         analysis: attribution::analyze(&text, lexicon, &Context { outlet }),
+        credits: credits::find(&text, &lexicon.gazetteer),
     }
 }
 
@@ -100,5 +105,6 @@ pub fn analyze_json_line(line: &str, number: usize, lexicon: &Lexicon) -> TextAn
         error: None,
         analysis_version: sourcetrace_core::ANALYSIS_VERSION,
         analysis: attribution::analyze(text, lexicon, &Context { outlet }),
+        credits: credits::find(text, &lexicon.gazetteer),
     }
 }

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod attribution;
+pub mod credits;
 pub mod dates;
 pub mod diagnostic;
 mod fasthash;
