@@ -89,3 +89,61 @@ fn html_page_datelines_are_credited() {
     println!("datelines credited on {checked} pages");
     assert!(checked >= 5, "only {checked} pages with datelines were checked");
 }
+
+/// The outlet × agency matrix on a library built here: each outlet's share
+/// of analysed articles that credit each agency, with the outlet that
+/// credits nobody still in the table.
+#[test]
+fn credit_tallies_are_normalized_by_outlet() {
+    let lib = TempLibrary::new();
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("articles.jsonl");
+    let article = |outlet: &str, title: &str, text: &str| {
+        serde_json::json!({"outlet": outlet, "title": title, "text": text}).to_string()
+    };
+    let lines = [
+        article("Daily Herald", "Storm hits coast", "MIAMI (AP) \u{2014} A storm hit the coast on Monday, officials said, and thousands lost power across the region."),
+        article("Daily Herald", "Council votes", "The city council voted on Tuesday to expand the bus network, the mayor said in a statement to residents."),
+        article("Daily Herald", "Markets fall", "NEW YORK (Reuters) - Stocks fell on Wednesday as investors weighed new data on prices and jobs.\n\n(Reporting by Jane Doe; Editing by John Roe)"),
+        article("Daily Herald", "Talks resume", "GENEVA (AP) \u{2014} Talks resumed on Thursday, diplomats said, after a week of delays over the agenda."),
+        article("CGTN", "Leaders to meet", "The two leaders will meet next month, Russian media reported on Sunday.\n\n(With input from Reuters)"),
+        article("Valley News", "School opens", "A new school opened its doors on Friday to 400 pupils, the principal said at the ceremony."),
+    ];
+    std::fs::write(&jsonl, lines.join("\n")).unwrap();
+    let library = lib.path();
+    let (code, out, err) = crate::support::run_cli(&library, &["import", jsonl.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = crate::support::run_cli(&library, &["analyze"]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let (code, out, err) = crate::support::run_cli(&library, &["credits", "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let tallies: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cell = |outlet: &str, agency: &str| -> Option<(i64, i64, f64)> {
+        tallies[0]["cells"].as_array().unwrap().iter().find(|c| c["outlet"] == outlet && c["agency"] == agency).map(
+            |c| (c["articles"].as_i64().unwrap(), c["outlet_articles"].as_i64().unwrap(), c["share"].as_f64().unwrap()),
+        )
+    };
+    assert_eq!(cell("Daily Herald", "Associated Press"), Some((2, 4, 0.5)));
+    assert_eq!(cell("Daily Herald", "Reuters"), Some((1, 4, 0.25)));
+    assert_eq!(cell("CGTN", "Reuters"), Some((1, 1, 1.0)));
+    assert_eq!(cell("Valley News", "Reuters"), None);
+    let outlets: Vec<&str> =
+        tallies[0]["outlets"].as_array().unwrap().iter().map(|o| o["outlet"].as_str().unwrap()).collect();
+    assert!(outlets.contains(&"Valley News"), "{outlets:?}");
+
+    // The same over a selection: one outlet.
+    let (_, out, _) = crate::support::run_cli(&library, &["credits", "--outlet", "CGTN", "--format", "jsonl"]);
+    let cells: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(cells.len(), 1);
+    assert_eq!(cells[0]["agency"], "Reuters");
+
+    // One article's credits, with their spans.
+    let (_, out, _) = crate::support::run_cli(&library, &["credits", "3", "--format", "json"]);
+    let credits: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kinds: Vec<&str> = credits.as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["dateline", "wire_credit"], "{out}");
+    let (code, table, _) = crate::support::run_cli(&library, &["credits"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("Associated Press") && table.contains("50% (2)"), "{table}");
+}

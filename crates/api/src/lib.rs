@@ -33,8 +33,8 @@ pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
-    ImportRun, LexiconAddition, NearDuplicate, OutletRecord, SearchHit, SourceFilter, SourceRecord, SNIPPET_END,
-    SNIPPET_START,
+    CreditTallies, CreditTally, ImportRun, LexiconAddition, NearDuplicate, OutletArticles, OutletRecord, SearchHit,
+    SourceFilter, SourceRecord, SNIPPET_END, SNIPPET_START,
 };
 
 use sourcetrace_store::Library;
@@ -143,7 +143,7 @@ impl Sourcetrace {
 
 /// Dates in filters must be `YYYY-MM-DD` (a prefix such as `2021-12` also
 /// works); anything else would silently match nothing.
-fn validate_filter(filter: &ArticleFilter) -> Result<()> {
+pub(crate) fn validate_filter(filter: &ArticleFilter) -> Result<()> {
     for (name, value) in [("--since", &filter.since), ("--until", &filter.until)] {
         if let Some(value) = value {
             let ok = value.len() >= 4

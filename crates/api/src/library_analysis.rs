@@ -13,9 +13,11 @@ use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use rayon::prelude::*;
 use serde::Serialize;
 use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, LexiconKind, SourceType};
+use sourcetrace_core::credits::{self, Credit};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
-    AnalysisCounts, AnalysisRecord, AnalysisStamp, AttributionRecord, LexiconAddition, SourceFilter, SourceRecord,
+    AnalysisCounts, AnalysisRecord, AnalysisStamp, ArticleFilter, AttributionRecord, CreditTallies, LexiconAddition,
+    SourceFilter, SourceRecord,
 };
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -140,11 +142,15 @@ impl Sourcetrace {
             let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
             let Some(last) = targets.last() else { break };
             after = last.id;
-            let analyses: Vec<Analysis> = targets
+            let analyses: Vec<(Analysis, Vec<Credit>)> = targets
                 .par_iter()
-                .map(|t| attribution::analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() }))
+                .map(|t| {
+                    let analysis = attribution::analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() });
+                    (analysis, credits::find(&t.text, &lexicon.gazetteer))
+                })
                 .collect();
-            let items: Vec<(i64, &Analysis)> = targets.iter().map(|t| t.id).zip(&analyses).collect();
+            let items: Vec<(i64, &Analysis, &[Credit])> =
+                targets.iter().zip(&analyses).map(|(t, (a, c))| (t.id, a, c.as_slice())).collect();
             summary.attributions += self.library.write_analyses(&items, &stamp)? as u64;
             summary.analyzed += targets.len() as u64;
             // Articles imported meanwhile are analysed too.
@@ -208,6 +214,19 @@ impl Sourcetrace {
     /// with it become stale.
     pub fn remove_lexicon_row(&mut self, id: i64) -> Result<LexiconAddition> {
         Ok(self.library.remove_lexicon_row(id)?)
+    }
+
+    /// An article's credits as stored by `analyze_library`, in text order.
+    pub fn credits(&self, article_id: i64) -> Result<Vec<Credit>> {
+        self.require_article(article_id)?;
+        Ok(self.library.credits(article_id)?)
+    }
+
+    /// The outlet × agency matrix over a selection: for each outlet, the
+    /// share of its analysed articles that credit each agency.
+    pub fn credit_tallies(&self, filter: &ArticleFilter) -> Result<CreditTallies> {
+        crate::validate_filter(filter)?;
+        Ok(self.library.credit_tallies(filter)?)
     }
 
     fn require_article(&self, article_id: i64) -> Result<()> {

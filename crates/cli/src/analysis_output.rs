@@ -2,8 +2,9 @@
 //! attributions, the library's sources and the user's lexicon rows.
 
 use crate::output::{print_table, Cell};
+use sourcetrace_api::analysis::Credit;
 use sourcetrace_api::analysis::{Attribution, Scores, TextAnalysis};
-use sourcetrace_api::{ArticleAnalysis, LexiconAddition, SourceRecord};
+use sourcetrace_api::{ArticleAnalysis, CreditTallies, LexiconAddition, SourceRecord};
 
 /// The scores of an article, for `show`: counts by type, shares, the
 /// deepest chain and transparency, or why there are none.
@@ -145,4 +146,52 @@ pub fn print_text_analysis(result: &TextAnalysis) {
     }
     print_attributions(a.attributions.iter().enumerate());
     print_score_block(&a.scores);
+}
+
+/// One article's credits: kind, agency, place and the text as printed.
+pub fn print_credits(credits: &[Credit]) {
+    if credits.is_empty() {
+        println!("No credits found (or the article is not analysed yet: run `sourcetrace analyze`).");
+        return;
+    }
+    print_table(
+        &["KIND", "AGENCY", "PLACE", "SHOWN", "TEXT"],
+        credits.iter().map(|c| {
+            vec![
+                Cell::Left(c.kind.as_str().to_string()),
+                Cell::Left(c.agency.clone().unwrap_or_else(|| "-".into())),
+                Cell::Left(c.place.clone().unwrap_or_else(|| "-".into())),
+                Cell::Right(format!("{}x", 1 + c.repeats.len())),
+                Cell::Left(preview(&c.text, 70)),
+            ]
+        }),
+    );
+}
+
+/// The outlet × agency matrix: one row per outlet, one column per agency,
+/// each cell the share of the outlet's analysed articles crediting it.
+pub fn print_credit_tallies(t: &CreditTallies) {
+    if t.outlets.is_empty() {
+        println!("No analysed articles in this selection (run `sourcetrace analyze`).");
+        return;
+    }
+    let mut agencies: Vec<&str> = Vec::new();
+    for c in &t.cells {
+        if !agencies.contains(&c.agency.as_str()) {
+            agencies.push(&c.agency);
+        }
+    }
+    let mut header = vec!["OUTLET", "ARTICLES"];
+    header.extend(agencies.iter().copied());
+    print_table(
+        &header,
+        t.outlets.iter().map(|o| {
+            let mut row = vec![Cell::Left(o.outlet.clone()), Cell::Right(o.articles.to_string())];
+            for agency in &agencies {
+                let cell = t.cells.iter().find(|c| c.outlet == o.outlet && c.agency == *agency);
+                row.push(Cell::Right(cell.map_or("-".into(), |c| format!("{:.0}% ({})", c.share * 100.0, c.articles))));
+            }
+            row
+        }),
+    );
 }

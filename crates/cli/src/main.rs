@@ -118,6 +118,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Credits of one article, or which agencies each outlet credits (share of its analysed articles)
+    Credits {
+        /// One article's credits; without it, the outlet × agency tallies
+        id: Option<i64>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -441,6 +450,21 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                     }
                 }
                 _ => print_json(&analysis.attributions, format == Format::Jsonl),
+            }
+        }
+        Command::Credits { id: Some(id), format, .. } => {
+            let credits = app.credits(id)?;
+            match format {
+                Format::Table => analysis_output::print_credits(&credits),
+                _ => print_json(&credits, format == Format::Jsonl),
+            }
+        }
+        Command::Credits { id: None, filter, format } => {
+            let tallies = app.credit_tallies(&filter.filter())?;
+            match format {
+                Format::Table => analysis_output::print_credit_tallies(&tallies),
+                Format::Json => print_json(&[tallies], false),
+                Format::Jsonl => print_json(&tallies.cells, true),
             }
         }
         Command::Sources { source_type, country, limit, format } => {

@@ -119,7 +119,7 @@ fn patterns() -> &'static Patterns {
             bare_dateline: re(r"(?m)^\((?P<agency>[A-Z][A-Za-z .&'-]{0,40})\)\s*(?:—|–|-{1,2})\s"),
             tass: re(r"(?m)^(?P<place>[A-Z][A-Z\- ]+), (?:[A-Z][a-z]+ \d{1,2})\. /(?P<agency>TASS)/\.?"),
             ansa: re(r"(?m)^\((?P<agency>ANSA)\)\s*[-–—]\s*(?P<place>[A-Z][A-Z ]+)"),
-            with_input: re(r"(?i)\((?:with )?(?:input|inputs|contributions?|additional reporting|reporting) (?:from|by) (?P<who>[^)\n]{2,80})\)"),
+            with_input: re(r"(?i)\(with (?:input|inputs|contributions?|additional reporting|reporting) (?:from|by) (?P<who>[^)\n]{2,80})\)"),
             contributed: re(r"(?P<who>(?:The )?[A-Z][A-Za-z.&'’ -]{1,60}?) contributed(?: reporting)? (?:to )?(?:this|the) (?:report|story|article)"),
             additional: re(r"(?i)(?:additional|contributing) reporting by (?P<who>[^.;)\n]{2,120})"),
             footer: re(r"(?m)\((?:[Aa]dditional [Rr]eporting|Reporting|Writing) by (?P<who>[^;)\n]{2,120})(?P<editing>;[^)\n]*[Ee]diting by[^)\n]*)?\)"),
@@ -229,6 +229,10 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
     }
     for re in [&p.additional, &p.footer] {
         for c in re.captures_iter(text) {
+            // The Reuters footer is credited to Reuters above.
+            if c.name("editing").is_some() {
+                continue;
+            }
             let whole = c.get(0).expect("match");
             let who = c["who"].trim();
             // "Additional reporting by Jane Doe of Reuters": the agency, if named.

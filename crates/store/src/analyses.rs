@@ -11,6 +11,7 @@ use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sourcetrace_core::attribution::{Analysis, Attribution, Evidence, Scores, Source, Span};
+use sourcetrace_core::credits::Credit;
 use std::collections::HashMap;
 
 /// What an analysis was made with. Stored analyses with another stamp are
@@ -167,12 +168,12 @@ impl Library {
     /// and the sources they cite are added to the library's sources.
     /// Articles that no longer exist are skipped. Returns how many
     /// attributions were written.
-    pub fn write_analyses(&mut self, items: &[(i64, &Analysis)], stamp: &AnalysisStamp) -> Result<usize> {
+    pub fn write_analyses(&mut self, items: &[(i64, &Analysis, &[Credit])], stamp: &AnalysisStamp) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let analyzed_at = now();
         let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
         let mut written = 0;
-        for &(article_id, analysis) in items {
+        for &(article_id, analysis, credits) in items {
             let s = &analysis.scores;
             let stored = tx
                 .prepare_cached(
@@ -211,6 +212,7 @@ impl Library {
                 continue;
             }
             tx.prepare_cached("DELETE FROM attributions WHERE article_id = ?1")?.execute([article_id])?;
+            crate::credits::write(&tx, article_id, credits)?;
             for (ordinal, a) in analysis.attributions.iter().enumerate() {
                 let source_id = match &a.source {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
@@ -489,7 +491,7 @@ mod tests {
             .iter()
             .map(|t| (t.id, analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() })))
             .collect();
-        let refs: Vec<(i64, &Analysis)> = analyses.iter().map(|(id, a)| (*id, a)).collect();
+        let refs: Vec<(i64, &Analysis, &[Credit])> = analyses.iter().map(|(id, a)| (*id, a, &[][..])).collect();
         library.write_analyses(&refs, stamp).unwrap();
         targets.iter().map(|t| t.id).collect()
     }
@@ -572,7 +574,7 @@ mod tests {
         assert!(library.sources(&SourceFilter::default()).unwrap().is_empty(), "uncited sources are not listed");
         // An analysis of an article deleted meanwhile is skipped, not an error.
         let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
-        assert_eq!(library.write_analyses(&[(1, &analysis)], &stamp(1, "")).unwrap(), 0);
+        assert_eq!(library.write_analyses(&[(1, &analysis, &[])], &stamp(1, "")).unwrap(), 0);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! ```
 
 mod analyses;
+mod credits;
 mod imports;
 pub mod migrate;
 mod outlets;
@@ -29,6 +30,7 @@ pub use analyses::{
     AnalysisCounts, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition, SourceFilter,
     SourceRecord,
 };
+pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{

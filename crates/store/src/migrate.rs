@@ -9,8 +9,11 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The migrations, in order. Never edit or reorder a released entry.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_library.sql"), include_str!("migrations/0002_attributions.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_library.sql"),
+    include_str!("migrations/0002_attributions.sql"),
+    include_str!("migrations/0003_credits.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

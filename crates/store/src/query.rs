@@ -103,7 +103,7 @@ pub struct CollectionSummary {
 }
 
 /// Appends the filter's conditions to a WHERE clause on `articles a`.
-fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) {
+pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) {
     if let Some(outlet) = &filter.outlet {
         sql.push_str(
             " AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? COLLATE NOCASE

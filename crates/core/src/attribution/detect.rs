@@ -2178,6 +2178,10 @@ impl<'a, 't> Detector<'a, 't> {
         if b == a + 1 && t.is(a, PRONOUNS_BIT) && t.lower(a) != "it" {
             return true;
         }
+        // "some strategists", "many Republicans": a share of a group.
+        if b >= a + 2 && is_quantity(t.lower(a)) && t.lower(b - 1).ends_with('s') {
+            return true;
+        }
         let first_in_sentence = t.sentence_of(a).first;
         (a..b).any(|k| {
             t.is_word(k)

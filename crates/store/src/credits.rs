@@ -1,0 +1,143 @@
+//! Credits in the library: written with each article's analysis, read back
+//! per article, and tallied per outlet and agency over any selection.
+
+use crate::query::{filter_sql, ArticleFilter};
+use crate::{Library, Result};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Transaction};
+use serde::Serialize;
+use sourcetrace_core::credits::{Credit, CreditKind};
+
+/// Replaces an article's credits, inside the transaction of its analysis.
+pub(crate) fn write(tx: &Transaction, article_id: i64, credits: &[Credit]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM credits WHERE article_id = ?1")?.execute([article_id])?;
+    for (ordinal, c) in credits.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO credits (article_id, ordinal, kind, agency, place, credited, span_start, span_end, text, repeats)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            article_id,
+            ordinal as i64,
+            c.kind.as_str(),
+            c.agency,
+            c.place,
+            c.credited,
+            c.start as i64,
+            c.end as i64,
+            c.text,
+            serde_json::to_string(&c.repeats).unwrap_or_else(|_| "[]".into()),
+        ])?;
+    }
+    Ok(())
+}
+
+/// How many analysed articles of an outlet are in a selection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutletArticles {
+    pub outlet: String,
+    pub articles: i64,
+}
+
+/// One cell of the outlet × agency matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreditTally {
+    pub outlet: String,
+    pub agency: String,
+    /// Articles of the outlet that credit the agency at least once.
+    pub articles: i64,
+    /// Analysed articles of the outlet in the selection.
+    pub outlet_articles: i64,
+    /// articles ÷ outlet_articles.
+    pub share: f64,
+}
+
+/// The outlet × agency matrix over a selection, normalized by each
+/// outlet's analysed articles. Outlets that credit no agency still have a
+/// row in `outlets`, so the matrix shows their zeros.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CreditTallies {
+    pub outlets: Vec<OutletArticles>,
+    pub cells: Vec<CreditTally>,
+}
+
+const NO_OUTLET: &str = "(no outlet)";
+
+fn kind_of(name: &str) -> CreditKind {
+    match name {
+        "dateline" => CreditKind::Dateline,
+        "photo_credit" => CreditKind::PhotoCredit,
+        "additional_reporting" => CreditKind::AdditionalReporting,
+        "byline_agency" => CreditKind::BylineAgency,
+        "hat_tip" => CreditKind::HatTip,
+        "source_line" => CreditKind::SourceLine,
+        _ => CreditKind::WireCredit,
+    }
+}
+
+impl Library {
+    /// An article's stored credits, in text order. Empty when it has not
+    /// been analysed.
+    pub fn credits(&self, article_id: i64) -> Result<Vec<Credit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, agency, place, credited, span_start, span_end, text, repeats
+             FROM credits WHERE article_id = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            let repeats: String = r.get(7)?;
+            Ok(Credit {
+                kind: kind_of(&r.get::<_, String>(0)?),
+                agency: r.get(1)?,
+                place: r.get(2)?,
+                credited: r.get(3)?,
+                start: r.get::<_, i64>(4)? as usize,
+                end: r.get::<_, i64>(5)? as usize,
+                text: r.get(6)?,
+                repeats: serde_json::from_str(&repeats).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// For each outlet, the share of its analysed articles in the
+    /// selection (outlet, dates, collection) that credit each agency.
+    pub fn credit_tallies(&self, filter: &ArticleFilter) -> Result<CreditTallies> {
+        let mut selection = String::from(
+            "SELECT a.id AS id, COALESCE(o.name, ?) AS outlet
+             FROM articles a JOIN analyses an ON an.article_id = a.id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE 1 = 1",
+        );
+        let mut args = vec![Value::Text(NO_OUTLET.into())];
+        filter_sql(filter, &mut selection, &mut args);
+
+        let totals_sql =
+            format!("SELECT outlet, count(*) FROM ({selection}) GROUP BY outlet ORDER BY count(*) DESC, outlet");
+        let mut stmt = self.conn.prepare(&totals_sql)?;
+        let outlets: Vec<OutletArticles> = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok(OutletArticles { outlet: r.get(0)?, articles: r.get(1)? })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let cells_sql = format!(
+            "SELECT sel.outlet, c.agency, count(DISTINCT sel.id)
+             FROM ({selection}) sel JOIN credits c ON c.article_id = sel.id
+             WHERE c.agency IS NOT NULL
+             GROUP BY sel.outlet, c.agency
+             ORDER BY sel.outlet, count(DISTINCT sel.id) DESC, c.agency"
+        );
+        let mut stmt = self.conn.prepare(&cells_sql)?;
+        let raw: Vec<(String, String, i64)> = stmt
+            .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let cells = raw
+            .into_iter()
+            .map(|(outlet, agency, articles)| {
+                let outlet_articles = outlets.iter().find(|o| o.outlet == outlet).map_or(0, |o| o.articles);
+                let share = if outlet_articles > 0 { articles as f64 / outlet_articles as f64 } else { 0.0 };
+                CreditTally { outlet, agency, articles, outlet_articles, share }
+            })
+            .collect();
+        Ok(CreditTallies { outlets, cells })
+    }
+}
