@@ -147,3 +147,58 @@ fn credit_tallies_are_normalized_by_outlet() {
     assert_eq!(code, 0);
     assert!(table.contains("Associated Press") && table.contains("50% (2)"), "{table}");
 }
+
+/// An outlet republishes an AP story with a new headline and one paragraph
+/// cut: the copy is found with its passages and a share close to what was
+/// kept, and is marked syndicated. Another outlet's own report of the same
+/// event shares nothing.
+#[test]
+fn republished_wire_copy_is_found_and_independent_reports_are_not() {
+    let lib = TempLibrary::new();
+    let paragraphs = [
+        "WASHINGTON (AP) \u{2014} The Senate passed a spending bill late Tuesday that keeps the federal government open through mid-December, sending the measure to the president hours before a midnight deadline.",
+        "The bill passed 72 to 25 after Democratic and Republican leaders agreed to add billions of dollars in disaster aid for states hit by hurricanes and wildfires this summer, a sticking point for weeks.",
+        "Negotiators spent the weekend trading offers over border security money, and several conservative senators said they would vote against any bill that did not cut spending elsewhere in the budget.",
+        "The White House said the president would sign the bill before the deadline, ending a week of uncertainty for hundreds of thousands of federal workers who faced furloughs without pay.",
+    ];
+    let wire = paragraphs.join("\n\n");
+    let copy = [paragraphs[0], paragraphs[1], paragraphs[3]].join("\n\n");
+    let own = "Lawmakers in Washington approved a stopgap funding measure on Tuesday night, avoiding a shutdown that had loomed over federal agencies. The vote was 72-25. Disaster relief for hurricane- and fire-stricken states was added after days of talks, and border money was left for a later fight. Federal employees had been bracing for unpaid leave.";
+    let line = |outlet: &str, title: &str, text: &str| {
+        serde_json::json!({"outlet": outlet, "title": title, "text": text}).to_string()
+    };
+    let path = lib.write(
+        "articles.jsonl",
+        [
+            line("Associated Press", "Senate passes stopgap bill", &wire),
+            line("Daily Herald", "Shutdown averted as Senate acts", &copy),
+            line("Valley News", "Congress avoids shutdown", own),
+        ]
+        .join("\n"),
+    );
+    let library = lib.path();
+    let (code, out, err) = crate::support::run_cli(&library, &["import", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    let (code, out, err) = crate::support::run_cli(&library, &["reuse", "2", "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &reuse[0];
+    assert_eq!(r["syndicated"], true, "{out}");
+    assert_eq!(r["matches"][0]["id"], 1);
+    let words = sourcetrace_core::text::word_count(&copy) as f64;
+    let share = r["reused_share"].as_f64().unwrap();
+    assert!((share - 1.0).abs() < 0.03, "all {words} words of the copy are the wire's: {share}");
+    let passages = r["matches"][0]["passages"].as_array().unwrap();
+    assert_eq!(passages.len(), 2, "the cut paragraph splits the copy: {out}");
+    assert!(passages[0]["text"].as_str().unwrap().starts_with("WASHINGTON (AP)"));
+    assert!(passages[1]["text"].as_str().unwrap().starts_with("The White House said"));
+
+    // The other outlet's own report of the same event shares no passage.
+    let (_, out, _) = crate::support::run_cli(&library, &["reuse", "3", "--format", "json"]);
+    let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(reuse[0]["matches"], serde_json::json!([]), "{out}");
+    assert_eq!(reuse[0]["syndicated"], false);
+    let (_, table, _) = crate::support::run_cli(&library, &["reuse", "2"]);
+    assert!(table.contains("syndicated copy") && table.contains("#1 Associated Press"), "{table}");
+}

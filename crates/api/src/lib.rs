@@ -24,10 +24,12 @@ pub mod analysis;
 mod error;
 mod import;
 mod library_analysis;
+mod reuse;
 
 pub use error::{ApiError, ErrorCode};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
+pub use reuse::{ArticleReuse, ReuseMatch};
 pub use sourcetrace_core::attribution::LexiconKind;
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;

@@ -4,7 +4,7 @@
 use crate::output::{print_table, Cell};
 use sourcetrace_api::analysis::Credit;
 use sourcetrace_api::analysis::{Attribution, Scores, TextAnalysis};
-use sourcetrace_api::{ArticleAnalysis, CreditTallies, LexiconAddition, SourceRecord};
+use sourcetrace_api::{ArticleAnalysis, ArticleReuse, CreditTallies, LexiconAddition, SourceRecord};
 
 /// The scores of an article, for `show`: counts by type, shares, the
 /// deepest chain and transparency, or why there are none.
@@ -194,4 +194,33 @@ pub fn print_credit_tallies(t: &CreditTallies) {
             row
         }),
     );
+}
+
+/// What an article shares with others: the share, whether it is
+/// syndicated copy, and each passage with the article it matches.
+pub fn print_reuse(r: &ArticleReuse) {
+    if r.matches.is_empty() {
+        println!("Article #{} shares no passages with other articles in the library.", r.article_id);
+        return;
+    }
+    println!(
+        "Article #{}: {:.0}% of its words appear in another article{}.",
+        r.article_id,
+        r.reused_share * 100.0,
+        if r.syndicated { " (syndicated copy: left out of outlet comparisons)" } else { "" }
+    );
+    for m in &r.matches {
+        println!(
+            "\n  #{} {} {:?}: {:.0}% shared, {} passage{}",
+            m.id,
+            m.outlet.as_deref().unwrap_or("-"),
+            m.title.as_deref().unwrap_or("(untitled)"),
+            m.share * 100.0,
+            m.passages.len(),
+            if m.passages.len() == 1 { "" } else { "s" }
+        );
+        for p in &m.passages {
+            println!("    [{}..{}] {} words: {}", p.start, p.end, p.words, preview(&p.text, 90));
+        }
+    }
 }

@@ -127,6 +127,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Passages of an article that other articles in the library carried too (republished wire copy)
+    Reuse {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -450,6 +456,13 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                     }
                 }
                 _ => print_json(&analysis.attributions, format == Format::Jsonl),
+            }
+        }
+        Command::Reuse { id, format } => {
+            let reuse = app.reuse(id)?;
+            match format {
+                Format::Table => analysis_output::print_reuse(&reuse),
+                _ => print_json(&[reuse], format == Format::Jsonl),
             }
         }
         Command::Credits { id: Some(id), format, .. } => {

@@ -24,6 +24,7 @@ pub mod diagnostic;
 mod fasthash;
 pub mod language;
 pub mod outlets;
+pub mod reuse;
 pub mod sketch;
 pub mod text;
 

@@ -1,0 +1,57 @@
+//! Reused copy across the library: which passages of an article another
+//! article already carried.
+
+use crate::{Result, Sourcetrace};
+use serde::Serialize;
+use sourcetrace_core::reuse::{shared_passages, Passage, SYNDICATED_SHARE};
+
+/// One other article an article shares passages with.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReuseMatch {
+    pub id: i64,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// Shared words ÷ the article's words.
+    pub share: f64,
+    pub passages: Vec<Passage>,
+}
+
+/// What an article shares with the rest of the library.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleReuse {
+    pub article_id: i64,
+    /// The largest share of the article found in any one other article.
+    pub reused_share: f64,
+    /// Most of the article is someone else's copy: comparisons of outlets
+    /// can leave it out.
+    pub syndicated: bool,
+    pub matches: Vec<ReuseMatch>,
+}
+
+impl Sourcetrace {
+    /// The passages an article shares with the articles its import linked
+    /// as near-duplicates (same wire copy, republished), most shared first.
+    pub fn reuse(&self, article_id: i64) -> Result<ArticleReuse> {
+        let article = self.show(article_id)?;
+        let mut matches = Vec::new();
+        for near in self.library().near_duplicates(article_id)? {
+            let Some(other) = self.library().article(near.id)? else { continue };
+            let overlap = shared_passages(&article.text, &other.text);
+            if overlap.passages.is_empty() {
+                continue;
+            }
+            matches.push(ReuseMatch {
+                id: near.id,
+                title: other.title,
+                outlet: other.outlet,
+                published: other.published,
+                share: overlap.share,
+                passages: overlap.passages,
+            });
+        }
+        matches.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)));
+        let reused_share = matches.first().map_or(0.0, |m| m.share);
+        Ok(ArticleReuse { article_id, reused_share, syndicated: reused_share >= SYNDICATED_SHARE, matches })
+    }
+}
