@@ -186,6 +186,7 @@ fn republished_wire_copy_is_found_and_independent_reports_are_not() {
     let r = &reuse[0];
     assert_eq!(r["syndicated"], true, "{out}");
     assert_eq!(r["matches"][0]["id"], 1);
+    assert_eq!(r["matches"][0]["other_is_origin"], true);
     let words = sourcetrace_core::text::word_count(&copy) as f64;
     let share = r["reused_share"].as_f64().unwrap();
     assert!((share - 1.0).abs() < 0.03, "all {words} words of the copy are the wire's: {share}");
@@ -194,6 +195,11 @@ fn republished_wire_copy_is_found_and_independent_reports_are_not() {
     assert!(passages[0]["text"].as_str().unwrap().starts_with("WASHINGTON (AP)"));
     assert!(passages[1]["text"].as_str().unwrap().starts_with("The White House said"));
 
+    // The AP original shares as much, but it is the origin, not the copy.
+    let (_, out, _) = crate::support::run_cli(&library, &["reuse", "1", "--format", "json"]);
+    let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(reuse[0]["matches"][0]["id"], 2, "{out}");
+    assert_eq!(reuse[0]["syndicated"], false, "{out}");
     // The other outlet's own report of the same event shares no passage.
     let (_, out, _) = crate::support::run_cli(&library, &["reuse", "3", "--format", "json"]);
     let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -14,6 +14,9 @@ pub struct ReuseMatch {
     pub published: Option<String>,
     /// Shared words ÷ the article's words.
     pub share: f64,
+    /// The other article is where the shared copy came from: a wire
+    /// agency's, or published (or, without dates, imported) earlier.
+    pub other_is_origin: bool,
     pub passages: Vec<Passage>,
 }
 
@@ -23,8 +26,9 @@ pub struct ArticleReuse {
     pub article_id: i64,
     /// The largest share of the article found in any one other article.
     pub reused_share: f64,
-    /// Most of the article is someone else's copy: comparisons of outlets
-    /// can leave it out.
+    /// Most of the article is someone else's copy, which came first or
+    /// from a wire agency: comparisons of outlets can leave it out. The
+    /// original of republished copy shares as much but is not syndicated.
     pub syndicated: bool,
     pub matches: Vec<ReuseMatch>,
 }
@@ -41,17 +45,33 @@ impl Sourcetrace {
             if overlap.passages.is_empty() {
                 continue;
             }
+            let other_is_wire = other
+                .outlet
+                .as_deref()
+                .and_then(|name| self.library().outlet(name).ok().flatten())
+                .is_some_and(|o| o.kind.as_deref() == Some("wire"));
+            let this_is_wire = article
+                .outlet
+                .as_deref()
+                .and_then(|name| self.library().outlet(name).ok().flatten())
+                .is_some_and(|o| o.kind.as_deref() == Some("wire"));
+            let earlier = match (&other.published, &article.published) {
+                (Some(a), Some(b)) if a != b => a < b,
+                _ => near.id < article_id,
+            };
             matches.push(ReuseMatch {
                 id: near.id,
                 title: other.title,
                 outlet: other.outlet,
                 published: other.published,
                 share: overlap.share,
+                other_is_origin: other_is_wire || !this_is_wire && earlier,
                 passages: overlap.passages,
             });
         }
         matches.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)));
         let reused_share = matches.first().map_or(0.0, |m| m.share);
-        Ok(ArticleReuse { article_id, reused_share, syndicated: reused_share >= SYNDICATED_SHARE, matches })
+        let syndicated = matches.iter().any(|m| m.other_is_origin && m.share >= SYNDICATED_SHARE);
+        Ok(ArticleReuse { article_id, reused_share, syndicated, matches })
     }
 }

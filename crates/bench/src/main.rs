@@ -5,6 +5,11 @@
 //! cargo run --release -p sourcetrace-bench -- attribution
 //! ```
 //!
+//! `reuse` imports a generated corpus in four quarters and, after each,
+//! finds the reused passages of every article in the library, printing the
+//! time per article as the library grows: it must stay flat (near-linear
+//! total), not grow with the library.
+//!
 //! `attribution` runs the attribution engine over the PolNeAR train texts
 //! (`../shared/eval/polnear-train/text`, when present) or else over a
 //! generated corpus, and prints MB/s single-threaded and on every core.
@@ -35,8 +40,9 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("import") => import(articles),
         Some("attribution") => attribution(),
+        Some("reuse") => reuse(articles),
         _ => {
-            eprintln!("usage: sourcetrace-bench import [--articles N] | attribution");
+            eprintln!("usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N]");
             std::process::exit(2);
         }
     }
@@ -397,4 +403,36 @@ fn attribution() {
     let all = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
     println!("{threads} threads: {all:.1} MB/s ({:.1} MB/s per core)", all / threads as f64);
     println!("goal: at least 20 MB/s on one thread");
+}
+
+fn reuse(articles: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = dir.path().join("corpus.jsonl");
+    write_corpus(&corpus, articles).expect("corpus written");
+    let text = std::fs::read_to_string(&corpus).expect("corpus readable");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
+    println!("reuse over a growing library of generated articles (6% republished wire copy)");
+    let quarter = lines.len().div_ceil(4).max(1);
+    for (n, part) in lines.chunks(quarter).enumerate() {
+        let file = dir.path().join(format!("part{n}.jsonl"));
+        std::fs::write(&file, part.join("\n")).expect("part written");
+        app.import(&ImportRequest::new(vec![file]), &mut |_| {}, &AtomicBool::new(false)).expect("import");
+        let ids: Vec<i64> =
+            app.list(&sourcetrace_api::ArticleFilter::default()).expect("list").into_iter().map(|a| a.id).collect();
+        let started = Instant::now();
+        let (mut syndicated, mut passages) = (0usize, 0usize);
+        for id in &ids {
+            let r = app.reuse(*id).expect("reuse");
+            syndicated += usize::from(r.syndicated);
+            passages += r.matches.iter().map(|m| m.passages.len()).sum::<usize>();
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "library {:>7} articles: reuse of every article {:>6.1} s ({:.3} ms/article), {syndicated} syndicated, {passages} passages",
+            ids.len(),
+            seconds,
+            seconds * 1e3 / ids.len().max(1) as f64
+        );
+    }
 }
