@@ -1856,8 +1856,16 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some((a, b)) = np {
             // "Graham, a former candidate, told": the name before the
             // appositive is the subject.
+            // The name must open its clause: in "done by top officials, a
+            // former official said" the phrase before the comma is not it.
             if a > limit + 1 && t.is_punct(a - 1, ',') && matches!(t.lower(a), "a" | "an") {
-                if let Some((na, _)) = self.left_np(a - 1, limit).filter(|&(x, y)| self.np_is_clear_source(x, y)) {
+                // A name: capitalised words and titles only ("Sen. Lindsey
+                // Graham"), not a clause such as "Prices rose".
+                let named = self.left_np(a - 1, limit).filter(|&(x, y)| {
+                    (x..y).all(|k| !t.is_word(k) || t.toks[k].cap || t.is(k, SOURCE_BIT))
+                        && (x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close))
+                });
+                if let Some((na, _)) = named {
                     return Some((na, b));
                 }
             }

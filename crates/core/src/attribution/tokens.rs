@@ -188,6 +188,26 @@ impl<'t> Tokens<'t> {
                 i = end;
                 continue;
             }
+            // Three single marks close a quotation inside a quotation and
+            // then the outer one: `'Yeah, go back,'''` is ' then ''.
+            let single = |ch: char| matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '`');
+            if single(c) && single_open == Some(para) && i + 2 < text.len() {
+                let second = next_char(text, i + w);
+                if single(second) && single(next_char(text, i + w + second.len_utf8())) {
+                    toks.push(Token {
+                        start,
+                        end: start + w,
+                        kind: Kind::Close,
+                        cap: false,
+                        lower: (0, 0),
+                        para,
+                        sent: 0,
+                    });
+                    single_open = None;
+                    i += w;
+                    continue;
+                }
+            }
             // Two single marks in a row are one double mark.
             let (kind, end) = match c {
                 '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
@@ -521,6 +541,16 @@ mod tests {
         assert_eq!(t.quotes.len(), 2);
         assert_eq!(&text[t.quotes[0].start..t.quotes[0].end], "\u{201C}One. Two.\n\u{201C}Three,\u{201D}");
         assert_eq!(&text[t.quotes[1].start..t.quotes[1].end], "\"Four,\"");
+    }
+
+    #[test]
+    fn three_marks_close_the_inner_quotation_then_the_outer() {
+        let text = "''They say, 'Go back,''' said Mr. Regalado.";
+        let t = Tokens::new(text);
+        let quoted: Vec<&str> = t.quotes.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(quoted, ["'Go back,'", "''They say, 'Go back,'''"]);
+        let said = (0..t.toks.len()).find(|&i| t.slice(i, i + 1) == "said").unwrap();
+        assert!(t.in_quote[said].is_none());
     }
 
     #[test]
