@@ -148,8 +148,15 @@ pub(crate) fn month_abbreviation(word: &str) -> Option<&'static str> {
         "december",
     ];
     const SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let lower = word.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(&lower))).map(|i| SHORT[i])
+    // Compared without lowercasing into a new string: the attribution rules
+    // ask this of many words.
+    let n = word.len();
+    MONTHS
+        .iter()
+        .position(|m| {
+            (n == m.len() || n >= 3 && n < m.len()) && m.as_bytes()[..n].eq_ignore_ascii_case(word.as_bytes())
+        })
+        .map(|i| SHORT[i])
 }
 
 fn parse_offset(s: &str) -> Option<i32> {
