@@ -952,7 +952,10 @@ impl<'a, 't> Detector<'a, 't> {
         let labels = entry.complements & complement::OBJ != 0
             && end > start + 2
             && (in_list(&["him", "her", "them", "it"], t.lower(start)) || t.toks[start].cap);
-        if !entry.strong && !clausal && !quotes_inside && !document_subject && !labels {
+        // "pointed to the polls", "talked about jobs": a verb with its
+        // preposition is structure enough for a named source.
+        let phrasal = entry.phrase.contains(' ') && entry.complements & complement::NP != 0;
+        if !entry.strong && !clausal && !quotes_inside && !document_subject && !labels && !phrasal {
             return None;
         }
         // With a weak cue the subject must be a clear source too.
