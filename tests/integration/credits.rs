@@ -207,4 +207,27 @@ fn republished_wire_copy_is_found_and_independent_reports_are_not() {
     assert_eq!(reuse[0]["syndicated"], false);
     let (_, table, _) = crate::support::run_cli(&library, &["reuse", "2"]);
     assert!(table.contains("syndicated copy") && table.contains("#1 Associated Press"), "{table}");
+
+    // Stored with the analysis: tallies can leave the copy out.
+    let (code, out, err) = crate::support::run_cli(&library, &["analyze"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let articles = |args: &[&str]| -> i64 {
+        let (_, out, _) = crate::support::run_cli(&library, args);
+        let t: serde_json::Value = serde_json::from_str(&out).unwrap();
+        t[0]["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["outlet"] == "Daily Herald")
+            .map_or(0, |o| o["articles"].as_i64().unwrap())
+    };
+    assert_eq!(articles(&["credits", "--format", "json"]), 1);
+    assert_eq!(articles(&["credits", "--without-syndicated", "--format", "json"]), 0);
+
+    // A later copy of the same story makes the stored reuse of the earlier
+    // ones stale, so the next analysis sees it.
+    let later = lib.write("later.jsonl", line("Metro Times", "Senate acts", &copy));
+    crate::support::run_cli(&library, &["import", later.to_str().unwrap()]);
+    let (_, out, _) = crate::support::run_cli(&library, &["analyze"]);
+    assert!(out.starts_with("Analysed 3 articles"), "the new copy and the two it matches: {out}");
 }

@@ -16,8 +16,8 @@ use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, LexiconKin
 use sourcetrace_core::credits::{self, Credit};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
-    AnalysisCounts, AnalysisRecord, AnalysisStamp, ArticleFilter, AttributionRecord, CreditTallies, LexiconAddition,
-    SourceFilter, SourceRecord,
+    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, ArticleFilter, AttributionRecord, CreditTallies,
+    LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
 };
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -149,8 +149,38 @@ impl Sourcetrace {
                     (analysis, credits::find(&t.text, &lexicon.gazetteer))
                 })
                 .collect();
-            let items: Vec<(i64, &Analysis, &[Credit])> =
-                targets.iter().zip(&analyses).map(|(t, (a, c))| (t.id, a, c.as_slice())).collect();
+            // Reuse reads the near-duplicates from the library; most articles
+            // have none, and cost one indexed lookup.
+            let mut reuse = Vec::with_capacity(targets.len());
+            for t in &targets {
+                reuse.push(self.reuse(t.id)?);
+            }
+            let rows: Vec<Vec<ReuseRow>> = reuse
+                .iter()
+                .map(|r| {
+                    r.matches
+                        .iter()
+                        .map(|m| ReuseRow {
+                            other_id: m.id,
+                            share: m.share,
+                            other_is_origin: m.other_is_origin,
+                            passages: m.passages.clone(),
+                        })
+                        .collect()
+                })
+                .collect();
+            let items: Vec<AnalysisItem> = targets
+                .iter()
+                .zip(&analyses)
+                .zip(rows.iter().zip(&reuse))
+                .map(|((t, (a, c)), (rows, r))| AnalysisItem {
+                    article_id: t.id,
+                    analysis: a,
+                    credits: c,
+                    reuse: rows,
+                    syndicated: r.syndicated,
+                })
+                .collect();
             summary.attributions += self.library.write_analyses(&items, &stamp)? as u64;
             summary.analyzed += targets.len() as u64;
             // Articles imported meanwhile are analysed too.
@@ -223,10 +253,11 @@ impl Sourcetrace {
     }
 
     /// The outlet × agency matrix over a selection: for each outlet, the
-    /// share of its analysed articles that credit each agency.
-    pub fn credit_tallies(&self, filter: &ArticleFilter) -> Result<CreditTallies> {
+    /// share of its analysed articles that credit each agency, optionally
+    /// without syndicated copy.
+    pub fn credit_tallies(&self, filter: &ArticleFilter, without_syndicated: bool) -> Result<CreditTallies> {
         crate::validate_filter(filter)?;
-        Ok(self.library.credit_tallies(filter)?)
+        Ok(self.library.credit_tallies(filter, without_syndicated)?)
     }
 
     fn require_article(&self, article_id: i64) -> Result<()> {

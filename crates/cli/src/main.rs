@@ -124,6 +124,9 @@ enum Command {
         id: Option<i64>,
         #[command(flatten)]
         filter: FilterArgs,
+        /// Leave out articles that are mostly another outlet's or agency's copy
+        #[arg(long)]
+        without_syndicated: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -472,8 +475,8 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                 _ => print_json(&credits, format == Format::Jsonl),
             }
         }
-        Command::Credits { id: None, filter, format } => {
-            let tallies = app.credit_tallies(&filter.filter())?;
+        Command::Credits { id: None, filter, without_syndicated, format } => {
+            let tallies = app.credit_tallies(&filter.filter(), without_syndicated)?;
             match format {
                 Format::Table => analysis_output::print_credit_tallies(&tallies),
                 Format::Json => print_json(&[tallies], false),

@@ -14,6 +14,26 @@ use sourcetrace_core::attribution::{Analysis, Attribution, Evidence, Scores, Sou
 use sourcetrace_core::credits::Credit;
 use std::collections::HashMap;
 
+/// What is written for one article: its attributions and scores, its
+/// credits, and the passages it shares with its near-duplicates.
+pub struct AnalysisItem<'a> {
+    pub article_id: i64,
+    pub analysis: &'a Analysis,
+    pub credits: &'a [Credit],
+    pub reuse: &'a [ReuseRow],
+    /// Most of the article is copy from an origin (see `sourcetrace_core::reuse`).
+    pub syndicated: bool,
+}
+
+/// Passages shared with one other article.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ReuseRow {
+    pub other_id: i64,
+    pub share: f64,
+    pub other_is_origin: bool,
+    pub passages: Vec<sourcetrace_core::reuse::Passage>,
+}
+
 /// What an analysis was made with. Stored analyses with another stamp are
 /// stale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,12 +188,13 @@ impl Library {
     /// and the sources they cite are added to the library's sources.
     /// Articles that no longer exist are skipped. Returns how many
     /// attributions were written.
-    pub fn write_analyses(&mut self, items: &[(i64, &Analysis, &[Credit])], stamp: &AnalysisStamp) -> Result<usize> {
+    pub fn write_analyses(&mut self, items: &[AnalysisItem], stamp: &AnalysisStamp) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let analyzed_at = now();
         let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
         let mut written = 0;
-        for &(article_id, analysis, credits) in items {
+        for item in items {
+            let (article_id, analysis) = (item.article_id, item.analysis);
             let s = &analysis.scores;
             let stored = tx
                 .prepare_cached(
@@ -212,7 +233,27 @@ impl Library {
                 continue;
             }
             tx.prepare_cached("DELETE FROM attributions WHERE article_id = ?1")?.execute([article_id])?;
-            crate::credits::write(&tx, article_id, credits)?;
+            crate::credits::write(&tx, article_id, item.credits)?;
+            tx.prepare_cached("DELETE FROM reuse WHERE article_id = ?1")?.execute([article_id])?;
+            for r in item.reuse {
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO reuse (article_id, other_id, share, other_is_origin, passages)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    article_id,
+                    r.other_id,
+                    r.share,
+                    r.other_is_origin,
+                    to_json(&r.passages)
+                ])?;
+            }
+            tx.prepare_cached("UPDATE analyses SET reused_share = ?2, syndicated = ?3 WHERE article_id = ?1")?
+                .execute(params![
+                    article_id,
+                    item.reuse.iter().map(|r| r.share).fold(0.0, f64::max),
+                    item.syndicated
+                ])?;
             for (ordinal, a) in analysis.attributions.iter().enumerate() {
                 let source_id = match &a.source {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
@@ -491,7 +532,10 @@ mod tests {
             .iter()
             .map(|t| (t.id, analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() })))
             .collect();
-        let refs: Vec<(i64, &Analysis, &[Credit])> = analyses.iter().map(|(id, a)| (*id, a, &[][..])).collect();
+        let refs: Vec<AnalysisItem> = analyses
+            .iter()
+            .map(|(id, a)| AnalysisItem { article_id: *id, analysis: a, credits: &[], reuse: &[], syndicated: false })
+            .collect();
         library.write_analyses(&refs, stamp).unwrap();
         targets.iter().map(|t| t.id).collect()
     }
@@ -574,7 +618,8 @@ mod tests {
         assert!(library.sources(&SourceFilter::default()).unwrap().is_empty(), "uncited sources are not listed");
         // An analysis of an article deleted meanwhile is skipped, not an error.
         let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
-        assert_eq!(library.write_analyses(&[(1, &analysis, &[])], &stamp(1, "")).unwrap(), 0);
+        let item = AnalysisItem { article_id: 1, analysis: &analysis, credits: &[], reuse: &[], syndicated: false };
+        assert_eq!(library.write_analyses(&[item], &stamp(1, "")).unwrap(), 0);
     }
 
     #[test]

@@ -100,13 +100,18 @@ impl Library {
     }
 
     /// For each outlet, the share of its analysed articles in the
-    /// selection (outlet, dates, collection) that credit each agency.
-    pub fn credit_tallies(&self, filter: &ArticleFilter) -> Result<CreditTallies> {
+    /// selection (outlet, dates, collection) that credit each agency;
+    /// `without_syndicated` leaves out articles that are mostly copy of
+    /// another's story.
+    pub fn credit_tallies(&self, filter: &ArticleFilter, without_syndicated: bool) -> Result<CreditTallies> {
         let mut selection = String::from(
             "SELECT a.id AS id, COALESCE(o.name, ?) AS outlet
              FROM articles a JOIN analyses an ON an.article_id = a.id LEFT JOIN outlets o ON o.id = a.outlet_id
              WHERE 1 = 1",
         );
+        if without_syndicated {
+            selection.push_str(" AND an.syndicated = 0");
+        }
         let mut args = vec![Value::Text(NO_OUTLET.into())];
         filter_sql(filter, &mut selection, &mut args);
 

@@ -292,6 +292,9 @@ fn link_near_duplicates(tx: &rusqlite::Transaction<'_>, id: i64, sketch: &Sketch
             let similarity = sketch.similarity(&other_sketch);
             if similarity >= NEAR_DUPLICATE {
                 link.execute(params![id, other, similarity])?;
+                // The other article's stored reuse no longer tells the whole
+                // story: version 0 makes its analysis stale.
+                tx.prepare_cached("UPDATE analyses SET version = 0 WHERE article_id = ?1")?.execute([other])?;
                 links.push((other, similarity));
             }
         }

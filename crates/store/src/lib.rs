@@ -27,8 +27,8 @@ mod outlets;
 mod query;
 
 pub use analyses::{
-    AnalysisCounts, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition, SourceFilter,
-    SourceRecord,
+    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
+    ReuseRow, SourceFilter, SourceRecord,
 };
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use imports::{BatchItem, ImportRun, Outcome};

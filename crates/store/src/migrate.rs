@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_library.sql"),
     include_str!("migrations/0002_attributions.sql"),
     include_str!("migrations/0003_credits.sql"),
+    include_str!("migrations/0004_reuse.sql"),
 ];
 
 /// The schema version this build writes.
