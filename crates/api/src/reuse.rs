@@ -38,23 +38,21 @@ impl Sourcetrace {
     /// as near-duplicates (same wire copy, republished), most shared first.
     pub fn reuse(&self, article_id: i64) -> Result<ArticleReuse> {
         let article = self.show(article_id)?;
+        let is_wire = |outlet: Option<&str>| {
+            outlet
+                .and_then(|name| self.library().outlet(name).ok().flatten())
+                .is_some_and(|o| o.kind.as_deref() == Some("wire"))
+        };
+        let near = self.library().near_duplicates(article_id)?;
+        let this_is_wire = !near.is_empty() && is_wire(article.outlet.as_deref());
         let mut matches = Vec::new();
-        for near in self.library().near_duplicates(article_id)? {
+        for near in near {
             let Some(other) = self.library().article(near.id)? else { continue };
             let overlap = shared_passages(&article.text, &other.text);
             if overlap.passages.is_empty() {
                 continue;
             }
-            let other_is_wire = other
-                .outlet
-                .as_deref()
-                .and_then(|name| self.library().outlet(name).ok().flatten())
-                .is_some_and(|o| o.kind.as_deref() == Some("wire"));
-            let this_is_wire = article
-                .outlet
-                .as_deref()
-                .and_then(|name| self.library().outlet(name).ok().flatten())
-                .is_some_and(|o| o.kind.as_deref() == Some("wire"));
+            let other_is_wire = is_wire(other.outlet.as_deref());
             let earlier = match (&other.published, &article.published) {
                 (Some(a), Some(b)) if a != b => a < b,
                 _ => near.id < article_id,
