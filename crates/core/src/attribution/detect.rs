@@ -43,6 +43,32 @@ pub(crate) struct Found {
     pub quoted: Quoted,
 }
 
+impl Found {
+    /// An attribution with no links to others; rules that link set the
+    /// link fields on top of this.
+    fn new(
+        cue: (usize, usize),
+        entry: Option<u32>,
+        source: Option<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+        rule: &'static str,
+        quoted: Quoted,
+    ) -> Found {
+        Found {
+            cue,
+            entry,
+            source,
+            content,
+            rule,
+            cites_for: None,
+            source_from: None,
+            channel_for: None,
+            antecedent: None,
+            quoted,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Quoted {
     All,
@@ -847,18 +873,7 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(q2) = t.quote_opening_at(k) {
             content.push((t.quotes[q2].start, t.quotes[q2].end));
         }
-        Some(Found {
-            cue: (aux, c.end),
-            entry: Some(c.entry),
-            source,
-            content,
-            rule: "quote-before-cue",
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted: Quoted::All,
-        })
+        Some(Found::new((aux, c.end), Some(c.entry), source, content, "quote-before-cue", Quoted::All))
     }
 
     /// `..., calling it a “question for the future”`: the source is that of
@@ -882,16 +897,8 @@ impl<'a, 't> Detector<'a, 't> {
         };
         let (content, quoted) = self.content_spans(start, end);
         Some(Found {
-            cue: (c.first, c.end),
-            entry: Some(c.entry),
-            source,
-            content,
-            rule: "participle",
-            cites_for: None,
             source_from,
-            channel_for: None,
-            antecedent: None,
-            quoted,
+            ..Found::new((c.first, c.end), Some(c.entry), source, content, "participle", quoted)
         })
     }
 
@@ -1051,18 +1058,7 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let (content, quoted) = self.content_spans(start, end);
-        Some(Found {
-            cue: (c.first, c.end),
-            entry: Some(c.entry),
-            source: Some(src),
-            content,
-            rule: "according-to",
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted,
-        })
+        Some(Found::new((c.first, c.end), Some(c.entry), Some(src), content, "according-to", quoted))
     }
 
     /// `TASS reported, citing a short video released on state TV`.
@@ -1086,16 +1082,8 @@ impl<'a, 't> Detector<'a, 't> {
             }
         };
         Some(Found {
-            cue: (c.first, c.end),
-            entry: Some(c.entry),
-            source: Some(src),
-            content,
-            rule: "citing",
             cites_for: parent,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted: Quoted::None,
+            ..Found::new((c.first, c.end), Some(c.entry), Some(src), content, "citing", Quoted::None)
         })
     }
 
@@ -1113,18 +1101,7 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let (content, quoted) = self.content_spans(c.end, comma);
-        Some(Found {
-            cue: (c.first, c.end),
-            entry: Some(c.entry),
-            source: Some(src),
-            content,
-            rule: "asked",
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted,
-        })
+        Some(Found::new((c.first, c.end), Some(c.entry), Some(src), content, "asked", quoted))
     }
 
     /// "In the new Morning Consult poll, 40 percent ...": a poll, survey or
@@ -1156,18 +1133,7 @@ impl<'a, 't> Detector<'a, 't> {
             }
             let (content, quoted) = self.content_spans(comma + 1, end);
             self.cue_taken[k] = true;
-            self.found.push(Found {
-                cue: (k, k + 1),
-                entry: None,
-                source: Some((k + 1, b)),
-                content,
-                rule: "document-preface",
-                cites_for: None,
-                source_from: None,
-                channel_for: None,
-                antecedent: None,
-                quoted,
-            });
+            self.found.push(Found::new((k, k + 1), None, Some((k + 1, b)), content, "document-preface", quoted));
         }
     }
 
@@ -1180,18 +1146,7 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let (content, quoted) = self.content_spans(s.first, end);
-        Some(Found {
-            cue: (c.first, c.end),
-            entry: Some(c.entry),
-            source: None,
-            content,
-            rule: "hedge-adverb",
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted,
-        })
+        Some(Found::new((c.first, c.end), Some(c.entry), None, content, "hedge-adverb", quoted))
     }
 
     /// `In a video released on Russia's state TV on Sunday, Peskov said`:
@@ -1238,16 +1193,8 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         Some(Found {
-            cue: (k, k + 1),
-            entry: None,
-            source: Some((a, b)),
-            content: f.content.clone(),
-            rule: "channel",
-            cites_for: None,
-            source_from: None,
             channel_for: Some(index),
-            antecedent: None,
-            quoted: Quoted::None,
+            ..Found::new((k, k + 1), None, Some((a, b)), f.content.clone(), "channel", Quoted::None)
         })
     }
 
@@ -1341,32 +1288,10 @@ impl<'a, 't> Detector<'a, 't> {
         if b > a + 1 && t.toks[a].cap && self.lex.cue_forms.contains_key(first_word) && is_verb_form(first_word) {
             let (content, quoted) = self.colon_content(k, s)?;
             let entry = self.lex.cue_forms[first_word].iter().find(|(rest, _)| rest.is_empty()).map(|(_, id)| *id)?;
-            return Some(Found {
-                cue: (a, a + 1),
-                entry: Some(entry),
-                source: Some((a + 1, b)),
-                content,
-                rule: "inverted-colon",
-                cites_for: None,
-                source_from: None,
-                channel_for: None,
-                antecedent: None,
-                quoted,
-            });
+            return Some(Found::new((a, a + 1), Some(entry), Some((a + 1, b)), content, "inverted-colon", quoted));
         }
         let (content, quoted) = self.colon_content(k, s)?;
-        Some(Found {
-            cue: (k, k + 1),
-            entry: None,
-            source: Some((a, b)),
-            content,
-            rule: if dash { "dash" } else { "colon" },
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted,
-        })
+        Some(Found::new((k, k + 1), None, Some((a, b)), content, if dash { "dash" } else { "colon" }, quoted))
     }
 
     /// A direct quotation followed, in the same paragraph, by more
@@ -1424,18 +1349,7 @@ impl<'a, 't> Detector<'a, 't> {
         rule: &'static str,
         quoted: Quoted,
     ) -> Found {
-        Found {
-            cue: (aux, c.end),
-            entry: Some(c.entry),
-            source,
-            content,
-            rule,
-            cites_for: None,
-            source_from: None,
-            channel_for: None,
-            antecedent: None,
-            quoted,
-        }
+        Found::new((aux, c.end), Some(c.entry), source, content, rule, quoted)
     }
 
     /// Where the content of a cue starts: past an object ("told Biden"),
