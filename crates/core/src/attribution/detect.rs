@@ -764,6 +764,16 @@ impl<'a, 't> Detector<'a, 't> {
             return self.sourceless_adverb(c);
         }
         let aux = self.auxiliaries_before(c.first, s.first);
+        // "Trump is expected to deliver a speech": a passive with no source;
+        // the content is the subject and the infinitive.
+        if matches!(t.lower(c.end - 1), "expected" | "said" | "reported" | "rumored" | "understood")
+            && (aux..c.end - 1).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been"))
+            && t.word_is(c.end, "to")
+        {
+            if let Some(f) = self.passive_without_source(c, aux) {
+                return Some(f);
+            }
+        }
         if let Some(f) = self.quote_before_cue(c, aux) {
             return Some(f);
         }
@@ -1135,6 +1145,24 @@ impl<'a, 't> Detector<'a, 't> {
             self.cue_taken[k] = true;
             self.found.push(Found::new((k, k + 1), None, Some((k + 1, b)), content, "document-preface", quoted));
         }
+    }
+
+    fn passive_without_source(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let (a, b) = self.left_np(aux, s.first).or_else(|| {
+            // "which is expected to", "who are expected to".
+            (aux > s.first && t.is_word(aux - 1) && matches!(t.lower(aux - 1), "which" | "who" | "that"))
+                .then_some((aux - 1, aux))
+        })?;
+        let end = self.content_end(c.end, s.end);
+        if end <= c.end + 1 {
+            return None;
+        }
+        let (mut subject, _) = self.content_spans(a, b);
+        let (rest, quoted) = self.content_spans(c.end, end);
+        subject.extend(rest);
+        Some(Found::new((aux, c.end), Some(c.entry), None, subject, "passive-no-source", quoted))
     }
 
     /// "reportedly", "allegedly": the clause they sit in, with no source.

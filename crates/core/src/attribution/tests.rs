@@ -337,6 +337,16 @@ const ROWS: &[Row] = &[
         content: "Cruz",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "passive expectation with no source",
+        text: "Trump is expected to deliver a victory speech later tonight.",
+        cue: "is expected",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "Trump | to deliver a victory speech",
+        attribution: AttributionKind::NoSource,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
