@@ -46,6 +46,9 @@ pub enum CreditKind {
     HatTip,
     /// "Source: Xinhua".
     SourceLine,
+    /// A wire service's branded series opening a line: "The Latest:", "10
+    /// Things to Know for Today" (data/wire-series.tsv).
+    WireSeries,
 }
 
 impl CreditKind {
@@ -58,6 +61,7 @@ impl CreditKind {
             CreditKind::BylineAgency => "byline_agency",
             CreditKind::HatTip => "hat_tip",
             CreditKind::SourceLine => "source_line",
+            CreditKind::WireSeries => "wire_series",
         }
     }
 }
@@ -292,6 +296,26 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
         }
     }
 
+    // A line opening with a wire service's series title is that service's
+    // copy, even when the outlet reprinting it dropped dateline and byline.
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        for (prefix, series_agency) in wire_series() {
+            if line.starts_with(prefix) {
+                let end = line_start + prefix.len();
+                found.push((
+                    line_start,
+                    end,
+                    CreditKind::WireSeries,
+                    agency(series_agency),
+                    None,
+                    prefix.trim_end_matches([':', '-']).trim().into(),
+                ));
+            }
+        }
+        line_start += line.len();
+    }
+
     found.sort_by_key(|f| (f.0, f.2));
     let points = CodePoints::new(text);
     let mut out: Vec<Credit> = Vec::with_capacity(found.len());
@@ -314,6 +338,18 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
         out.push(Credit { kind, agency, place, credited, start: from, end: to, text: text_of, repeats: Vec::new() });
     }
     out
+}
+
+/// The series titles of data/wire-series.tsv as (prefix, agency) pairs.
+fn wire_series() -> &'static [(&'static str, &'static str)] {
+    static SERIES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    SERIES.get_or_init(|| {
+        include_str!("../../../data/wire-series.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
 }
 
 /// "Reuters and AFP", "AP, Reuters": the names in a credit.
@@ -370,6 +406,8 @@ mod tests {
         assert_eq!(kinds("h/t: The Hill"), one("hat_tip", "The Hill"));
         assert_eq!(kinds("Source: Xinhua"), one("source_line", "Xinhua"));
         assert_eq!(kinds("By The Associated Press"), one("byline_agency", "Associated Press"));
+        assert_eq!(kinds("The Latest: Senate votes on the bill.\n\n1:15 p.m."), one("wire_series", "Associated Press"));
+        assert_eq!(kinds("10 Things to Know for Today.\n\n1. STORM NEARS."), one("wire_series", "Associated Press"));
         let extra = kinds("Additional reporting by Jane Doe in Moscow; editing by John Roe.");
         assert_eq!(extra, vec![("additional_reporting".to_string(), None)]);
     }
@@ -384,6 +422,8 @@ mod tests {
             "Visit support.com for help.",
             "The ratio was 3/4 of the vote.",
             "He said the AP exam was hard.",
+            "The Latest GOP Debate Kicked Off In The Most Awkward Way.",
+            "She read the latest: nothing new.",
         ] {
             assert_eq!(kinds(text), vec![], "{text}");
         }
