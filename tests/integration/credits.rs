@@ -191,6 +191,8 @@ fn republished_wire_copy_is_found_and_independent_reports_are_not() {
     let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();
     let r = &reuse[0];
     assert_eq!(r["syndicated"], true, "{out}");
+    assert_eq!(r["stored"], false, "not analysed yet, so worked out now: {out}");
+    let before_analysis = r["matches"].clone();
     assert_eq!(r["matches"][0]["id"], 1);
     assert_eq!(r["matches"][0]["other_is_origin"], true);
     let words = sourcetrace_core::text::word_count(&copy) as f64;
@@ -229,6 +231,12 @@ fn republished_wire_copy_is_found_and_independent_reports_are_not() {
     };
     assert_eq!(articles(&["credits", "--format", "json"]), 1);
     assert_eq!(articles(&["credits", "--without-syndicated", "--format", "json"]), 0);
+    // `reuse` now reads what the analysis stored, and it is the same answer.
+    let (_, out, _) = crate::support::run_cli(&library, &["reuse", "2", "--format", "json"]);
+    let reuse: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(reuse[0]["stored"], true, "{out}");
+    assert_eq!(reuse[0]["syndicated"], true, "{out}");
+    assert_eq!(reuse[0]["matches"], before_analysis);
 
     // A later copy of the same story makes the stored reuse of the earlier
     // ones stale, so the next analysis sees it.

@@ -83,7 +83,7 @@ pub struct LexiconAdded {
 
 impl Sourcetrace {
     /// The stamp analyses made now get.
-    fn analysis_stamp(&self) -> Result<AnalysisStamp> {
+    pub(crate) fn analysis_stamp(&self) -> Result<AnalysisStamp> {
         Ok(self.library.analysis_stamp(ANALYSIS_VERSION)?)
     }
 
@@ -153,7 +153,7 @@ impl Sourcetrace {
             // have none, and cost one indexed lookup.
             let mut reuse = Vec::with_capacity(targets.len());
             for t in &targets {
-                reuse.push(self.reuse(t.id)?);
+                reuse.push(self.compute_reuse(t.id)?);
             }
             let rows: Vec<Vec<ReuseRow>> = reuse
                 .iter()

@@ -30,13 +30,47 @@ pub struct ArticleReuse {
     /// from a wire agency: comparisons of outlets can leave it out. The
     /// original of republished copy shares as much but is not syndicated.
     pub syndicated: bool,
+    /// Read from the article's current stored analysis rather than worked
+    /// out now (the article was not analysed, or its analysis is stale).
+    pub stored: bool,
     pub matches: Vec<ReuseMatch>,
 }
 
 impl Sourcetrace {
-    /// The passages an article shares with the articles its import linked
-    /// as near-duplicates (same wire copy, republished), most shared first.
+    /// The passages an article shares with other articles, most shared
+    /// first: from its stored analysis when that is current, so the answer
+    /// is the one the library's tallies used, and worked out now otherwise.
     pub fn reuse(&self, article_id: i64) -> Result<ArticleReuse> {
+        let stamp = self.analysis_stamp()?;
+        let current = self
+            .library()
+            .analysis(article_id)?
+            .is_some_and(|a| a.version == stamp.version && a.lexicon == stamp.lexicon);
+        if !current {
+            return self.compute_reuse(article_id);
+        }
+        let mut matches = Vec::new();
+        for row in self.library().reuse_rows(article_id)? {
+            // An article deleted since takes its rows with it (ON DELETE
+            // CASCADE), so every row still names an article.
+            let Some(other) = self.library().article(row.other_id)? else { continue };
+            matches.push(ReuseMatch {
+                id: row.other_id,
+                title: other.title,
+                outlet: other.outlet,
+                published: other.published,
+                share: row.share,
+                other_is_origin: row.other_is_origin,
+                passages: row.passages,
+            });
+        }
+        Ok(summarize(article_id, matches, true))
+    }
+
+    /// The passages an article shares with the articles its import linked
+    /// as near-duplicates (same wire copy, republished), worked out from
+    /// their texts.
+    pub(crate) fn compute_reuse(&self, article_id: i64) -> Result<ArticleReuse> {
         let article = self.show(article_id)?;
         let is_wire = |outlet: Option<&str>| {
             outlet
@@ -67,9 +101,15 @@ impl Sourcetrace {
                 passages: overlap.passages,
             });
         }
-        matches.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)));
-        let reused_share = matches.first().map_or(0.0, |m| m.share);
-        let syndicated = matches.iter().any(|m| m.other_is_origin && m.share >= SYNDICATED_SHARE);
-        Ok(ArticleReuse { article_id, reused_share, syndicated, matches })
+        Ok(summarize(article_id, matches, false))
     }
+}
+
+/// Orders the matches, most shared first, and sums them up: the largest
+/// share, and whether the article is syndicated copy of an origin.
+fn summarize(article_id: i64, mut matches: Vec<ReuseMatch>, stored: bool) -> ArticleReuse {
+    matches.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.id.cmp(&b.id)));
+    let reused_share = matches.first().map_or(0.0, |m| m.share);
+    let syndicated = matches.iter().any(|m| m.other_is_origin && m.share >= SYNDICATED_SHARE);
+    ArticleReuse { article_id, reused_share, syndicated, stored, matches }
 }

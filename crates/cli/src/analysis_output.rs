@@ -209,6 +209,9 @@ pub fn print_reuse(r: &ArticleReuse) {
         r.reused_share * 100.0,
         if r.syndicated { " (syndicated copy: left out of outlet comparisons)" } else { "" }
     );
+    if !r.stored {
+        println!("Worked out now: the article has no current analysis; `sourcetrace analyze` stores it.");
+    }
     for m in &r.matches {
         println!(
             "\n  #{} {} {:?}: {:.0}% shared, {} passage{}",

@@ -52,6 +52,24 @@ pub enum CreditKind {
 }
 
 impl CreditKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [CreditKind; 8] = [
+        CreditKind::WireCredit,
+        CreditKind::Dateline,
+        CreditKind::PhotoCredit,
+        CreditKind::AdditionalReporting,
+        CreditKind::BylineAgency,
+        CreditKind::HatTip,
+        CreditKind::SourceLine,
+        CreditKind::WireSeries,
+    ];
+
+    /// The kind a stored name stands for; `None` for a name this build does
+    /// not know (written by a newer build).
+    pub fn parse(name: &str) -> Option<CreditKind> {
+        CreditKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CreditKind::WireCredit => "wire_credit",

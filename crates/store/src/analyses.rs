@@ -319,6 +319,25 @@ impl Library {
         Ok(Some(AnalysisRecord { article_id, version, lexicon, analyzed_at, scores }))
     }
 
+    /// The passages an article's stored analysis found it shares with other
+    /// articles, most shared first.
+    pub fn reuse_rows(&self, article_id: i64) -> Result<Vec<ReuseRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT other_id, share, other_is_origin, passages FROM reuse
+             WHERE article_id = ?1 ORDER BY share DESC, other_id",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            let passages: String = r.get(3)?;
+            Ok(ReuseRow {
+                other_id: r.get(0)?,
+                share: r.get(1)?,
+                other_is_origin: r.get(2)?,
+                passages: serde_json::from_str(&passages).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// An article's stored attributions in text order (by ordinal).
     pub fn attributions(&self, article_id: i64) -> Result<Vec<AttributionRecord>> {
         let mut stmt = self.conn.prepare_cached(

@@ -63,16 +63,10 @@ pub struct CreditTallies {
 
 const NO_OUTLET: &str = "(no outlet)";
 
+/// A stored kind; one written by a newer build reads as a wire credit,
+/// the kind every tally counts.
 fn kind_of(name: &str) -> CreditKind {
-    match name {
-        "dateline" => CreditKind::Dateline,
-        "photo_credit" => CreditKind::PhotoCredit,
-        "additional_reporting" => CreditKind::AdditionalReporting,
-        "byline_agency" => CreditKind::BylineAgency,
-        "hat_tip" => CreditKind::HatTip,
-        "source_line" => CreditKind::SourceLine,
-        _ => CreditKind::WireCredit,
-    }
+    CreditKind::parse(name).unwrap_or(CreditKind::WireCredit)
 }
 
 impl Library {
