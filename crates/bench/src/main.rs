@@ -414,6 +414,7 @@ fn reuse(articles: usize) {
     let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
     println!("reuse over a growing library of generated articles (6% republished wire copy)");
     let quarter = lines.len().div_ceil(4).max(1);
+    let mut runs: Vec<(f64, f64)> = Vec::new();
     for (n, part) in lines.chunks(quarter).enumerate() {
         let file = dir.path().join(format!("part{n}.jsonl"));
         std::fs::write(&file, part.join("\n")).expect("part written");
@@ -434,5 +435,13 @@ fn reuse(articles: usize) {
             seconds,
             seconds * 1e3 / ids.len().max(1) as f64
         );
+        runs.push((ids.len() as f64, seconds));
+    }
+    // The exponent k in time ~ articles^k between the first and the last
+    // library: 1 is linear, 2 quadratic.
+    if let (Some(&(n0, t0)), Some(&(n1, t1))) = (runs.first(), runs.last()) {
+        if n1 > n0 && t0 > 0.0 {
+            println!("growth: time ~ articles^{:.2} (1 is linear, 2 quadratic)", (t1 / t0).ln() / (n1 / n0).ln());
+        }
     }
 }
