@@ -12,6 +12,7 @@ mod attribution;
 mod bad_input;
 mod cli;
 mod credits;
+mod export;
 mod formats;
 mod html_extraction;
 mod invariants;

@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NewerLibrary,
     Library,
     Io,
+    /// The user cancelled a long operation; nothing was written.
+    Cancelled,
 }
 
 /// An error for the user, serialized as `{"code": ..., "message": ...}`.

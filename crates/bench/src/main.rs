@@ -14,6 +14,13 @@
 //! (`../shared/eval/polnear-train/text`, when present) or else over a
 //! generated corpus, and prints MB/s single-threaded and on every core.
 //!
+//! `export` builds a library with about `--rows` attributions (1,000,000 by
+//! default) through the real import and analysis, then exports the
+//! attributions table to CSV and to XLSX, a tenth of the selection and then
+//! all of it, each in a child process so that each peak memory is its own:
+//! memory must stay flat while the rows grow tenfold. Python's sqlite3 and
+//! csv modules run the same query in the same run as the peer.
+//!
 //! `import` generates a corpus of news-like articles as JSONL (about 550
 //! words each, 6% republished wire copy with a new headline and a cut
 //! paragraph, 1% exact repeats), imports it into a fresh library through
@@ -22,7 +29,7 @@
 //! `peers/sqlite_fts_import.py` (Python's sqlite3 with FTS5, no analysis)
 //! when `python3` is available, and prints the ratio.
 
-use sourcetrace_api::{ImportEvent, ImportRequest, Sourcetrace};
+use sourcetrace_api::{ExportFormat, ExportRequest, ImportEvent, ImportRequest, Sourcetrace};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::Command;
@@ -41,8 +48,20 @@ fn main() {
         Some("import") => import(articles),
         Some("attribution") => attribution(),
         Some("reuse") => reuse(articles),
+        Some("export") => {
+            let rows = args
+                .iter()
+                .position(|a| a == "--rows")
+                .and_then(|i| args.get(i + 1))
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(1_000_000);
+            export(rows)
+        }
+        Some("export-child") => export_child(&args[1..]),
         _ => {
-            eprintln!("usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N]");
+            eprintln!(
+                "usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N] | export [--rows N]"
+            );
             std::process::exit(2);
         }
     }
@@ -444,4 +463,123 @@ fn reuse(articles: usize) {
             println!("growth: time ~ articles^{:.2} (1 is linear, 2 quadratic)", (t1 / t0).ln() / (n1 / n0).ln());
         }
     }
+}
+
+/// Attributions in each article the export benchmark generates.
+const ATTRIBUTIONS_PER_ARTICLE: usize = 20;
+
+/// An article of quotes and reported speech: every paragraph one
+/// attribution, with a named, titled source the analysis types.
+fn quoted_article(rng: &mut Rng, i: usize) -> String {
+    const PEOPLE: &[&str] =
+        &["Maria Lopez", "Ivan Petrov", "Chen Wei", "Amina Diallo", "John Smith", "Sara Cohen", "Ali Hassan"];
+    const ROLES: &[&str] = &["a spokesman for the foreign ministry", "the interior minister", "a senior official"];
+    (0..ATTRIBUTIONS_PER_ARTICLE)
+        .map(|k| {
+            let person = PEOPLE[rng.below(PEOPLE.len())];
+            let role = ROLES[rng.below(ROLES.len())];
+            let said = sentence(rng);
+            match k % 3 {
+                0 => format!("\u{201c}{}\u{201d} said {person}, {role}.", said.trim_end_matches('.')),
+                1 => format!("{person}, {role}, said that {}", said.to_lowercase()),
+                _ => format!("The talks would go on for day {i}, according to {person}."),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn export(rows: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let articles = rows.div_ceil(ATTRIBUTIONS_PER_ARTICLE).max(10);
+    let corpus = dir.path().join("quotes.jsonl");
+    {
+        let mut out = BufWriter::new(std::fs::File::create(&corpus).expect("corpus file"));
+        let mut rng = Rng(0xe4907);
+        for i in 0..articles {
+            let line = serde_json::json!({
+                "title": format!("Talks, day {i}"),
+                "outlet": OUTLETS[i % OUTLETS.len()],
+                // Ten days, so that the first one selects a tenth.
+                "date": format!("2021-12-{:02}", 10 + i % 10),
+                "text": quoted_article(&mut rng, i),
+            });
+            writeln!(out, "{line}").expect("corpus written");
+        }
+    }
+    let library = dir.path().join("library.sqlite");
+    let built = Instant::now();
+    let mut app = Sourcetrace::open(&library).expect("library opens");
+    app.import(&ImportRequest::new(vec![corpus]), &mut |_| {}, &AtomicBool::new(false)).expect("import");
+    let analysed = app.analyze_library(&Default::default(), &mut |_, _| {}, &AtomicBool::new(false)).expect("analysis");
+    drop(app);
+    println!(
+        "library: {articles} articles, {} attributions, built in {:.1} s",
+        analysed.attributions,
+        built.elapsed().as_secs_f64()
+    );
+    let me = std::env::current_exe().expect("own path");
+    let child = |format: &str, until: &str| -> Option<serde_json::Value> {
+        let out = dir.path().join(format!("out.{format}"));
+        let result =
+            Command::new(&me).args(["export-child", library.to_str()?, format, out.to_str()?, until]).output().ok()?;
+        if !result.status.success() {
+            println!("export {format} failed: {}", String::from_utf8_lossy(&result.stderr).trim());
+            return None;
+        }
+        serde_json::from_slice(&result.stdout).ok()
+    };
+    for format in ["csv", "xlsx"] {
+        for (label, until) in [("a tenth", "2021-12-10"), ("all", "")] {
+            if let Some(v) = child(format, until) {
+                let (n, s) = (v["rows"].as_f64().unwrap_or(0.0), v["seconds"].as_f64().unwrap_or(f64::NAN));
+                println!(
+                    "sourcetrace export {format:>4} ({label:>7}): {n:>9} rows in {s:>6.2} s ({:>9.0} rows/s), peak RSS {} MiB",
+                    n / s,
+                    v["peak_rss_kib"].as_u64().unwrap_or(0) / 1024
+                );
+            }
+        }
+    }
+    let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/sqlite_csv_export.py");
+    let sql = sourcetrace_api::ExportTable::Attributions.sql().replace("{selection}", "");
+    let peer =
+        Command::new("python3").arg(&peer_script).arg(&library).arg(dir.path().join("peer.csv")).arg(&sql).output();
+    match peer {
+        Ok(out) if out.status.success() => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+            let (n, s) = (v["rows"].as_f64().unwrap_or(0.0), v["seconds"].as_f64().unwrap_or(f64::NAN));
+            println!(
+                "peer (python sqlite3 + csv, same query)  : {n:>9} rows in {s:>6.2} s ({:>9.0} rows/s), peak RSS {} MiB",
+                n / s,
+                v["peak_rss_kib"].as_u64().unwrap_or(0) / 1024
+            );
+        }
+        Ok(out) => println!("peer failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+        Err(e) => println!("peer skipped: python3 not available ({e})"),
+    }
+    println!("goal: memory stays flat from a tenth to all of the rows");
+}
+
+/// The child of `export`: one export, then its figures as one JSON line.
+fn export_child(args: &[String]) {
+    let [library, format, out, until] = args else {
+        eprintln!("usage: sourcetrace-bench export-child LIBRARY FORMAT OUT UNTIL");
+        std::process::exit(2);
+    };
+    let app = Sourcetrace::open(Path::new(library)).expect("library opens");
+    let format = if format == "xlsx" { ExportFormat::Xlsx } else { ExportFormat::Csv };
+    let filter =
+        sourcetrace_api::ArticleFilter { until: (!until.is_empty()).then(|| until.clone()), ..Default::default() };
+    let request = ExportRequest { tables: vec![sourcetrace_api::ExportTable::Attributions], format, filter };
+    let started = Instant::now();
+    let summary = app.export_to_path(&request, Path::new(out), &mut |_| {}, &AtomicBool::new(false)).expect("export");
+    println!(
+        "{}",
+        serde_json::json!({
+            "rows": summary.tables[0].rows,
+            "seconds": started.elapsed().as_secs_f64(),
+            "peak_rss_kib": peak_rss_kib(),
+        })
+    );
 }

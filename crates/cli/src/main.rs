@@ -11,8 +11,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::{print_json, print_table, Cell};
 use sourcetrace_api::{
-    default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ImportEvent, ImportRequest, Limits, SourceFilter,
-    Sourcetrace, SNIPPET_END, SNIPPET_START,
+    default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ErrorCode, ExportFormat, ExportProgress,
+    ExportRequest, ExportTable, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace, SNIPPET_END,
+    SNIPPET_START,
 };
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -139,6 +140,20 @@ enum Command {
     /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Export tables of a selection, every row, as CSV, JSON, JSON Lines or an Excel workbook
+    Export {
+        /// Tables to export: articles, attributions, sources, credits, reuse, tallies [default: all]
+        #[arg(value_name = "TABLE")]
+        tables: Vec<String>,
+        /// The format [default: from the output's extension, else csv]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormatArg>,
+        /// The file to write (a folder for several CSV tables) [default: standard output]
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        selection: SelectionArgs,
+    },
 }
 
 #[derive(Args)]
@@ -162,8 +177,9 @@ struct ImportArgs {
     quiet: bool,
 }
 
+/// Which articles: by outlet, dates and collection.
 #[derive(Args, Default)]
-struct FilterArgs {
+struct SelectionArgs {
     /// Only this outlet (name or alias)
     #[arg(long)]
     outlet: Option<String>,
@@ -176,6 +192,25 @@ struct FilterArgs {
     /// Only articles in this collection
     #[arg(long)]
     collection: Option<String>,
+}
+
+impl SelectionArgs {
+    fn filter(self) -> ArticleFilter {
+        ArticleFilter {
+            outlet: self.outlet,
+            since: self.since,
+            until: self.until,
+            collection: self.collection,
+            limit: None,
+            offset: 0,
+        }
+    }
+}
+
+#[derive(Args, Default)]
+struct FilterArgs {
+    #[command(flatten)]
+    selection: SelectionArgs,
     /// At most this many rows
     #[arg(long)]
     limit: Option<usize>,
@@ -183,15 +218,16 @@ struct FilterArgs {
 
 impl FilterArgs {
     fn filter(self) -> ArticleFilter {
-        ArticleFilter {
-            outlet: self.outlet,
-            since: self.since,
-            until: self.until,
-            collection: self.collection,
-            limit: self.limit,
-            offset: 0,
-        }
+        ArticleFilter { limit: self.limit, ..self.selection.filter() }
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormatArg {
+    Csv,
+    Json,
+    Jsonl,
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -259,6 +295,69 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `sourcetrace export`: picks the format, streams the rows, and reports
+/// what was written on standard error (standard output may be the export).
+fn export(
+    app: &Sourcetrace,
+    tables: Vec<String>,
+    format: Option<ExportFormatArg>,
+    output: Option<PathBuf>,
+    selection: SelectionArgs,
+) -> Result<ExitCode, ApiError> {
+    let tables = tables
+        .iter()
+        .map(|name| {
+            ExportTable::parse(name).ok_or_else(|| {
+                let known: Vec<&str> = ExportTable::ALL.iter().map(|t| t.name()).collect();
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("There is no table {name:?} to export; the tables are {}.", known.join(", ")),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let from_extension = output.as_ref().and_then(|p| p.extension()).and_then(|e| match e.to_str() {
+        Some("csv") => Some(ExportFormat::Csv),
+        Some("json") => Some(ExportFormat::Json),
+        Some("jsonl") | Some("ndjson") => Some(ExportFormat::Jsonl),
+        Some("xlsx") => Some(ExportFormat::Xlsx),
+        _ => None,
+    });
+    let format = match format {
+        Some(ExportFormatArg::Csv) => ExportFormat::Csv,
+        Some(ExportFormatArg::Json) => ExportFormat::Json,
+        Some(ExportFormatArg::Jsonl) => ExportFormat::Jsonl,
+        Some(ExportFormatArg::Xlsx) => ExportFormat::Xlsx,
+        None => from_extension.unwrap_or(ExportFormat::Csv),
+    };
+    let request = ExportRequest { tables, format, filter: selection.filter() };
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cancel);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let bar = if std::io::stderr().is_terminal() { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    let mut on_progress = |p: ExportProgress| bar.set_message(format!("{}: {} rows", p.table.name(), p.rows));
+    let summary = match &output {
+        Some(path) => app.export_to_path(&request, path, &mut on_progress, &cancel)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            app.export_to_writer(&request, &mut out, &mut on_progress, &cancel)?
+        }
+    };
+    bar.finish_and_clear();
+    let counts: Vec<String> = summary.tables.iter().map(|t| format!("{} {}", t.rows, t.table.name())).collect();
+    let to = if summary.files.is_empty() {
+        "standard output".to_string()
+    } else {
+        summary.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+    };
+    eprintln!("Exported {} to {to}.", counts.join(", "));
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
@@ -460,6 +559,9 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                 }
                 _ => print_json(&analysis.attributions, format == Format::Jsonl),
             }
+        }
+        Command::Export { tables, format, output, selection } => {
+            return export(&app, tables, format, output, selection);
         }
         Command::Reuse { id, format } => {
             let reuse = app.reuse(id)?;

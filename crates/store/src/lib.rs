@@ -21,6 +21,7 @@
 
 mod analyses;
 mod credits;
+mod export;
 mod imports;
 pub mod migrate;
 mod outlets;
@@ -31,12 +32,15 @@ pub use analyses::{
     ReuseRow, SourceFilter, SourceRecord,
 };
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
+pub use export::{Column, ColumnType, ExportTable};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{
     ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SNIPPET_END,
     SNIPPET_START,
 };
+/// Export rows are SQLite values, typed as the library stores them.
+pub use rusqlite::types::Value;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
