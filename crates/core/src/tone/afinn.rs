@@ -4,15 +4,15 @@
 //!
 //! A word or phrase scores its AFINN valence; the longest phrase at a
 //! position wins. Negation follows VADER's: a negator up to three words
-//! back (with the news rules, up to six within the clause) multiplies the
-//! valence by -0.74, and a negator that negates something scores nothing
+//! back (with the news rules, up to six for a positive word), within the
+//! clause, multiplies the valence by -0.74, and a negator that negates something scores nothing
 //! itself ("no" is -1 in AFINN). The sum is normalized like VADER's
 //! compound, sum / sqrt(sum² + α), with α = 15 × 1.25², so that the same
 //! words rated on the two scales (AFINN's runs to 5, VADER's to 4) give the
 //! same figure.
 
 use super::lexicon::{ToneLexicon, AFINN_PER_VADER};
-use super::vader::{negator_before, ALPHA, NEGATE, N_SCALAR};
+use super::vader::{negator_before, ALPHA, NEGATE, NEWS_NEGATION_WORDS, N_SCALAR};
 use super::{Scored, TermHit};
 use crate::attribution::tokens::{Kind, Tokens};
 
@@ -63,12 +63,11 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             i += 1;
             continue;
         };
-        let negator = if lexicon.news {
-            negator_before(i, &raw_refs, &lower)
-        } else {
-            // VADER's window: three words, and no further than a clause.
-            negator_before(i, &raw_refs, &lower).filter(|&j| i - j <= 3)
-        };
+        // VADER's window of three words, and no further than the clause;
+        // with the news rules, six words for a positive term (see
+        // `vader::widen_negation` for why only those).
+        let reach = if lexicon.news && weight.valence > 0.0 { NEWS_NEGATION_WORDS } else { 3 };
+        let negator = negator_before(i, &raw_refs, &lower).filter(|&j| i - j <= reach);
         // A phrase that holds its own negation ("not good") is rated whole.
         let negator = negator.filter(|_| !lower[i..i + len].iter().any(|w| NEGATE.contains(&w.as_str())));
         let mut contribution = weight.valence;
@@ -97,7 +96,8 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             hit.notes.push("a negator here, not a word of its own tone".into());
         }
     }
-    let raw_sum: f64 = hits.iter().map(|h| h.contribution).sum();
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
+    let raw_sum: f64 = hits.iter().map(|h| h.contribution).sum::<f64>() + 0.0;
     let score = (raw_sum / (raw_sum * raw_sum + AFINN_ALPHA).sqrt()).clamp(-1.0, 1.0);
     Scored { terms: hits, raw: raw_sum, emphasis: 0.0, score }
 }

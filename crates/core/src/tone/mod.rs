@@ -294,7 +294,7 @@ pub fn article_tone(text: &str, lexicon: &ToneLexicon, engine: ToneEngine, entit
         sentences.push(build_sentence(text, a, score(sentence, lexicon, engine), &offsets, sentence));
     }
     let n = sentences.len();
-    let mean = if n == 0 { 0.0 } else { sentences.iter().map(|s| s.score).sum::<f64>() / n as f64 };
+    let mean = if n == 0 { 0.0 } else { sentences.iter().map(|s| s.score).sum::<f64>() / n as f64 + 0.0 };
     let count = |label: ToneLabel| sentences.iter().filter(|s| s.label == label).count();
     let (positive, neutral, negative) =
         (count(ToneLabel::Positive), count(ToneLabel::Neutral), count(ToneLabel::Negative));

@@ -12,9 +12,9 @@
 //! With the news rules ([`ToneLexicon::builtin`]), two things change:
 //! curly apostrophes count as straight ones ("don’t" negates), and a
 //! negator further back in the same clause than VADER's three words still
-//! negates ("no particular grounds for optimism"); a negator that negates
-//! something then scores nothing itself, as VADER already does for "no"
-//! right before a rated word.
+//! negates a positive word ("no particular grounds for optimism"); a
+//! negator that negates something then scores nothing itself, as VADER
+//! already does for "no" right before a rated word.
 
 use super::lexicon::{ToneLexicon, Weight};
 use super::Scored;
@@ -291,7 +291,8 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
         0.0
     };
     let total = sum + signed_emphasis;
-    let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) };
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
+    let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) + 0.0 };
     let terms = traces
         .into_iter()
         .enumerate()
@@ -394,12 +395,17 @@ fn special_idioms_check(mut valence: f64, lower: &[String], i: usize, trace: &mu
 }
 
 /// The news rule: a negator up to [`NEWS_NEGATION_WORDS`] back in the same
-/// clause negates a rated word VADER left alone; the negator, having done
-/// its work, scores nothing itself.
+/// clause negates a positive word VADER left alone; the negator, having
+/// done its work, scores nothing itself.
 fn widen_negation(raw: &[&str], lower: &[String], lexicon: &ToneLexicon, sentiments: &mut [f64], traces: &mut [Trace]) {
     let mut used: Vec<usize> = Vec::new();
     for i in 0..lower.len() {
-        if sentiments[i] == 0.0 || traces[i].negations > 0 {
+        // Only praise is negated from afar: "no grounds for optimism" and
+        // "without real progress" are the news cases VADER gets backwards,
+        // while flipping a negative word ("did not want offensive
+        // weapons") is already VADER's least reliable rule, and reaching
+        // further back with it makes threats read as good news.
+        if sentiments[i] <= 0.0 || traces[i].negations > 0 {
             continue;
         }
         if let Some(j) = negator_before(i, raw, lower) {
