@@ -22,11 +22,13 @@ pub mod credits;
 pub mod dates;
 pub mod diagnostic;
 mod fasthash;
+pub mod framing;
 pub mod language;
 pub mod outlets;
 pub mod reuse;
 pub mod sketch;
 pub mod text;
+pub mod tone;
 
 pub use diagnostic::{Diagnostic, Severity};
 

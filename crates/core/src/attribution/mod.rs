@@ -26,7 +26,7 @@ mod detect;
 pub mod lexicon;
 mod scores;
 mod sources;
-mod tokens;
+pub(crate) mod tokens;
 
 pub use lexicon::{Lexicon, LexiconKind};
 pub use scores::{Scores, Share};

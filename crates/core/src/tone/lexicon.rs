@@ -1,0 +1,217 @@
+//! The word lists the tone engines read: VADER's lexicon, AFINN-111, the
+//! news overrides written for this project, and a user's own rows.
+//!
+//! Overrides and user rows are merged into both engines' tables when the
+//! lexicon is built, so a lookup is one hash probe whatever the layers. A
+//! row with valence 0 removes the word from both tables: the word then
+//! behaves as if no lexicon knew it, which is what "crude oil" and "the
+//! Justice Department" need.
+
+use crate::fasthash::FastMap as HashMap;
+use crate::Diagnostic;
+use serde::{Deserialize, Serialize};
+
+pub const VADER_TSV: &str = include_str!("../../../../data/vader-lexicon.tsv");
+pub const AFINN_TSV: &str = include_str!("../../../../data/afinn-111.tsv");
+pub const NEWS_TSV: &str = include_str!("../../../../data/tone-news.tsv");
+
+/// The header row of the news override file, which user rows share.
+pub const NEWS_HEADER: &str = "term\tforms\tvalence\tgroup";
+
+/// AFINN rates from -5 to +5 and VADER from -4 to +4: an override written
+/// on VADER's scale is read by AFINN times this.
+pub const AFINN_PER_VADER: f64 = 1.25;
+
+/// Where the weight of a term came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermSource {
+    /// `data/vader-lexicon.tsv` (VADER 3.3.2).
+    Vader,
+    /// `data/afinn-111.tsv` (AFINN-111).
+    Afinn,
+    /// `data/tone-news.tsv`, this project's news overrides.
+    News,
+    /// A row the user added.
+    User,
+}
+
+impl TermSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermSource::Vader => "vader",
+            TermSource::Afinn => "afinn",
+            TermSource::News => "news",
+            TermSource::User => "user",
+        }
+    }
+}
+
+/// One weight and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Weight {
+    pub valence: f64,
+    pub source: TermSource,
+}
+
+/// The tone lexicons of both engines, with any overrides merged in.
+#[derive(Debug, Clone)]
+pub struct ToneLexicon {
+    /// Lowercase token to weight, as VADER looks it up.
+    pub(crate) vader: HashMap<String, Weight>,
+    /// Lowercase word or phrase (words joined by one space) to weight.
+    pub(crate) afinn: HashMap<String, Weight>,
+    pub(crate) afinn_max_words: usize,
+    /// News rules are on: the override rows, and the wider negation scope
+    /// and curly-apostrophe folding that go with them. Off, the VADER path
+    /// is VADER 3.3.2 exactly.
+    pub(crate) news: bool,
+}
+
+impl ToneLexicon {
+    /// The general lexicons plus the news overrides: what the app uses.
+    pub fn builtin() -> ToneLexicon {
+        let mut lexicon = ToneLexicon::general();
+        lexicon.news = true;
+        // The built-in file is checked by a unit test, so this is empty.
+        lexicon.merge(NEWS_TSV, TermSource::News);
+        lexicon
+    }
+
+    /// VADER and AFINN-111 as published, with no news rules: the VADER path
+    /// then matches Python's vaderSentiment 3.3.2.
+    pub fn general() -> ToneLexicon {
+        let mut lexicon =
+            ToneLexicon { vader: HashMap::default(), afinn: HashMap::default(), afinn_max_words: 1, news: false };
+        for (word, valence) in data_rows(VADER_TSV, "token\tvalence") {
+            // Python's loader strips each line, then reads the first two
+            // tab-separated fields; the last row for a token wins.
+            if let Ok(valence) = valence.trim().parse::<f64>() {
+                lexicon.vader.insert(word.to_string(), Weight { valence, source: TermSource::Vader });
+            }
+        }
+        for (term, valence) in data_rows(AFINN_TSV, "term\tvalence") {
+            if let Ok(valence) = valence.trim().parse::<f64>() {
+                let term = fold(term);
+                lexicon.afinn_max_words = lexicon.afinn_max_words.max(term.split(' ').count());
+                lexicon.afinn.insert(term, Weight { valence, source: TermSource::Afinn });
+            }
+        }
+        lexicon
+    }
+
+    /// Whether the news rules are on.
+    pub fn news(&self) -> bool {
+        self.news
+    }
+
+    /// Adds a user's rows, in the format of `data/tone-news.tsv`. Bad rows
+    /// are skipped with a diagnostic naming their line; good rows count.
+    /// User rows turn the news rules on, since they are written for them.
+    pub fn extend(&mut self, tsv: &str) -> Vec<Diagnostic> {
+        self.news = true;
+        self.merge(tsv, TermSource::User)
+    }
+
+    fn merge(&mut self, tsv: &str, source: TermSource) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line == NEWS_HEADER {
+                continue;
+            }
+            if let Err(message) = self.add_override(line, source) {
+                diagnostics.push(Diagnostic::warning("tone.bad_row", message).at_line(n + 1));
+            }
+        }
+        diagnostics
+    }
+
+    fn add_override(&mut self, line: &str, source: TermSource) -> Result<(), String> {
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if f.len() < 4 {
+            return Err(format!("expected 4 tab-separated columns, found {}", f.len()));
+        }
+        let valence: f64 = f[2].parse().map_err(|_| format!("valence must be a number, not {:?}", f[2]))?;
+        if !valence.is_finite() || !(-4.0..=4.0).contains(&valence) {
+            return Err(format!("valence must be between -4 and 4, not {valence}"));
+        }
+        let mut forms: Vec<String> = f[1].split('|').map(fold).filter(|s| !s.is_empty()).collect();
+        let term = fold(f[0]);
+        if term.is_empty() {
+            return Err("empty term".into());
+        }
+        if forms.is_empty() {
+            forms.push(term);
+        }
+        if let Some(bad) = forms.iter().find(|w| w.contains(' ')) {
+            return Err(format!("{bad:?} has a space; tone terms are single words"));
+        }
+        for form in forms {
+            if valence == 0.0 {
+                self.vader.remove(&form);
+                self.afinn.remove(&form);
+            } else {
+                self.vader.insert(form.clone(), Weight { valence, source });
+                self.afinn.insert(form, Weight { valence: valence * AFINN_PER_VADER, source });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The rows of a compiled-in word list after its header row: comment lines
+/// (`# ` or a lone `#`) come before the header only, because VADER's tokens
+/// include emoticons that start with punctuation.
+fn data_rows<'a>(tsv: &'a str, header: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    let body = tsv.split_once(&format!("\n{header}\n")).map_or(tsv, |(_, rest)| rest);
+    body.lines().filter_map(|line| {
+        let line = line.trim();
+        let mut fields = line.split('\t');
+        let word = fields.next()?;
+        let valence = fields.next()?;
+        (!word.is_empty()).then_some((word, valence))
+    })
+}
+
+/// Lowercase, single spaces, curly apostrophes folded: the key AFINN and
+/// the overrides are looked up by.
+pub(crate) fn fold(s: &str) -> String {
+    crate::attribution::lexicon::normalize_phrase(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load_whole() {
+        let general = ToneLexicon::general();
+        assert!(general.vader.len() > 7400, "only {} VADER tokens", general.vader.len());
+        assert_eq!(general.afinn.len(), 2477);
+        assert_eq!(general.afinn_max_words, 3);
+        assert_eq!(general.vader["lol"].valence, 1.8, "the last of a duplicated token wins");
+        let mut lexicon = ToneLexicon::general();
+        assert!(lexicon.merge(NEWS_TSV, TermSource::News).is_empty());
+    }
+
+    #[test]
+    fn overrides_replace_add_and_remove() {
+        let lexicon = ToneLexicon::builtin();
+        let demonize = lexicon.vader["demonize"];
+        assert_eq!((demonize.valence, demonize.source), (-2.0, TermSource::News));
+        assert_eq!(lexicon.afinn["demonized"].valence, -2.5);
+        assert!(!lexicon.vader.contains_key("crude") && !lexicon.afinn.contains_key("justice"));
+        assert_eq!(lexicon.vader["war"].source, TermSource::Vader);
+    }
+
+    #[test]
+    fn user_rows_are_checked_and_layered() {
+        let mut lexicon = ToneLexicon::builtin();
+        let found = lexicon
+            .extend("term\tforms\tvalence\tgroup\nlauded\tlauded\t2.5\tpraise\nbad\t\tnine\tx\nx y\t\t1\tx\nshort");
+        assert_eq!(found.iter().filter_map(|d| d.line).collect::<Vec<_>>(), [3, 4, 5]);
+        assert_eq!(lexicon.vader["lauded"].source, TermSource::User);
+        assert_eq!(lexicon.afinn["lauded"].valence, 2.5 * AFINN_PER_VADER);
+    }
+}

@@ -1,0 +1,488 @@
+//! VADER (Hutto and Gilbert, 2014), rule for rule as in the Python package
+//! vaderSentiment 3.3.2, with every weight kept so that a score can be
+//! explained word by word.
+//!
+//! Without the news rules the compound score equals Python's (a test
+//! checks it against Python when it is installed). The one rule left out is
+//! the translation of emoji into words, which news text does not need.
+//! Python's quirks are kept on purpose where they change scores: an all-caps
+//! word of zero valence loses 0.733, and the "but" rule reweights the first
+//! score equal to each one rather than each score itself.
+//!
+//! With the news rules ([`ToneLexicon::builtin`]), two things change:
+//! curly apostrophes count as straight ones ("don’t" negates), and a
+//! negator further back in the same clause than VADER's three words still
+//! negates a positive word ("no particular grounds for optimism"); a
+//! negator that negates something then scores nothing itself, as VADER
+//! already does for "no" right before a rated word.
+
+use super::lexicon::{ToneLexicon, Weight};
+use super::Scored;
+use super::TermHit;
+
+const B_INCR: f64 = 0.293;
+const B_DECR: f64 = -0.293;
+const C_INCR: f64 = 0.733;
+pub(crate) const N_SCALAR: f64 = -0.74;
+/// The alpha of VADER's normalization: score / sqrt(score² + alpha).
+pub(crate) const ALPHA: f64 = 15.0;
+/// How far back, in words, the news rules look for a negator.
+pub(crate) const NEWS_NEGATION_WORDS: usize = 6;
+
+pub(crate) const NEGATE: &[&str] = &[
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
+];
+
+/// Negators the news rules add: "no grounds for optimism", "a lack of
+/// progress".
+const NEWS_NEGATE: &[&str] = &["no", "lack", "lacks", "lacked", "lacking", "absence"];
+
+fn booster(word: &str) -> Option<f64> {
+    Some(match word {
+        "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably" | "decidedly"
+        | "deeply" | "effing" | "enormous" | "enormously" | "entirely" | "especially" | "exceptional"
+        | "exceptionally" | "extreme" | "extremely" | "fabulously" | "flipping" | "flippin" | "frackin"
+        | "fracking" | "fricking" | "frickin" | "frigging" | "friggin" | "fully" | "fuckin" | "fucking" | "fuggin"
+        | "fugging" | "greatly" | "hella" | "highly" | "hugely" | "incredible" | "incredibly" | "intensely"
+        | "major" | "majorly" | "more" | "most" | "particularly" | "purely" | "quite" | "really" | "remarkably"
+        | "so" | "substantially" | "thoroughly" | "total" | "totally" | "tremendous" | "tremendously" | "uber"
+        | "unbelievably" | "unusually" | "utter" | "utterly" | "very" => B_INCR,
+        "almost" | "barely" | "hardly" | "just enough" | "kind of" | "kinda" | "kindof" | "kind-of" | "less"
+        | "little" | "marginal" | "marginally" | "occasional" | "occasionally" | "partly" | "scarce" | "scarcely"
+        | "slight" | "slightly" | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => B_DECR,
+        _ => return None,
+    })
+}
+
+fn special_case(phrase: &str) -> Option<f64> {
+    Some(match phrase {
+        "the shit" => 3.0,
+        "the bomb" => 3.0,
+        "bad ass" => 1.5,
+        "badass" => 1.5,
+        "bus stop" => 0.0,
+        "yeah right" => -2.0,
+        "kiss of death" => -1.5,
+        "to die for" => 3.0,
+        "beating heart" => 3.5,
+        _ => return None,
+    })
+}
+
+/// Python's `str.isupper()`: some cased letter, and none lowercase.
+fn is_upper(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
+/// Python's `str.isspace()`, which also splits on the ASCII separators.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+fn negated(word: &str) -> bool {
+    NEGATE.contains(&word) || word.contains("n't")
+}
+
+/// Per word: the weight it was rated with and what changed it.
+#[derive(Default, Clone)]
+struct Trace {
+    weight: Option<Weight>,
+    negations: u32,
+    negator: Option<usize>,
+    boost: f64,
+    notes: Vec<String>,
+}
+
+/// Scores one sentence. Offsets in the result are bytes into `sentence`.
+pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
+    let news = lexicon.news;
+    // Tokens: split on whitespace, then trailing and leading ASCII
+    // punctuation stripped unless that leaves two characters or fewer
+    // (which keeps emoticons such as ":)" whole).
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut at = None;
+    for (i, c) in sentence.char_indices() {
+        match (is_space(c), at) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                at = None;
+            }
+            (false, None) => at = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = at {
+        spans.push((s, sentence.len()));
+    }
+    let raw: Vec<&str> = spans.iter().map(|&(a, b)| &sentence[a..b]).collect();
+    for span in spans.iter_mut() {
+        let (a, b) = *span;
+        let token = &sentence[a..b];
+        let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
+        if stripped.chars().count() > 2 {
+            let lead = token.len() - token.trim_start_matches(|c: char| c.is_ascii_punctuation()).len();
+            *span = (a + lead, a + lead + stripped.len());
+        }
+    }
+    let words: Vec<&str> = spans.iter().map(|&(a, b)| &sentence[a..b]).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let l = w.to_lowercase();
+            if news {
+                l.replace('\u{2019}', "'")
+            } else {
+                l
+            }
+        })
+        .collect();
+    let n = words.len();
+    let in_lexicon = |w: &str| lexicon.vader.contains_key(w);
+    let allcaps = words.iter().filter(|w| is_upper(w)).count();
+    let cap_diff = n > allcaps && allcaps > 0;
+
+    let mut sentiments = vec![0.0f64; n];
+    let mut traces = vec![Trace::default(); n];
+    for i in 0..n {
+        let item = lower[i].as_str();
+        if booster(item).is_some() || (i + 1 < n && item == "kind" && lower[i + 1] == "of") {
+            continue;
+        }
+        let Some(&weight) = lexicon.vader.get(item) else { continue };
+        let trace = &mut traces[i];
+        trace.weight = Some(weight);
+        let mut valence = weight.valence;
+        if item == "no" && i + 1 < n && in_lexicon(&lower[i + 1]) {
+            valence = 0.0;
+            trace.notes.push("\"no\" before a rated word negates it instead".into());
+        }
+        let no_before = (i > 0 && lower[i - 1] == "no")
+            || (i > 1 && lower[i - 2] == "no")
+            || (i > 2 && lower[i - 3] == "no" && matches!(lower[i - 1].as_str(), "or" | "nor"));
+        if no_before {
+            valence = weight.valence * N_SCALAR;
+            trace.negations = 1;
+            trace.negator = (1..=i.min(3)).map(|d| i - d).find(|&j| lower[j] == "no");
+            trace.notes.push(format!("negated by \"no\" (x{N_SCALAR})"));
+        }
+        if is_upper(words[i]) && cap_diff {
+            // Python adds to positive valence and subtracts otherwise, so a
+            // capitalised word of valence 0 turns negative; kept for parity.
+            valence += if valence > 0.0 { C_INCR } else { -C_INCR };
+            trace.boost += C_INCR;
+            trace.notes.push(format!("in capitals (+{C_INCR})"));
+        }
+        for start_i in 0..3 {
+            if i <= start_i || in_lexicon(&lower[i - (start_i + 1)]) {
+                continue;
+            }
+            let j = i - (start_i + 1);
+            let mut s = 0.0;
+            if let Some(b) = booster(&lower[j]) {
+                s = if valence < 0.0 { -b } else { b };
+                if is_upper(words[j]) && cap_diff {
+                    s += if valence > 0.0 { C_INCR } else { -C_INCR };
+                }
+            }
+            if start_i == 1 && s != 0.0 {
+                s *= 0.95;
+            }
+            if start_i == 2 && s != 0.0 {
+                s *= 0.9;
+            }
+            if s != 0.0 {
+                trace.boost += s.abs();
+                trace.notes.push(format!(
+                    "{} by \"{}\" ({s:+.3})",
+                    if b_is_incr(&lower[j]) { "boosted" } else { "dampened" },
+                    words[j]
+                ));
+            }
+            valence += s;
+            valence = negation_check(valence, &lower, start_i, i, trace);
+            if start_i == 2 {
+                valence = special_idioms_check(valence, &lower, i, trace);
+            }
+        }
+        // "least": "the least useful" is negated, "at least useful" is not.
+        if i > 0
+            && !in_lexicon(&lower[i - 1])
+            && lower[i - 1] == "least"
+            && (i == 1 || (lower[i - 2] != "at" && lower[i - 2] != "very"))
+        {
+            valence *= N_SCALAR;
+            trace.negations += 1;
+            trace.negator = Some(i - 1);
+            trace.notes.push(format!("negated by \"least\" (x{N_SCALAR})"));
+        }
+        sentiments[i] = valence;
+    }
+
+    if news {
+        widen_negation(&raw, &lower, lexicon, &mut sentiments, &mut traces);
+    }
+    but_check(&lower, &mut sentiments, &mut traces);
+
+    let sum: f64 = sentiments.iter().sum();
+    let emphasis = punctuation_emphasis(sentence);
+    let signed_emphasis = if sum > 0.0 {
+        emphasis
+    } else if sum < 0.0 {
+        -emphasis
+    } else {
+        0.0
+    };
+    let total = sum + signed_emphasis;
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
+    let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) + 0.0 };
+    let terms = traces
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let weight = t.weight?;
+            (sentiments[i] != 0.0 || t.negator.is_some() || weight.valence != 0.0).then(|| TermHit {
+                start: spans[i].0,
+                end: spans[i].1,
+                source: weight.source,
+                base: weight.valence,
+                negated: t.negations % 2 == 1,
+                negator: t.negator.map(|j| spans[j]),
+                boosted: t.boost != 0.0,
+                notes: t.notes,
+                contribution: sentiments[i],
+            })
+        })
+        .collect();
+    Scored { terms, raw: total, emphasis: signed_emphasis, score }
+}
+
+fn b_is_incr(word: &str) -> bool {
+    booster(word).is_some_and(|b| b > 0.0)
+}
+
+fn negation_check(valence: f64, lower: &[String], start_i: usize, i: usize, trace: &mut Trace) -> f64 {
+    let w = |back: usize| lower[i - back].as_str();
+    let negate = |v: f64, j: usize, trace: &mut Trace| {
+        trace.negations += 1;
+        trace.negator = Some(j);
+        trace.notes.push(format!("negated by \"{}\" (x{N_SCALAR})", lower[j]));
+        v * N_SCALAR
+    };
+    match start_i {
+        0 if negated(w(1)) => negate(valence, i - 1, trace),
+        1 => {
+            if w(2) == "never" && matches!(w(1), "so" | "this") {
+                trace.notes.push("\"never so\" (x1.25)".into());
+                valence * 1.25
+            } else if w(2) == "without" && w(1) == "doubt" {
+                valence
+            } else if negated(w(2)) {
+                negate(valence, i - 2, trace)
+            } else {
+                valence
+            }
+        }
+        2 => {
+            if (w(3) == "never" && matches!(w(2), "so" | "this")) || matches!(w(1), "so" | "this") {
+                trace.notes.push("\"so\" or \"this\" before it (x1.25)".into());
+                valence * 1.25
+            } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
+                valence
+            } else if negated(w(3)) {
+                negate(valence, i - 3, trace)
+            } else {
+                valence
+            }
+        }
+        _ => valence,
+    }
+}
+
+fn special_idioms_check(mut valence: f64, lower: &[String], i: usize, trace: &mut Trace) -> f64 {
+    let (w3, w2, w1, w0) = (&lower[i - 3], &lower[i - 2], &lower[i - 1], &lower[i]);
+    let onezero = format!("{w1} {w0}");
+    let twoonezero = format!("{w2} {w1} {w0}");
+    let twoone = format!("{w2} {w1}");
+    let threetwoone = format!("{w3} {w2} {w1}");
+    let threetwo = format!("{w3} {w2}");
+    for seq in [&onezero, &twoonezero, &twoone, &threetwoone, &threetwo] {
+        if let Some(v) = special_case(seq) {
+            valence = v;
+            trace.notes.push(format!("idiom \"{seq}\" ({v})"));
+            break;
+        }
+    }
+    if lower.len() - 1 > i {
+        let zeroone = format!("{w0} {}", lower[i + 1]);
+        if let Some(v) = special_case(&zeroone) {
+            valence = v;
+            trace.notes.push(format!("idiom \"{zeroone}\" ({v})"));
+        }
+    }
+    if lower.len() - 1 > i + 1 {
+        let zeroonetwo = format!("{w0} {} {}", lower[i + 1], lower[i + 2]);
+        if let Some(v) = special_case(&zeroonetwo) {
+            valence = v;
+            trace.notes.push(format!("idiom \"{zeroonetwo}\" ({v})"));
+        }
+    }
+    for n_gram in [&threetwoone, &threetwo, &twoone] {
+        if let Some(b) = booster(n_gram) {
+            valence += b;
+            trace.boost += b.abs();
+            trace.notes.push(format!("\"{n_gram}\" ({b:+.3})"));
+        }
+    }
+    valence
+}
+
+/// The news rule: a negator up to [`NEWS_NEGATION_WORDS`] back in the same
+/// clause negates a positive word VADER left alone; the negator, having
+/// done its work, scores nothing itself.
+fn widen_negation(raw: &[&str], lower: &[String], lexicon: &ToneLexicon, sentiments: &mut [f64], traces: &mut [Trace]) {
+    let mut used: Vec<usize> = Vec::new();
+    for i in 0..lower.len() {
+        // Only praise is negated from afar: "no grounds for optimism" and
+        // "without real progress" are the news cases VADER gets backwards,
+        // while flipping a negative word ("did not want offensive
+        // weapons") is already VADER's least reliable rule, and reaching
+        // further back with it makes threats read as good news.
+        if sentiments[i] <= 0.0 || traces[i].negations > 0 {
+            continue;
+        }
+        if let Some(j) = negator_before(i, raw, lower) {
+            // A negator the rules above already read ("not" right before)
+            // counted; this one is beyond VADER's reach.
+            sentiments[i] *= N_SCALAR;
+            let trace = &mut traces[i];
+            trace.negations += 1;
+            trace.negator = Some(j);
+            trace.notes.push(format!("negated by \"{}\" earlier in the clause (x{N_SCALAR})", lower[j]));
+            used.push(j);
+        }
+    }
+    for j in used {
+        if lexicon.vader.contains_key(&lower[j]) && sentiments[j] != 0.0 {
+            sentiments[j] = 0.0;
+            traces[j].notes.push("a negator here, not a word of its own tone".into());
+        }
+    }
+}
+
+/// The nearest negator before word `i` within the news window that does not
+/// cross a clause boundary (a comma, semicolon, colon or dash, or "but").
+pub(crate) fn negator_before(i: usize, raw: &[&str], lower: &[String]) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && i - j < NEWS_NEGATION_WORDS {
+        j -= 1;
+        let w = lower[j].trim_matches(|c: char| c.is_ascii_punctuation());
+        if w == "but" || is_dash(raw[j]) {
+            return None;
+        }
+        if negated(w) || NEWS_NEGATE.contains(&w) {
+            return Some(j);
+        }
+        if raw[j].ends_with([',', ';', ':', '\u{2014}', '\u{2013}']) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "--" | "\u{2013}" | "\u{2014}")
+}
+
+/// VADER's "but" rule as Python runs it: scores before the first "but" are
+/// halved and scores after it raised by half; for each score in turn,
+/// Python changes the first equal score in the list, which is usually
+/// itself.
+fn but_check(lower: &[String], sentiments: &mut [f64], traces: &mut [Trace]) {
+    let Some(bi) = lower.iter().position(|w| w == "but") else { return };
+    // Zeros stay zeros, so only the rated positions can change.
+    let rated: Vec<usize> = (0..sentiments.len()).filter(|&k| sentiments[k] != 0.0).collect();
+    for &k in &rated {
+        let value = sentiments[k];
+        let Some(&si) = rated.iter().find(|&&j| sentiments[j] == value) else { continue };
+        if si < bi {
+            sentiments[si] = value * 0.5;
+            traces[si].notes.push("before \"but\" (x0.5)".into());
+        } else if si > bi {
+            sentiments[si] = value * 1.5;
+            traces[si].notes.push("after \"but\" (x1.5)".into());
+        }
+    }
+}
+
+/// Exclamation marks (up to four) and question marks (two or more) add to
+/// the strength of the whole sentence.
+fn punctuation_emphasis(text: &str) -> f64 {
+    let ep = text.matches('!').count().min(4) as f64 * 0.292;
+    let qm = text.matches('?').count();
+    let qm = if qm > 3 {
+        0.96
+    } else if qm > 1 {
+        qm as f64 * 0.18
+    } else {
+        0.0
+    };
+    ep + qm
+}
