@@ -14,6 +14,7 @@ mod cli;
 mod credits;
 mod export;
 mod formats;
+mod framing;
 mod html_extraction;
 mod invariants;
 mod library;

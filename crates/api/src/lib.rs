@@ -23,22 +23,26 @@
 pub mod analysis;
 mod error;
 mod export;
+mod framing;
 mod import;
 mod library_analysis;
 mod reuse;
 
 pub use error::{ApiError, ErrorCode};
 pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary, TableRows, XLSX_MAX_CELL, XLSX_MAX_ROWS};
+pub use framing::{AdditionKind, ArticleFraming, Lexicons};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
 pub use reuse::{ArticleReuse, ReuseMatch};
 pub use sourcetrace_core::attribution::LexiconKind;
+pub use sourcetrace_core::framing::{Framing, FramingKind};
+pub use sourcetrace_core::tone::{ArticleTone, ToneEngine};
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
-    CreditTallies, CreditTally, ExportTable, ImportRun, LexiconAddition, NearDuplicate, OutletArticles, OutletRecord,
-    SearchHit, SourceFilter, SourceRecord, SNIPPET_END, SNIPPET_START,
+    CreditTallies, CreditTally, EntityToneTally, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate,
+    OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord, SNIPPET_END, SNIPPET_START,
 };
 
 use sourcetrace_store::Library;

@@ -12,8 +12,10 @@
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use rayon::prelude::*;
 use serde::Serialize;
-use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, LexiconKind, SourceType};
+use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, SourceType};
 use sourcetrace_core::credits::{self, Credit};
+use sourcetrace_core::framing::{self, Framing};
+use sourcetrace_core::tone::{self, ArticleTone, ToneEngine};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, ArticleFilter, AttributionRecord, CreditTallies,
@@ -87,19 +89,12 @@ impl Sourcetrace {
         Ok(self.library.analysis_stamp(ANALYSIS_VERSION)?)
     }
 
-    /// The built-in lexicons with the library's additions on top, in the
-    /// order they were added, and a message for each addition that did not
-    /// apply.
+    /// The attribution lexicons with the library's additions on top, and a
+    /// message for each addition that did not apply (see
+    /// [`Sourcetrace::lexicons`] for every lexicon).
     pub fn lexicon(&self) -> Result<(Lexicon, Vec<String>)> {
-        let mut lexicon = Lexicon::builtin();
-        let mut warnings = Vec::new();
-        for addition in self.library.lexicon_additions()? {
-            let Some(kind) = LexiconKind::parse(&addition.kind) else { continue };
-            for d in lexicon.extend(kind, &with_header(kind, &addition.row)) {
-                warnings.push(format!("lexicon addition #{}: {}", addition.id, problem(kind, &d.message)));
-            }
-        }
-        Ok((lexicon, warnings))
+        let (lexicons, warnings) = self.lexicons()?;
+        Ok((lexicons.attribution, warnings))
     }
 
     /// How many articles have a current analysis and how many do not.
@@ -120,7 +115,8 @@ impl Sourcetrace {
     ) -> Result<AnalyzeSummary> {
         let started = Instant::now();
         let stamp = self.analysis_stamp()?;
-        let (lexicon, lexicon_warnings) = self.lexicon()?;
+        let (lexicons, lexicon_warnings) = self.lexicons()?;
+        let lexicon = &lexicons.attribution;
         let counts = self.library.analysis_counts(&stamp)?;
         let (mut total, skipped_current) =
             if request.force { (counts.articles, 0) } else { (counts.stale, counts.current) };
@@ -142,11 +138,14 @@ impl Sourcetrace {
             let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
             let Some(last) = targets.last() else { break };
             after = last.id;
-            let analyses: Vec<(Analysis, Vec<Credit>)> = targets
+            let analyses: Vec<(Analysis, Vec<Credit>, ArticleTone, Framing)> = targets
                 .par_iter()
                 .map(|t| {
-                    let analysis = attribution::analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() });
-                    (analysis, credits::find(&t.text, &lexicon.gazetteer))
+                    let analysis = attribution::analyze(&t.text, lexicon, &Context { outlet: t.outlet.as_deref() });
+                    let entities = tone::entities_of(&analysis, &t.text, lexicon);
+                    let tone = tone::article_tone(&t.text, &lexicons.tone, ToneEngine::default(), &entities);
+                    let framing = framing::framing(&t.text, &analysis, &lexicons.framing);
+                    (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
                 })
                 .collect();
             // Reuse reads the near-duplicates from the library; most articles
@@ -173,12 +172,14 @@ impl Sourcetrace {
                 .iter()
                 .zip(&analyses)
                 .zip(rows.iter().zip(&reuse))
-                .map(|((t, (a, c)), (rows, r))| AnalysisItem {
+                .map(|((t, (a, c, tone, framing)), (rows, r))| AnalysisItem {
                     article_id: t.id,
                     analysis: a,
                     credits: c,
                     reuse: rows,
                     syndicated: r.syndicated,
+                    tone: Some(tone),
+                    framing: Some(framing),
                 })
                 .collect();
             summary.attributions += self.library.write_analyses(&items, &stamp)? as u64;
@@ -223,13 +224,14 @@ impl Sourcetrace {
         Ok(self.library.sources(filter)?)
     }
 
-    /// Adds one row to a lexicon (`cues`, `sources`, `countries` or
-    /// `outlets`), in the tab-separated columns of the built-in file. The
+    /// Adds one row to a lexicon (`cues`, `sources`, `countries`,
+    /// `outlets`, `hedges`, `loaded` or `tone`), in the tab-separated
+    /// columns of the built-in file. The
     /// row is checked by parsing it over the built-in lexicons first; a row
     /// with any problem is refused with a message that names it. Adding a
     /// row makes every stored analysis stale.
     pub fn add_lexicon_row(&mut self, kind: &str, row: &str) -> Result<LexiconAdded> {
-        let (kind, row) = validate_lexicon_row(kind, row)?;
+        let (kind, row) = crate::framing::validate_lexicon_row(kind, row)?;
         let (addition, new) = self.library.add_lexicon_row(kind.as_str(), &row)?;
         let stale = self.analysis_counts()?.stale;
         Ok(LexiconAdded { addition, new, stale })
@@ -267,55 +269,6 @@ impl Sourcetrace {
             Err(ApiError::new(ErrorCode::NotFound, format!("article #{article_id} does not exist")))
         }
     }
-}
-
-/// The row after a header line: the outlet list's parser takes its first
-/// line as the header, and the other parsers skip a header line.
-fn with_header(kind: LexiconKind, row: &str) -> String {
-    format!("{}\n{row}", kind.header())
-}
-
-/// A diagnostic's message without the lexicon name the parser puts first.
-fn problem(kind: LexiconKind, message: &str) -> String {
-    message.strip_prefix(kind.as_str()).and_then(|m| m.strip_prefix(": ")).unwrap_or(message).to_string()
-}
-
-/// Checks a user's lexicon row and returns it tidied: one line, fields
-/// trimmed, as many columns as the built-in file has, and accepted by the
-/// lexicon parser without a diagnostic.
-fn validate_lexicon_row(kind: &str, row: &str) -> Result<(LexiconKind, String)> {
-    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
-    let kind = LexiconKind::parse(&kind.trim().to_lowercase())
-        .ok_or_else(|| invalid(format!("unknown lexicon {kind:?}: use cues, sources, countries or outlets")))?;
-    let header = kind.header();
-    let columns: Vec<&str> = header.split('\t').collect();
-    let explain = |message: String| {
-        invalid(format!("invalid {} row: {message} (the columns are {})", kind.as_str(), columns.join(", ")))
-    };
-    let row = row.trim_end_matches(['\r', '\n']);
-    if row.contains('\n') {
-        return Err(explain("give one row at a time".into()));
-    }
-    let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
-    let row = fields.join("\t");
-    if row.trim().is_empty() {
-        return Err(explain("the row is empty".into()));
-    }
-    if row.starts_with('#') {
-        return Err(explain("a row starting with # is a comment".into()));
-    }
-    if row == header {
-        return Err(explain("that is the header".into()));
-    }
-    if fields.len() != columns.len() {
-        return Err(explain(format!("expected {} tab-separated columns, found {}", columns.len(), fields.len())));
-    }
-    let mut lexicon = Lexicon::builtin();
-    let diagnostics = lexicon.extend(kind, &with_header(kind, &row));
-    if let Some(d) = diagnostics.first() {
-        return Err(explain(problem(kind, &d.message)));
-    }
-    Ok((kind, row))
 }
 
 #[cfg(test)]
@@ -402,32 +355,5 @@ mod tests {
         app.remove_lexicon_row(added.addition.id).unwrap();
         assert_eq!(app.analysis_counts().unwrap().stale, 0);
         assert_eq!(app.remove_lexicon_row(added.addition.id).unwrap_err().code, ErrorCode::NotFound);
-    }
-
-    #[test]
-    fn lexicon_rows_are_checked_before_they_are_stored() {
-        let (kind, row) =
-            validate_lexicon_row("Cues", "harrumph\t harrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong\n")
-                .unwrap();
-        assert_eq!(
-            (kind, row.as_str()),
-            (LexiconKind::Cues, "harrumph\tharrumph|harrumphed\tspeech\tdistancing\tthat|quote\tstrong")
-        );
-        let (kind, _) =
-            validate_lexicon_row("outlets", "Harbour Herald\tHerald\therald.example\tGB\tnewspaper\tnone").unwrap();
-        assert_eq!(kind, LexiconKind::Outlets);
-        for (kind, row, says) in [
-            ("verbs", "x", "unknown lexicon \"verbs\""),
-            ("cues", "harrumph\tharrumphed\tspeech\tdistancing\tthat", "expected 6 tab-separated columns, found 5"),
-            ("cues", "harrumph\tharrumphed\tspech\tdistancing\tthat\tstrong", "unknown class \"spech\""),
-            ("cues", "a\tb\tspeech\tneutral\tthat\tstrong\nc\td\tspeech\tneutral\tthat\tstrong", "one row at a time"),
-            ("sources", "town crier\tperson\tGBR\ttitle", "two-letter ISO code"),
-            ("outlets", "Herald\t\t\tGB\tblog\tnone", "invalid outlets row"),
-            ("countries", "   ", "the row is empty"),
-        ] {
-            let err = validate_lexicon_row(kind, row).unwrap_err();
-            assert_eq!(err.code, ErrorCode::InvalidInput);
-            assert!(err.message.contains(says), "{kind} {row:?}: {}", err.message);
-        }
     }
 }

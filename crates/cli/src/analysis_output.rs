@@ -108,7 +108,7 @@ pub fn print_lexicon(rows: &[LexiconAddition]) {
 
 /// A lexicon row as `column=value` pairs, leaving out empty columns.
 pub fn describe_row(kind: &str, row: &str) -> String {
-    let header = sourcetrace_api::LexiconKind::parse(kind).map(|k| k.header()).unwrap_or("");
+    let header = sourcetrace_api::AdditionKind::parse(kind).map(|k| k.header()).unwrap_or("");
     let names: Vec<&str> = header.split('\t').collect();
     row.split('\t')
         .enumerate()
@@ -224,6 +224,115 @@ pub fn print_reuse(r: &ArticleReuse) {
         );
         for p in &m.passages {
             println!("    [{}..{}] {} words: {}", p.start, p.end, p.words, preview(&p.text, 90));
+        }
+    }
+}
+
+/// An article's tone: the verdict, then each sentence that carries tone with
+/// the words that made it, then the entities.
+pub fn print_tone(id: i64, t: &sourcetrace_api::ArticleTone) {
+    println!(
+        "Article #{id}: tone {:+.3} ({}) by {}{}; {} positive, {} neutral, {} negative sentences.",
+        t.score,
+        t.label.as_str(),
+        t.engine.as_str(),
+        if t.news { " with the news rules" } else { "" },
+        t.positive,
+        t.neutral,
+        t.negative
+    );
+    for (i, s) in t.sentences.iter().enumerate() {
+        if s.terms.is_empty() {
+            continue;
+        }
+        println!("\n  #{i} {:+.3} {}  {}", s.score, s.label.as_str(), preview(&s.text, 100));
+        let terms: Vec<String> = s
+            .terms
+            .iter()
+            .map(|term| {
+                let mut why = format!("{} [{} {:+}", term.text, term.lexicon.as_str(), term.base);
+                if term.negated {
+                    why.push_str(", negated");
+                }
+                if term.boosted {
+                    why.push_str(", boosted");
+                }
+                format!("{why}] {:+.2}", term.contribution)
+            })
+            .collect();
+        println!("      {}", terms.join("; "));
+    }
+    let entities: Vec<String> = t
+        .entities
+        .iter()
+        .filter_map(|e| e.score.map(|score| format!("{} {score:+.3} ({} sentences)", e.name, e.sentences.len())))
+        .collect();
+    if !entities.is_empty() {
+        println!("\nTone toward: {}", entities.join(", "));
+    }
+}
+
+/// Framing by outlet: stances normalized by attributions, hedges and
+/// loaded terms per 1,000 words, mean tone.
+pub fn print_framing_by_outlet(rows: &[sourcetrace_api::OutletFraming]) {
+    if rows.is_empty() {
+        println!("No analysed articles in this selection: run `sourcetrace analyze` first.");
+        return;
+    }
+    print_table(
+        &[
+            "OUTLET",
+            "ARTICLES",
+            "ATTRIB.",
+            "NEUTRAL",
+            "DISTANCING",
+            "ENDORSING",
+            "NEGATIVE",
+            "HEDGES/1K",
+            "LOADED/1K",
+            "TONE",
+        ],
+        rows.iter().map(|r| {
+            let share = |n: i64| {
+                if r.attributions > 0 {
+                    format!("{n} ({:.0}%)", n as f64 * 100.0 / r.attributions as f64)
+                } else {
+                    n.to_string()
+                }
+            };
+            vec![
+                Cell::Left(r.outlet.clone()),
+                Cell::Right(r.articles.to_string()),
+                Cell::Right(r.attributions.to_string()),
+                Cell::Right(share(r.neutral)),
+                Cell::Right(share(r.distancing)),
+                Cell::Right(share(r.endorsing)),
+                Cell::Right(share(r.negative)),
+                Cell::Right(format!("{:.2}", r.hedges_per_1000_words)),
+                Cell::Right(format!("{:.2}", r.loaded_per_1000_words)),
+                Cell::Right(r.tone.map_or("-".into(), |t| format!("{t:+.3}"))),
+            ]
+        }),
+    );
+}
+
+/// One article's framing: stance counts and every hedge and loaded term.
+pub fn print_framing(f: &sourcetrace_api::ArticleFraming) {
+    let Some(framing) = &f.framing else { return };
+    let stances: Vec<String> = framing.stances.iter().map(|s| format!("{} {}", s.count, s.stance.as_str())).collect();
+    println!(
+        "Article #{}: {} words; attribution verbs {}; {} hedges ({:.2}/1,000 words), {} loaded terms ({:.2}/1,000 words).",
+        f.article_id,
+        framing.words,
+        stances.join(", "),
+        framing.hedges.len(),
+        framing.hedge_rate,
+        framing.loaded.len(),
+        framing.loaded_rate
+    );
+    for (kind, hits) in [("hedge", &framing.hedges), ("loaded", &framing.loaded)] {
+        for h in hits.iter() {
+            println!("  {kind:<6} {:>6}-{:<6} {:?} ({}, {})", h.start, h.end, h.text, h.phrase, h.group);
         }
     }
 }

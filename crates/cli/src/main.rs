@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::{print_json, print_table, Cell};
 use sourcetrace_api::{
     default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ErrorCode, ExportFormat, ExportProgress,
-    ExportRequest, ExportTable, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace, SNIPPET_END,
+    ExportRequest, ExportTable, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace, ToneEngine, SNIPPET_END,
     SNIPPET_START,
 };
 use std::io::IsTerminal;
@@ -140,6 +140,24 @@ enum Command {
     /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Tone of an article by sentence, with the words behind each score and the tone toward each entity
+    Tone {
+        id: i64,
+        /// vader (the default) or afinn
+        #[arg(long, default_value = "vader")]
+        engine: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Verb stance, hedges and loaded terms of one article, or by outlet over a selection
+    Framing {
+        /// One article; without it, every outlet in the selection
+        id: Option<i64>,
+        #[command(flatten)]
+        selection: SelectionArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Export tables of a selection, every row, as CSV, JSON, JSON Lines or an Excel workbook
     Export {
         /// Tables to export: articles, attributions, sources, credits, reuse, tallies [default: all]
@@ -256,7 +274,7 @@ enum LexiconCommand {
     /// Add a row in the columns of data/KIND.tsv, as one tab-separated argument or one argument per column
     /// (use an empty argument "" for an empty column). Analyses become out of date until `analyze` runs.
     Add {
-        /// cues, sources, countries or outlets
+        /// cues, sources, countries, outlets, hedges, loaded or tone
         kind: String,
         #[arg(required = true, num_args = 1.., value_name = "COLUMN")]
         row: Vec<String>,
@@ -558,6 +576,30 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                     }
                 }
                 _ => print_json(&analysis.attributions, format == Format::Jsonl),
+            }
+        }
+        Command::Tone { id, engine, format } => {
+            let engine = ToneEngine::parse(&engine).ok_or_else(|| {
+                ApiError::new(ErrorCode::InvalidInput, format!("unknown tone engine {engine:?}: use vader or afinn"))
+            })?;
+            let tone = app.tone(id, engine)?;
+            match format {
+                Format::Table => analysis_output::print_tone(id, &tone),
+                _ => print_json(&[tone], format == Format::Jsonl),
+            }
+        }
+        Command::Framing { id: Some(id), format, .. } => {
+            let framing = app.framing(id)?;
+            match format {
+                Format::Table => analysis_output::print_framing(&framing),
+                _ => print_json(&[framing], format == Format::Jsonl),
+            }
+        }
+        Command::Framing { id: None, selection, format } => {
+            let rows = app.framing_by_outlet(&selection.filter())?;
+            match format {
+                Format::Table => analysis_output::print_framing_by_outlet(&rows),
+                _ => print_json(&rows, format == Format::Jsonl),
             }
         }
         Command::Export { tables, format, output, selection } => {

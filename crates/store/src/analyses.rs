@@ -12,6 +12,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sourcetrace_core::attribution::{Analysis, Attribution, Evidence, Scores, Source, Span};
 use sourcetrace_core::credits::Credit;
+use sourcetrace_core::framing::{Framing, Hit};
+use sourcetrace_core::tone::ArticleTone;
 use std::collections::HashMap;
 
 /// What is written for one article: its attributions and scores, its
@@ -23,6 +25,10 @@ pub struct AnalysisItem<'a> {
     pub reuse: &'a [ReuseRow],
     /// Most of the article is copy from an origin (see `sourcetrace_core::reuse`).
     pub syndicated: bool,
+    /// The article's tone by the default engine, when it was scored.
+    pub tone: Option<&'a ArticleTone>,
+    /// Its hedges, loaded terms and verb stances, when they were counted.
+    pub framing: Option<&'a Framing>,
 }
 
 /// Passages shared with one other article.
@@ -136,6 +142,70 @@ fn parse_name<T: DeserializeOwned>(column: usize, name: String) -> rusqlite::Res
 fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Result<T> {
     serde_json::from_str(&json)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Replaces an article's tone, entity tones and framing terms, inside the
+/// transaction of its analysis. An analysis without them clears them, so a
+/// stale figure never outlives the analysis it came from.
+fn write_tone_and_framing(
+    tx: &rusqlite::Transaction,
+    article_id: i64,
+    tone: Option<&ArticleTone>,
+    framing: Option<&Framing>,
+) -> Result<()> {
+    tx.prepare_cached("DELETE FROM tones WHERE article_id = ?1")?.execute([article_id])?;
+    tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?.execute([article_id])?;
+    tx.prepare_cached("DELETE FROM framing_terms WHERE article_id = ?1")?.execute([article_id])?;
+    tx.prepare_cached(
+        "UPDATE analyses SET tone = ?2, tone_engine = ?3, hedges = ?4, loaded_terms = ?5 WHERE article_id = ?1",
+    )?
+    .execute(params![
+        article_id,
+        tone.map(|t| t.score),
+        tone.map(|t| t.engine.as_str()),
+        framing.map_or(0, |f| f.hedges.len() as i64),
+        framing.map_or(0, |f| f.loaded.len() as i64),
+    ])?;
+    if let Some(tone) = tone {
+        tx.prepare_cached("INSERT INTO tones (article_id, detail) VALUES (?1, ?2)")?
+            .execute(params![article_id, to_json(tone)])?;
+        for e in &tone.entities {
+            let Some(score) = e.score else { continue };
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO entity_tones (article_id, entity, score, sentences, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                article_id,
+                e.name,
+                score,
+                e.sentences.len() as i64,
+                e.mentions.len() as i64
+            ])?;
+        }
+    }
+    if let Some(framing) = framing {
+        let kinds: [(&str, &[Hit]); 2] = [("hedge", &framing.hedges), ("loaded", &framing.loaded)];
+        for (kind, hits) in kinds {
+            for (ordinal, h) in hits.iter().enumerate() {
+                tx.prepare_cached(
+                    "INSERT INTO framing_terms (article_id, ordinal, kind, span_start, span_end, text, phrase, grp)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![
+                    article_id,
+                    ordinal as i64,
+                    kind,
+                    h.start as i64,
+                    h.end as i64,
+                    h.text,
+                    h.phrase,
+                    h.group
+                ])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -254,6 +324,7 @@ impl Library {
                     item.reuse.iter().map(|r| r.share).fold(0.0, f64::max),
                     item.syndicated
                 ])?;
+            write_tone_and_framing(&tx, article_id, item.tone, item.framing)?;
             for (ordinal, a) in analysis.attributions.iter().enumerate() {
                 let source_id = match &a.source {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
@@ -439,7 +510,9 @@ impl Library {
             .optional()
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                    StoreError::Invalid(format!("{kind:?} is not a lexicon (cues, sources, countries or outlets)"))
+                    StoreError::Invalid(format!(
+                        "{kind:?} is not a lexicon (cues, sources, countries, outlets, hedges, loaded or tone)"
+                    ))
                 }
                 e => StoreError::Sqlite(e),
             })?;
@@ -553,7 +626,15 @@ mod tests {
             .collect();
         let refs: Vec<AnalysisItem> = analyses
             .iter()
-            .map(|(id, a)| AnalysisItem { article_id: *id, analysis: a, credits: &[], reuse: &[], syndicated: false })
+            .map(|(id, a)| AnalysisItem {
+                article_id: *id,
+                analysis: a,
+                credits: &[],
+                reuse: &[],
+                syndicated: false,
+                tone: None,
+                framing: None,
+            })
             .collect();
         library.write_analyses(&refs, stamp).unwrap();
         targets.iter().map(|t| t.id).collect()
@@ -637,7 +718,15 @@ mod tests {
         assert!(library.sources(&SourceFilter::default()).unwrap().is_empty(), "uncited sources are not listed");
         // An analysis of an article deleted meanwhile is skipped, not an error.
         let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
-        let item = AnalysisItem { article_id: 1, analysis: &analysis, credits: &[], reuse: &[], syndicated: false };
+        let item = AnalysisItem {
+            article_id: 1,
+            analysis: &analysis,
+            credits: &[],
+            reuse: &[],
+            syndicated: false,
+            tone: None,
+            framing: None,
+        };
         assert_eq!(library.write_analyses(&[item], &stamp(1, "")).unwrap(), 0);
     }
 

@@ -83,6 +83,9 @@ impl ExportTable {
                 ("transparency", Real),
                 ("reused_share", Real),
                 ("syndicated", Integer),
+                ("tone", Real),
+                ("hedges", Integer),
+                ("loaded_terms", Integer),
                 ("analysis_version", Integer),
             ],
             ExportTable::Attributions => cols![
@@ -160,7 +163,7 @@ impl ExportTable {
                 "SELECT a.id, o.name, a.published, a.title, a.url, a.language, a.word_count,
                         x.attribution_count, x.state_media_share, x.anonymous_share, x.second_hand_share,
                         x.direct_quote_share, x.deepest_chain, x.distinct_sources, x.transparency,
-                        x.reused_share, x.syndicated, x.version
+                        x.reused_share, x.syndicated, x.tone, x.hedges, x.loaded_terms, x.version
                  FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
                  LEFT JOIN analyses x ON x.article_id = a.id
                  WHERE 1 {selection} ORDER BY a.id"

@@ -22,6 +22,7 @@
 mod analyses;
 mod credits;
 mod export;
+mod framing;
 mod imports;
 pub mod migrate;
 mod outlets;
@@ -33,6 +34,7 @@ pub use analyses::{
 };
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use export::{Column, ColumnType, ExportTable};
+pub use framing::{EntityToneTally, FramingTerm, OutletFraming};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{

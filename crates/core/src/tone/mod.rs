@@ -177,8 +177,9 @@ pub struct EntityTone {
     pub mentions: Vec<Span>,
 }
 
-/// The tone of a whole article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The tone of a whole article. It reads back from JSON without its
+/// diagnostics, which are about the lexicons of the run that made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleTone {
     pub engine: ToneEngine,
     /// The news rules were on.
@@ -191,6 +192,7 @@ pub struct ArticleTone {
     pub negative: usize,
     pub sentences: Vec<SentenceTone>,
     pub entities: Vec<EntityTone>,
+    #[serde(default, skip_deserializing)]
     pub diagnostics: Vec<Diagnostic>,
 }
 

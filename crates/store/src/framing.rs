@@ -1,0 +1,197 @@
+//! Tone and framing in the library: each article's stored tone and framing
+//! terms, and their tallies by outlet over any selection.
+//!
+//! Counts are normalized by what makes outlets comparable: stances by the
+//! outlet's attributions, hedges and loaded terms per 1,000 words of its
+//! analysed articles, tone as the mean over its articles.
+
+use crate::query::{filter_sql, ArticleFilter};
+use crate::{Library, Result};
+use rusqlite::{params_from_iter, OptionalExtension};
+use serde::Serialize;
+use sourcetrace_core::framing::Hit;
+use sourcetrace_core::tone::ArticleTone;
+use std::collections::BTreeMap;
+
+/// How one outlet frames its stories over a selection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct OutletFraming {
+    pub outlet: String,
+    /// Its analysed articles in the selection.
+    pub articles: i64,
+    pub words: i64,
+    pub attributions: i64,
+    /// Attributions by the stance of their cue: neutral ("said"),
+    /// distancing ("claimed"), endorsing ("noted"), negative ("admitted").
+    pub neutral: i64,
+    pub distancing: i64,
+    pub endorsing: i64,
+    pub negative: i64,
+    /// distancing ÷ attributions (0 without attributions).
+    pub distancing_share: f64,
+    pub hedges: i64,
+    pub loaded_terms: i64,
+    pub hedges_per_1000_words: f64,
+    pub loaded_per_1000_words: f64,
+    /// The mean article tone, -1 to 1; none when no article was scored.
+    pub tone: Option<f64>,
+}
+
+/// One outlet's tone toward one entity over a selection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityToneTally {
+    pub outlet: String,
+    pub entity: String,
+    /// The mean, over the outlet's articles that mention it, of the tone of
+    /// the sentences that do.
+    pub score: f64,
+    pub articles: i64,
+    pub mentions: i64,
+}
+
+/// A hedge or loaded term stored for an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FramingTerm {
+    /// "hedge" or "loaded".
+    pub kind: String,
+    #[serde(flatten)]
+    pub hit: Hit,
+}
+
+const NO_OUTLET: &str = "(no outlet)";
+
+fn rate(count: i64, words: i64) -> f64 {
+    if words > 0 {
+        count as f64 * 1000.0 / words as f64
+    } else {
+        0.0
+    }
+}
+
+impl Library {
+    /// An article's stored tone, with every sentence and the words behind
+    /// its score; none before it is analysed.
+    pub fn tone(&self, article_id: i64) -> Result<Option<ArticleTone>> {
+        let detail: Option<String> = self
+            .conn
+            .prepare_cached("SELECT detail FROM tones WHERE article_id = ?1")?
+            .query_row([article_id], |r| r.get(0))
+            .optional()?;
+        // A tone stored by a build with another shape reads as none, and the
+        // next analysis of a newer version writes it again.
+        Ok(detail.and_then(|d| serde_json::from_str(&d).ok()))
+    }
+
+    /// An article's stored hedges and loaded terms, in text order.
+    pub fn framing_terms(&self, article_id: i64) -> Result<Vec<FramingTerm>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, span_start, span_end, text, phrase, grp FROM framing_terms
+             WHERE article_id = ?1 ORDER BY span_start, kind",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            Ok(FramingTerm {
+                kind: r.get(0)?,
+                hit: Hit {
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(3)?,
+                    phrase: r.get(4)?,
+                    group: r.get(5)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Framing by outlet over the analysed articles of a selection, outlets
+    /// by name.
+    pub fn framing_by_outlet(&self, filter: &ArticleFilter) -> Result<Vec<OutletFraming>> {
+        let mut conditions = String::new();
+        let mut args = Vec::new();
+        filter_sql(filter, &mut conditions, &mut args);
+        let mut outlets: BTreeMap<String, OutletFraming> = BTreeMap::new();
+        let sql = format!(
+            "SELECT coalesce(o.name, '{NO_OUTLET}'), count(*), coalesce(sum(a.word_count), 0),
+                    coalesce(sum(x.attribution_count), 0), coalesce(sum(x.hedges), 0),
+                    coalesce(sum(x.loaded_terms), 0), avg(x.tone)
+             FROM analyses x JOIN articles a ON a.id = x.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE 1 {conditions} GROUP BY 1"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let outlet: String = r.get(0)?;
+            let (words, hedges, loaded): (i64, i64, i64) = (r.get(2)?, r.get(4)?, r.get(5)?);
+            outlets.insert(
+                outlet.clone(),
+                OutletFraming {
+                    outlet,
+                    articles: r.get(1)?,
+                    words,
+                    attributions: r.get(3)?,
+                    hedges,
+                    loaded_terms: loaded,
+                    hedges_per_1000_words: rate(hedges, words),
+                    loaded_per_1000_words: rate(loaded, words),
+                    tone: r.get(6)?,
+                    ..Default::default()
+                },
+            );
+        }
+        let sql = format!(
+            "SELECT coalesce(o.name, '{NO_OUTLET}'), t.stance, count(*)
+             FROM attributions t JOIN analyses x ON x.article_id = t.article_id
+             JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE 1 {conditions} GROUP BY 1, 2"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let outlet: String = r.get(0)?;
+            let stance: String = r.get(1)?;
+            let count: i64 = r.get(2)?;
+            let Some(f) = outlets.get_mut(&outlet) else { continue };
+            match stance.as_str() {
+                "distancing" => f.distancing += count,
+                "endorsing" => f.endorsing += count,
+                "negative" => f.negative += count,
+                _ => f.neutral += count,
+            }
+        }
+        let mut out: Vec<OutletFraming> = outlets.into_values().collect();
+        for f in &mut out {
+            f.distancing_share = if f.attributions > 0 { f.distancing as f64 / f.attributions as f64 } else { 0.0 };
+        }
+        Ok(out)
+    }
+
+    /// Each outlet's tone toward the entities its articles in a selection
+    /// mention, the most mentioned entities first, at most `entities` of
+    /// them (by mentions across the selection).
+    pub fn entity_tone_by_outlet(&self, filter: &ArticleFilter, entities: usize) -> Result<Vec<EntityToneTally>> {
+        let mut conditions = String::new();
+        let mut args = Vec::new();
+        filter_sql(filter, &mut conditions, &mut args);
+        let sql = format!(
+            "WITH selected AS (
+                 SELECT e.*, coalesce(o.name, '{NO_OUTLET}') AS outlet FROM entity_tones e
+                 JOIN articles a ON a.id = e.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE 1 {conditions}),
+             top AS (SELECT entity FROM selected GROUP BY entity ORDER BY sum(mentions) DESC, entity LIMIT {entities})
+             SELECT s.outlet, s.entity, avg(s.score), count(*), sum(s.mentions)
+             FROM selected s JOIN top USING (entity)
+             GROUP BY s.outlet, s.entity ORDER BY s.entity, s.outlet"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(EntityToneTally {
+                outlet: r.get(0)?,
+                entity: r.get(1)?,
+                score: r.get(2)?,
+                articles: r.get(3)?,
+                mentions: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
