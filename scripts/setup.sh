@@ -22,6 +22,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Python peers for the tone benchmark and the VADER parity test (both skip
+# with a notice without them, so a failed install does not stop setup).
+if command -v python3 >/dev/null && ! python3 -c "import vaderSentiment" 2>/dev/null; then
+  echo "setup: installing vaderSentiment 3.3.2 for python3"
+  python3 -m pip install --quiet --disable-pip-version-check vaderSentiment==3.3.2 \
+    || echo "setup: vaderSentiment not installed; the tone parity test and peer will skip" >&2
+fi
+
 if ! command -v cargo >/dev/null; then
   [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 fi
