@@ -8,6 +8,7 @@ packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth x11-utils
+  python3 python3-venv
 )
 
 missing=()
@@ -20,6 +21,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Python peers of the benchmarks and the VADER parity test run in their
+# own virtual environment (Debian's system Python refuses pip installs), at
+# the path tests and benchmarks look for first.
+peer_python=target/peer-python
+if ! "$peer_python/bin/python" -c "import vaderSentiment" 2>/dev/null; then
+  echo "setup: installing vaderSentiment 3.3.2 into $peer_python"
+  python3 -m venv "$peer_python"
+  "$peer_python/bin/python" -m pip install --quiet --disable-pip-version-check vaderSentiment==3.3.2
 fi
 
 if ! command -v cargo >/dev/null; then

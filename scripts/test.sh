@@ -25,3 +25,4 @@ echo "== desktop window"
 echo "== benchmarks (small run; figures are not asserted)"
 cargo run --locked -p sourcetrace-bench -- import --articles 2000
 cargo run --locked -p sourcetrace-bench -- export --rows 5000
+cargo run --locked -p sourcetrace-bench -- tone --sentences 2000

@@ -3,7 +3,14 @@
 //! ```text
 //! cargo run --release -p sourcetrace-bench -- import --articles 100000
 //! cargo run --release -p sourcetrace-bench -- attribution
+//! cargo run --release -p sourcetrace-bench -- tone [--sentences N]
 //! ```
+//!
+//! `tone` scores the sentences of the same texts as `attribution` (at most
+//! `--sentences`, 10,000 by default) with each tone engine, with and
+//! without the news rules, and prints sentences/s side by side with the
+//! `vader-parity` crate and with Python's vaderSentiment 3.3.2 (the peer in
+//! `peers/vader_tone.py`, when `python3` can import it) in the same run.
 //!
 //! `reuse` imports a generated corpus in four quarters and, after each,
 //! finds the reused passages of every article in the library, printing the
@@ -58,12 +65,33 @@ fn main() {
             export(rows)
         }
         Some("export-child") => export_child(&args[1..]),
+        Some("tone") => tone(
+            args.iter()
+                .position(|a| a == "--sentences")
+                .and_then(|i| args.get(i + 1))
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(10_000),
+        ),
         _ => {
             eprintln!(
-                "usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N] | export [--rows N]"
+                "usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
             );
             std::process::exit(2);
         }
+    }
+}
+
+/// The Python that has the peers' packages: `$SOURCETRACE_PEER_PYTHON`, else
+/// the virtual environment scripts/setup.sh makes, else `python3`.
+fn peer_python() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("SOURCETRACE_PEER_PYTHON") {
+        return p.into();
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/peer-python/bin/python");
+    if venv.exists() {
+        venv
+    } else {
+        "python3".into()
     }
 }
 
@@ -422,6 +450,74 @@ fn attribution() {
     let all = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
     println!("{threads} threads: {all:.1} MB/s ({:.1} MB/s per core)", all / threads as f64);
     println!("goal: at least 20 MB/s on one thread");
+}
+
+/// The best of three timed passes of `score` over `sentences`, after one
+/// warm-up, in sentences per second; and how many scored positive.
+fn sentences_per_second(sentences: &[String], score: impl Fn(&str) -> f64) -> (f64, usize) {
+    let positive = sentences.iter().filter(|s| score(s) >= 0.05).count();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for s in sentences {
+            std::hint::black_box(score(s));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    (sentences.len() as f64 / best, positive)
+}
+
+fn tone(limit: usize) {
+    use sourcetrace_core::tone::{article_tone, sentence_tone, ToneEngine, ToneLexicon};
+    let (texts, name) = attribution_texts();
+    let started = Instant::now();
+    let news = ToneLexicon::builtin();
+    let general = ToneLexicon::general();
+    println!("tone lexicons built in {:.1} ms (both)", started.elapsed().as_secs_f64() * 1e3);
+    let mut sentences: Vec<String> = Vec::new();
+    for text in &texts {
+        if sentences.len() >= limit {
+            break;
+        }
+        sentences.extend(article_tone(text, &general, ToneEngine::Vader, &[]).sentences.into_iter().map(|s| s.text));
+    }
+    sentences.truncate(limit);
+    let words: usize = sentences.iter().map(|s| sourcetrace_core::text::word_count(s)).sum();
+    println!("corpus: {} sentences ({words} words) from {name}", sentences.len());
+    println!("{:<40} {:>14} {:>10}", "engine", "sentences/s", "positive");
+    let mut vader_rate = 0.0;
+    for (label, lexicon) in [("", &general), (" + news overrides", &news)] {
+        for engine in ToneEngine::ALL {
+            let (rate, positive) = sentences_per_second(&sentences, |s| sentence_tone(s, lexicon, engine).score);
+            if engine == ToneEngine::Vader && label.is_empty() {
+                vader_rate = rate;
+            }
+            println!("{:<40} {rate:>14.0} {positive:>10}", format!("sourcetrace {}{label}", engine.as_str()));
+        }
+    }
+    let reference = vader_parity::SentimentIntensityAnalyzer::new();
+    let (rate, positive) = sentences_per_second(&sentences, |s| reference.polarity_scores(s).compound);
+    println!("{:<40} {rate:>14.0} {positive:>10}", "vader-parity 0.1 (Rust, no explanation)");
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("sentences.jsonl");
+    let lines: Vec<String> = sentences.iter().map(|s| serde_json::to_string(s).expect("a string serializes")).collect();
+    std::fs::write(&file, lines.join("\n")).expect("sentences written");
+    let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/vader_tone.py");
+    match Command::new(peer_python()).arg(&peer_script).arg(&file).output() {
+        Ok(out) if out.status.success() => {
+            let v: serde_json::Value =
+                serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap_or_default();
+            let rate = v["sentences"].as_f64().unwrap_or(0.0) / v["seconds"].as_f64().unwrap_or(f64::NAN);
+            println!("{:<40} {rate:>14.0} {:>10}", "python vaderSentiment 3.3.2", v["positive"].as_u64().unwrap_or(0));
+            println!("ratio sourcetrace vader / python vaderSentiment (sentences/s): {:.1}", vader_rate / rate);
+        }
+        Ok(out) if out.status.code() == Some(3) => {
+            println!("peer skipped: {} has no vaderSentiment (scripts/setup.sh installs it)", peer_python().display())
+        }
+        Ok(out) => println!("peer failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
+        Err(e) => println!("peer skipped: python3 not available ({e})"),
+    }
 }
 
 fn reuse(articles: usize) {

@@ -226,11 +226,29 @@ fn vader_without_news_rules_matches_vader_parity() {
     assert!(differ.is_empty(), "{} differ:\n{}", differ.len(), differ.join("\n"));
 }
 
+/// The Python that has the peers installed: `$SOURCETRACE_PEER_PYTHON`,
+/// else the virtual environment scripts/setup.sh makes, else `python3`.
+fn peer_python() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("SOURCETRACE_PEER_PYTHON") {
+        return p.into();
+    }
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/peer-python/bin/python");
+    if venv.exists() {
+        venv
+    } else {
+        "python3".into()
+    }
+}
+
 #[test]
 fn vader_without_news_rules_matches_python() {
-    let probe = Command::new("python3").args(["-c", "import vaderSentiment"]).output();
+    let python = peer_python();
+    let probe = Command::new(&python).args(["-c", "import vaderSentiment"]).output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        println!("notice: python3 with vaderSentiment is not installed (pip install vaderSentiment==3.3.2); skipped");
+        println!(
+            "notice: {} cannot import vaderSentiment (scripts/setup.sh installs it into target/peer-python); skipped",
+            python.display()
+        );
         return;
     }
     let sentences = parity_sentences();
@@ -238,7 +256,7 @@ fn vader_without_news_rules_matches_python() {
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer\n\
         a = SentimentIntensityAnalyzer()\n\
         for line in sys.stdin:\n    print(a.polarity_scores(json.loads(line))['compound'])\n";
-    let mut child = Command::new("python3")
+    let mut child = Command::new(&python)
         .args(["-c", script])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
