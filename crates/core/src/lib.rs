@@ -18,6 +18,7 @@
 //! ```
 
 pub mod attribution;
+pub mod blindspots;
 pub mod credits;
 pub mod dates;
 pub mod diagnostic;
