@@ -318,6 +318,11 @@ impl<'t> Tokens<'t> {
             let mut boundary = false;
             let mut end = i + 1;
             if matches!(t.kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?')) {
+                // An ellipsis written as periods is one mark: "The current
+                // ... tensions" goes on, as the next word's case tells.
+                while end < n && self.toks[end].para == t.para && self.toks[end].kind == Kind::Punct('.') {
+                    end += 1;
+                }
                 // Closing quotes and brackets after the stop belong to this
                 // sentence: `... like that."`
                 while end < n
