@@ -25,18 +25,20 @@ mod error;
 mod import;
 mod library_analysis;
 mod reuse;
+mod stories;
 
 pub use error::{ApiError, ErrorCode};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
 pub use reuse::{ArticleReuse, ReuseMatch};
+pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 pub use sourcetrace_core::attribution::LexiconKind;
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
     CreditTallies, CreditTally, ImportRun, LexiconAddition, NearDuplicate, OutletArticles, OutletRecord, SearchHit,
-    SourceFilter, SourceRecord, SNIPPET_END, SNIPPET_START,
+    SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit, SNIPPET_END, SNIPPET_START,
 };
 
 use sourcetrace_store::Library;

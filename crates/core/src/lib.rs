@@ -26,6 +26,7 @@ pub mod language;
 pub mod outlets;
 pub mod reuse;
 pub mod sketch;
+pub mod stories;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -25,6 +25,7 @@ mod imports;
 pub mod migrate;
 mod outlets;
 mod query;
+mod stories;
 
 pub use analyses::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
@@ -33,6 +34,7 @@ pub use analyses::{
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
+pub use stories::{GroupingPlan, Membership, Placement, Story, StoryArticle, StoryEdit, StoryRef};
 pub use query::{
     ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SNIPPET_END,
     SNIPPET_START,

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_attributions.sql"),
     include_str!("migrations/0003_credits.sql"),
     include_str!("migrations/0004_reuse.sql"),
+    include_str!("migrations/0005_stories.sql"),
 ];
 
 /// The schema version this build writes.
