@@ -27,8 +27,12 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::Instant;
 
-/// The similarity to a story's centroid an article needs to join it.
-pub const DEFAULT_THRESHOLD: f64 = 0.25;
+/// The similarity to a story's centroid an article needs to join it. Two
+/// outlets' reports of one event typically score 0.25 to 0.55 and reports
+/// of different events under 0.15; events with the same protagonists
+/// months apart (two Netanyahu visits) score like one event, which is what
+/// the date window is for.
+pub const DEFAULT_THRESHOLD: f64 = 0.2;
 /// How many days apart two dated articles may be and still cover one
 /// event: coverage of an event, follow-ups included, comes within days.
 pub const DEFAULT_WINDOW_DAYS: u32 = 3;
@@ -41,6 +45,10 @@ const CANDIDATES: usize = 30;
 const CENTROID_MEMBERS: usize = 50;
 /// Profiles kept in memory during a run; past this the cache starts over.
 const PROFILE_CACHE: usize = 50_000;
+/// From this many articles to place, a run reads the whole vocabulary of
+/// the full-text index at once instead of looking words up one by one (a
+/// few hundred distinct words an article).
+const WHOLE_VOCABULARY: usize = 64;
 
 /// How to group.
 #[derive(Debug, Clone, Default)]
@@ -90,14 +98,28 @@ struct Read {
 }
 
 /// Profiles computed during one run, with the library's document
-/// frequencies looked up once per word.
+/// frequencies looked up once per word (or read all at once).
 struct Profiles {
     documents: u64,
     frequencies: HashMap<String, u64>,
+    /// `frequencies` holds the whole vocabulary: a word not in it is in no
+    /// article.
+    complete: bool,
     read: HashMap<i64, Rc<Read>>,
 }
 
 impl Profiles {
+    /// Profiles for a run that reads about `articles` articles.
+    fn new(app: &Sourcetrace, articles: usize) -> Result<Profiles> {
+        let complete = articles >= WHOLE_VOCABULARY;
+        Ok(Profiles {
+            documents: app.library.article_count()?.max(0) as u64,
+            frequencies: if complete { app.library.document_frequencies()? } else { HashMap::new() },
+            complete,
+            read: HashMap::new(),
+        })
+    }
+
     fn get(&mut self, app: &Sourcetrace, id: i64) -> Result<Rc<Read>> {
         if let Some(read) = self.read.get(&id) {
             return Ok(Rc::clone(read));
@@ -106,7 +128,7 @@ impl Profiles {
         let features = stories::features(title.as_deref(), &text);
         let mut words: Vec<&str> = features.words.iter().map(|(w, _, _)| w.as_str()).collect();
         words.extend(features.entities.iter().flat_map(|(_, _, parts)| parts.iter().map(String::as_str)));
-        for word in words {
+        for word in words.into_iter().filter(|_| !self.complete) {
             if !self.frequencies.contains_key(word) {
                 let df = app.library.document_frequency(word)?;
                 self.frequencies.insert(word.to_string(), df);
@@ -153,8 +175,8 @@ impl Sourcetrace {
             let day = m.published.as_deref().and_then(day_number);
             members.entry(story).or_default().articles.push((m.article_id, day));
         }
-        let mut profiles =
-            Profiles { documents: self.library.article_count()?.max(0) as u64, frequencies: HashMap::new(), read: HashMap::new() };
+        let to_group = self.library.articles_to_group(request.regroup)?;
+        let mut profiles = Profiles::new(self, to_group.len())?;
         let mut plan = GroupingPlan { regroup: request.regroup, ..GroupingPlan::default() };
         let mut touched: HashSet<StoryRef> = HashSet::new();
         let mut summary = GroupSummary {
@@ -165,7 +187,7 @@ impl Sourcetrace {
             ..GroupSummary::default()
         };
         let mut new_stories = 0usize;
-        for (id, published) in self.library.articles_to_group(request.regroup)? {
+        for (id, published) in to_group {
             let day = published.as_deref().and_then(day_number);
             let read = profiles.get(self, id)?;
             let mut best: Option<(StoryRef, f32)> = None;
@@ -298,8 +320,7 @@ impl Sourcetrace {
 
     /// Relabels stories after a correction.
     fn relabel(&mut self, ids: &[i64]) -> Result<()> {
-        let mut profiles =
-            Profiles { documents: self.library.article_count()?.max(0) as u64, frequencies: HashMap::new(), read: HashMap::new() };
+        let mut profiles = Profiles::new(self, 0)?;
         let mut labels = Vec::new();
         for &id in ids {
             let Some(story) = self.library.story(id)? else { continue };

@@ -195,7 +195,7 @@ enum StoriesCommand {
 
 #[derive(Args)]
 struct GroupArgs {
-    /// Similarity (0 to 1) an article needs to join a story [default: the last one used, or 0.25]
+    /// Similarity (0 to 1) an article needs to join a story [default: the last one used, or 0.2]
     #[arg(long, value_name = "SIMILARITY")]
     threshold: Option<f64>,
     /// Days apart two dated articles may be and cover one event, or `any` [default: the last one used, or 3]

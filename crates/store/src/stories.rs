@@ -132,6 +132,15 @@ impl Library {
         Ok(doc.unwrap_or(0).max(0) as u64)
     }
 
+    /// Every term of the full-text index with the number of articles that
+    /// contain it: one pass over the index, cheaper than looking words up
+    /// one by one when a run reads many articles.
+    pub fn document_frequencies(&self) -> Result<HashMap<String, u64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT term, doc FROM articles_vocab")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// "More like this": the articles the full-text index ranks best (bm25,
     /// titles weighted five times the body) for any of `terms`, other than
     /// `article_id`, at most `limit`. With a date and a window, only
