@@ -17,3 +17,4 @@ mod html_extraction;
 mod invariants;
 mod library;
 mod sample;
+mod stories;

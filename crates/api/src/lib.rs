@@ -31,7 +31,6 @@ pub use error::{ApiError, ErrorCode};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
 pub use reuse::{ArticleReuse, ReuseMatch};
-pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 pub use sourcetrace_core::attribution::LexiconKind;
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
@@ -40,6 +39,7 @@ pub use sourcetrace_store::{
     CreditTallies, CreditTally, ImportRun, LexiconAddition, NearDuplicate, OutletArticles, OutletRecord, SearchHit,
     SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit, SNIPPET_END, SNIPPET_START,
 };
+pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 
 use sourcetrace_store::Library;
 use std::path::{Path, PathBuf};

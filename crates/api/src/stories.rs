@@ -193,15 +193,15 @@ impl Sourcetrace {
             let mut best: Option<(StoryRef, f32)> = None;
             if !read.profile.is_empty() {
                 let terms = stories::query_terms(&read.profile, QUERY_TERMS);
-                let candidates =
-                    self.library.story_candidates(id, &terms, published.as_deref(), window, CANDIDATES)?;
+                let candidates = self.library.story_candidates(id, &terms, published.as_deref(), window, CANDIDATES)?;
                 let mut seen: HashSet<StoryRef> = HashSet::new();
                 for candidate in candidates {
                     let Some(&story) = story_of.get(&candidate) else { continue };
                     if !seen.insert(story) {
                         continue;
                     }
-                    let Some(score) = self.story_similarity(&mut profiles, &read.profile, day, &members[&story], window)?
+                    let Some(score) =
+                        self.story_similarity(&mut profiles, &read.profile, day, &members[&story], window)?
                     else {
                         continue;
                     };
@@ -291,7 +291,15 @@ impl Sourcetrace {
             return Ok(None);
         }
         if near.len() > CENTROID_MEMBERS {
-            near.sort_by_key(|(id, d)| (match (day, d) { (Some(a), Some(b)) => (a - b).abs(), _ => i64::MAX }, *id));
+            near.sort_by_key(|(id, d)| {
+                (
+                    match (day, d) {
+                        (Some(a), Some(b)) => (a - b).abs(),
+                        _ => i64::MAX,
+                    },
+                    *id,
+                )
+            });
             near.truncate(CENTROID_MEMBERS);
         }
         let mut reads = Vec::with_capacity(near.len());

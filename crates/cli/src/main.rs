@@ -178,9 +178,13 @@ enum StoriesCommand {
         articles: Vec<i64>,
     },
     /// Move an article into another story, or into a new story of its own with --new
+    #[command(
+        group(clap::ArgGroup::new("target").required(true).args(["story", "new"])),
+        override_usage = "sourcetrace stories move <ARTICLE> <STORY|--new>"
+    )]
     Move {
         article: i64,
-        #[arg(required_unless_present = "new", conflicts_with = "new")]
+        /// The story to move it into
         story: Option<i64>,
         /// Start a new story with the article
         #[arg(long)]

@@ -34,11 +34,11 @@ pub use analyses::{
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
-pub use stories::{GroupingPlan, Membership, Placement, Story, StoryArticle, StoryEdit, StoryRef};
 pub use query::{
     ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SNIPPET_END,
     SNIPPET_START,
 };
+pub use stories::{GroupingPlan, Membership, Placement, Story, StoryArticle, StoryEdit, StoryRef};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -170,7 +170,14 @@ impl Library {
         )?;
         let days = window_days.unwrap_or(0);
         let rows = stmt.query_map(
-            params![query.join(" OR "), article_id, published, format!("-{days} days"), format!("+{days} days"), limit as i64],
+            params![
+                query.join(" OR "),
+                article_id,
+                published,
+                format!("-{days} days"),
+                format!("+{days} days"),
+                limit as i64
+            ],
             |r| r.get(0),
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -251,16 +258,16 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let heads: Vec<(i64, String)> =
             stmt.query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        heads
-            .into_iter()
-            .map(|(id, label)| Ok(Story { id, label, articles: self.story_articles(id)? }))
-            .collect()
+        heads.into_iter().map(|(id, label)| Ok(Story { id, label, articles: self.story_articles(id)? })).collect()
     }
 
     /// One story with its articles.
     pub fn story(&self, id: i64) -> Result<Option<Story>> {
-        let label: Option<String> =
-            self.conn.prepare_cached("SELECT label FROM stories WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+        let label: Option<String> = self
+            .conn
+            .prepare_cached("SELECT label FROM stories WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
         let Some(label) = label else { return Ok(None) };
         Ok(Some(Story { id, label, articles: self.story_articles(id)? }))
     }
@@ -349,8 +356,10 @@ impl Library {
         }
         let new = new_story(&tx, articles[0])?;
         for &article in articles {
-            tx.prepare_cached("UPDATE story_articles SET story_id = ?1, pinned = 1, similarity = NULL WHERE article_id = ?2")?
-                .execute([new, article])?;
+            tx.prepare_cached(
+                "UPDATE story_articles SET story_id = ?1, pinned = 1, similarity = NULL WHERE article_id = ?2",
+            )?
+            .execute([new, article])?;
         }
         pin_story(&tx, story)?;
         log_edit(&tx, "split", new, serde_json::json!({ "from": story, "into": new, "articles": articles }))?;
@@ -363,8 +372,9 @@ impl Library {
     /// empty is removed.
     pub fn move_article(&mut self, article: i64, story: Option<i64>) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let exists: bool =
-            tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?.query_row([article], |r| r.get(0))?;
+        let exists: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?
+            .query_row([article], |r| r.get(0))?;
         if !exists {
             return Err(StoreError::NotFound(format!("article #{article} does not exist")));
         }
@@ -429,7 +439,8 @@ impl Library {
 
     /// The corrections made to stories, oldest first.
     pub fn story_edits(&self) -> Result<Vec<StoryEdit>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, at, action, story_id, detail FROM story_edits ORDER BY id")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, at, action, story_id, detail FROM story_edits ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             let detail: String = r.get(4)?;
             Ok(StoryEdit {
@@ -457,8 +468,9 @@ fn require_story(tx: &Transaction, id: i64) -> Result<()> {
 /// The error for an article named as part of a story it is not in, saying
 /// where the article is.
 fn not_in_story(tx: &Transaction, article: i64, story: i64) -> Result<StoreError> {
-    let exists: bool =
-        tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?.query_row([article], |r| r.get(0))?;
+    let exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?
+        .query_row([article], |r| r.get(0))?;
     if !exists {
         return Ok(StoreError::NotFound(format!("article #{article} does not exist")));
     }
@@ -538,11 +550,8 @@ mod tests {
 
     #[test]
     fn grouping_writes_stories_and_a_regroup_keeps_pinned_articles() {
-        let (_dir, mut library) = library(&[
-            ("A", "one", "2012-01-01"),
-            ("B", "two", "2012-01-01"),
-            ("C", "three", "2012-01-02"),
-        ]);
+        let (_dir, mut library) =
+            library(&[("A", "one", "2012-01-01"), ("B", "two", "2012-01-01"), ("C", "three", "2012-01-02")]);
         let plan = GroupingPlan {
             regroup: false,
             placements: vec![
@@ -556,7 +565,10 @@ mod tests {
         assert_eq!(created.len(), 2);
         assert_eq!(library.ungrouped_count().unwrap(), 0);
         let stories = library.stories(&ArticleFilter::default()).unwrap();
-        assert_eq!(stories.iter().map(|s| (s.label.as_str(), s.articles.len())).collect::<Vec<_>>(), [("C", 1), ("A", 2)]);
+        assert_eq!(
+            stories.iter().map(|s| (s.label.as_str(), s.articles.len())).collect::<Vec<_>>(),
+            [("C", 1), ("A", 2)]
+        );
 
         let moved_to = library.move_article(2, Some(created[1])).unwrap();
         assert_eq!(moved_to, created[1]);
@@ -580,7 +592,8 @@ mod tests {
 
     #[test]
     fn corrections_check_their_stories_and_articles() {
-        let (_dir, mut library) = library(&[("A", "one", "2012-01-01"), ("B", "two", "2012-01-01"), ("C", "three", "2012-01-01")]);
+        let (_dir, mut library) =
+            library(&[("A", "one", "2012-01-01"), ("B", "two", "2012-01-01"), ("C", "three", "2012-01-01")]);
         let s = library.move_article(1, None).unwrap();
         library.move_article(2, Some(s)).unwrap();
         let t = library.move_article(3, None).unwrap();
