@@ -21,13 +21,16 @@
 //! ```
 
 pub mod analysis;
+mod compare;
 mod error;
 mod export;
 mod framing;
 mod import;
 mod library_analysis;
 mod reuse;
+mod stories;
 
+pub use compare::{CitedSource, EntityComparison, FactBlindspot, OutletCoverage, SourceBlindspot, StoryComparison};
 pub use error::{ApiError, ErrorCode};
 pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary, TableRows, XLSX_MAX_CELL, XLSX_MAX_ROWS};
 pub use framing::{AdditionKind, ArticleFraming, Lexicons};
@@ -42,8 +45,10 @@ pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
     CreditTallies, CreditTally, EntityToneTally, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate,
-    OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord, SNIPPET_END, SNIPPET_START,
+    OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit,
+    SNIPPET_END, SNIPPET_START,
 };
+pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 
 use sourcetrace_store::Library;
 use std::path::{Path, PathBuf};

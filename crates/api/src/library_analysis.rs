@@ -59,6 +59,9 @@ pub struct AnalyzeSummary {
     /// Lexicon additions this build could not use (rows that an older build
     /// accepted), one message each.
     pub lexicon_warnings: Vec<String>,
+    /// The articles in no story yet, grouped at the end of the run so that
+    /// one command brings the library up to date; `None` when cancelled.
+    pub stories: Option<crate::GroupSummary>,
 }
 
 /// An article's analysis: its scores and attributions, and whether they
@@ -128,6 +131,7 @@ impl Sourcetrace {
             cancelled: false,
             elapsed_ms: 0,
             lexicon_warnings,
+            stories: None,
         };
         let mut after = 0;
         loop {
@@ -187,6 +191,9 @@ impl Sourcetrace {
             // Articles imported meanwhile are analysed too.
             total = total.max(summary.analyzed as i64);
             on_progress(summary.analyzed as usize, total as usize);
+        }
+        if !summary.cancelled {
+            summary.stories = Some(self.group_stories(&crate::GroupRequest::default())?);
         }
         summary.elapsed_ms = started.elapsed().as_millis() as u64;
         Ok(summary)

@@ -336,3 +336,120 @@ pub fn print_framing(f: &sourcetrace_api::ArticleFraming) {
         }
     }
 }
+
+/// A story compared across its outlets, in the order a journalist reads it:
+/// who each outlet cited, how it framed it, who supplied it, and what only
+/// one outlet carried.
+pub fn print_comparison(c: &sourcetrace_api::StoryComparison) {
+    println!("Story #{}: {}", c.story_id, c.label);
+    if !c.not_analysed.is_empty() {
+        let ids: Vec<String> = c.not_analysed.iter().map(|id| format!("#{id}")).collect();
+        println!("Not analysed yet (left out of the figures; run `sourcetrace analyze`): {}", ids.join(", "));
+    }
+    let outlets: Vec<&str> = c.outlets.iter().map(|o| o.outlet.as_str()).collect();
+    let mut header = vec![""];
+    header.extend(outlets.iter().copied());
+    let row = |label: &str, value: &dyn Fn(&sourcetrace_api::OutletCoverage) -> String| -> Vec<Cell> {
+        let mut cells = vec![Cell::Left(label.to_string())];
+        cells.extend(c.outlets.iter().map(|o| Cell::Right(value(o))));
+        cells
+    };
+    let percent = |x: f64| format!("{:.0}%", x * 100.0);
+    let mut rows = vec![
+        row("articles", &|o| o.articles.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(" ")),
+        row("words", &|o| o.words.to_string()),
+        row("attributions", &|o| o.attributions.to_string()),
+    ];
+    for ty in [
+        "official",
+        "person",
+        "organization",
+        "state_media",
+        "wire",
+        "media",
+        "document",
+        "anonymous",
+        "self",
+        "unknown",
+    ] {
+        if c.outlets.iter().any(|o| o.by_type.get(ty).copied().unwrap_or(0) > 0) {
+            rows.push(row(&format!("  {ty}"), &|o| o.by_type.get(ty).copied().unwrap_or(0).to_string()));
+        }
+    }
+    rows.extend([
+        row("state-media share", &|o| percent(o.state_media_share)),
+        row("anonymous share", &|o| percent(o.anonymous_share)),
+        row("second-hand share", &|o| percent(o.second_hand_share)),
+        row("direct-quote share", &|o| percent(o.direct_quote_share)),
+        row("transparency", &|o| o.transparency.map_or("-".into(), |t| format!("{t:.0}"))),
+        row("verbs: neutral", &|o| o.neutral.to_string()),
+        row("verbs: distancing", &|o| o.distancing.to_string()),
+        row("verbs: endorsing", &|o| o.endorsing.to_string()),
+        row("verbs: negative", &|o| o.negative.to_string()),
+        row("hedges", &|o| o.hedges.to_string()),
+        row("loaded terms", &|o| o.loaded_terms.to_string()),
+        row("tone", &|o| o.tone.map_or("-".into(), |t| format!("{t:+.3}"))),
+        row("credits", &|o| if o.credits.is_empty() { "-".into() } else { o.credits.join(", ") }),
+        row("reused share", &|o| percent(o.reused_share)),
+    ]);
+    println!();
+    print_table(&header, rows.into_iter());
+    if !c.entities.is_empty() {
+        println!("\nTone toward the main entities (mean over the sentences that mention them):");
+        let mut header = vec!["ENTITY"];
+        header.extend(outlets.iter().copied());
+        print_table(
+            &header,
+            c.entities.iter().map(|e| {
+                let mut cells = vec![Cell::Left(e.entity.clone())];
+                cells.extend(
+                    outlets.iter().map(|o| Cell::Right(e.tone.get(*o).map_or("-".into(), |t| format!("{t:+.3}")))),
+                );
+                cells
+            }),
+        );
+    }
+    println!("\nSources cited:");
+    for o in &c.outlets {
+        let sources: Vec<String> =
+            o.sources.iter().map(|s| format!("{} ({}, {})", s.canonical, s.source_type, s.attributions)).collect();
+        println!("  {}: {}", o.outlet, if sources.is_empty() { "-".into() } else { sources.join("; ") });
+    }
+    println!("\nBlindspots: sources only one outlet cited");
+    if c.source_blindspots.is_empty() {
+        println!("  none");
+    }
+    for b in &c.source_blindspots {
+        println!(
+            "  {}: {} ({}), article #{} at {}-{}",
+            b.outlet, b.canonical, b.source_type, b.article_id, b.start, b.end
+        );
+    }
+    println!("\nBlindspots: facts only one outlet carried");
+    if c.fact_blindspots.is_empty() {
+        println!("  none");
+    }
+    // The five that say most per outlet; JSON has every one.
+    const SHOWN: usize = 5;
+    for outlet in &outlets {
+        let facts: Vec<_> = c.fact_blindspots.iter().filter(|f| f.outlet == *outlet).collect();
+        for f in facts.iter().take(SHOWN) {
+            println!(
+                "  {} #{} {}-{} [{}] {}",
+                f.outlet,
+                f.article_id,
+                f.start,
+                f.end,
+                f.because,
+                preview(&f.text, 110)
+            );
+            if !f.unshared.is_empty() {
+                let words: Vec<&str> = f.unshared.iter().take(6).map(String::as_str).collect();
+                println!("      only here: {}", words.join(", "));
+            }
+        }
+        if facts.len() > SHOWN {
+            println!("  {outlet}: {} more (--format json lists every one)", facts.len() - SHOWN);
+        }
+    }
+}

@@ -6,14 +6,15 @@
 
 mod analysis_output;
 mod output;
+mod stories_output;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::{print_json, print_table, Cell};
 use sourcetrace_api::{
     default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ErrorCode, ExportFormat, ExportProgress,
-    ExportRequest, ExportTable, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace, ToneEngine, SNIPPET_END,
-    SNIPPET_START,
+    ExportRequest, ExportTable, GroupRequest, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace,
+    ToneEngine, SNIPPET_END, SNIPPET_START,
 };
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -158,6 +159,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// One story side by side across its outlets: sources by type, shares, tone, verb stance, credits, reuse and
+    /// the blindspots (sources and facts only one outlet carried)
+    Compare {
+        story: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Export tables of a selection, every row, as CSV, JSON, JSON Lines or an Excel workbook
     Export {
         /// Tables to export: articles, attributions, sources, credits, reuse, tallies [default: all]
@@ -172,6 +180,84 @@ enum Command {
         #[command(flatten)]
         selection: SelectionArgs,
     },
+    /// Stories: articles about the same event across outlets (list them, group, and correct the groups)
+    #[command(args_conflicts_with_subcommands = true)]
+    Stories {
+        #[command(subcommand)]
+        command: Option<StoriesCommand>,
+        /// Only stories with an article matching these
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum StoriesCommand {
+    /// Place the articles that are in no story yet (`analyze` does this too)
+    Group(GroupArgs),
+    /// Group every article again; articles you merged, split or moved stay where you put them
+    Regroup(GroupArgs),
+    /// One story with its articles
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Merge stories into the first one named
+    Merge {
+        into: i64,
+        #[arg(required = true, value_name = "STORY")]
+        others: Vec<i64>,
+    },
+    /// Take articles out of a story into a new story
+    Split {
+        story: i64,
+        #[arg(required = true, value_name = "ARTICLE")]
+        articles: Vec<i64>,
+    },
+    /// Move an article into another story, or into a new story of its own with --new
+    #[command(
+        group(clap::ArgGroup::new("target").required(true).args(["story", "new"])),
+        override_usage = "sourcetrace stories move <ARTICLE> <STORY|--new>"
+    )]
+    Move {
+        article: i64,
+        /// The story to move it into
+        story: Option<i64>,
+        /// Start a new story with the article
+        #[arg(long)]
+        new: bool,
+    },
+    /// The corrections made so far (merges, splits, moves), oldest first
+    Edits {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Args)]
+struct GroupArgs {
+    /// Similarity (0 to 1) an article needs to join a story [default: the last one used, or 0.2]
+    #[arg(long, value_name = "SIMILARITY")]
+    threshold: Option<f64>,
+    /// Days apart two dated articles may be and cover one event, or `any` [default: the last one used, or 3]
+    #[arg(long, value_name = "DAYS", value_parser = parse_window)]
+    window_days: Option<Window>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// A date window from the command line: days, or no restriction.
+#[derive(Clone, Copy)]
+struct Window(Option<u32>);
+
+fn parse_window(value: &str) -> Result<Window, String> {
+    if value.eq_ignore_ascii_case("any") {
+        return Ok(Window(None));
+    }
+    value.parse().map(|d| Window(Some(d))).map_err(|_| format!("expected a number of days or `any`, not {value:?}"))
 }
 
 #[derive(Args)]
@@ -602,6 +688,13 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                 _ => print_json(&rows, format == Format::Jsonl),
             }
         }
+        Command::Compare { story, format } => {
+            let comparison = app.compare(story)?;
+            match format {
+                Format::Table => analysis_output::print_comparison(&comparison),
+                _ => print_json(&[comparison], format == Format::Jsonl),
+            }
+        }
         Command::Export { tables, format, output, selection } => {
             return export(&app, tables, format, output, selection);
         }
@@ -634,6 +727,23 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                 _ => print_json(&rows, format == Format::Jsonl),
             }
         }
+        Command::Stories { command: None, filter, format } => {
+            let stories = app.stories(&filter.filter())?;
+            match format {
+                Format::Table => {
+                    stories_output::print_stories(&stories);
+                    let ungrouped = app.ungrouped_articles()?;
+                    if ungrouped > 0 {
+                        eprintln!(
+                            "{ungrouped} article{} in no story yet: run `sourcetrace stories group`.",
+                            plural(ungrouped as u64)
+                        );
+                    }
+                }
+                _ => print_json(&stories, format == Format::Jsonl),
+            }
+        }
+        Command::Stories { command: Some(command), .. } => stories(&mut app, command)?,
         Command::Lexicon(LexiconCommand::Add { kind, row }) => {
             let added = app.add_lexicon_row(&kind, &row.join("\t"))?;
             let a = &added.addition;
@@ -675,6 +785,72 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The `stories` subcommands: grouping and corrections.
+fn stories(app: &mut Sourcetrace, command: StoriesCommand) -> Result<(), ApiError> {
+    match command {
+        StoriesCommand::Group(args) => group(app, args, false)?,
+        StoriesCommand::Regroup(args) => group(app, args, true)?,
+        StoriesCommand::Show { id, format } => {
+            let story = app.story(id)?;
+            match format {
+                Format::Table => stories_output::print_story(&story),
+                _ => print_json(&[story], format == Format::Jsonl),
+            }
+        }
+        StoriesCommand::Merge { into, others } => {
+            let story = app.merge_stories(into, &others)?;
+            println!("Merged into story #{}: {} articles, pinned.", story.id, story.articles.len());
+            stories_output::print_story(&story);
+        }
+        StoriesCommand::Split { story, articles } => {
+            let split = app.split_story(story, &articles)?;
+            println!(
+                "Split {} article{} out of story #{} into story #{}; both are pinned.",
+                split.split.articles.len(),
+                plural(split.split.articles.len() as u64),
+                split.kept.id,
+                split.split.id
+            );
+            stories_output::print_story(&split.split);
+        }
+        StoriesCommand::Move { article, story, .. } => {
+            let story = app.move_article(article, story)?;
+            println!("Article #{article} is now in story #{} (pinned).", story.id);
+            stories_output::print_story(&story);
+        }
+        StoriesCommand::Edits { format } => {
+            let edits = app.story_edits()?;
+            match format {
+                Format::Table => print_table(
+                    &["EDIT", "AT", "ACTION", "STORY", "DETAIL"],
+                    edits.iter().map(|e| {
+                        vec![
+                            Cell::Right(format!("#{}", e.id)),
+                            Cell::Left(e.at.clone()),
+                            Cell::Left(e.action.clone()),
+                            Cell::Right(format!("#{}", e.story_id)),
+                            Cell::Left(e.detail.to_string()),
+                        ]
+                    }),
+                ),
+                _ => print_json(&edits, format == Format::Jsonl),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `stories group` and `stories regroup`.
+fn group(app: &mut Sourcetrace, args: GroupArgs, regroup: bool) -> Result<(), ApiError> {
+    let request = GroupRequest { regroup, threshold: args.threshold, window_days: args.window_days.map(|w| w.0) };
+    let summary = app.group_stories(&request)?;
+    match args.format {
+        Format::Table => println!("{}", stories_output::describe_grouping(&summary)),
+        format => print_json(&[summary], format == Format::Jsonl),
+    }
+    Ok(())
+}
+
 /// `analyze` with no files: analyses the library's articles whose analysis
 /// is missing or out of date (all of them with `--force`), with a progress
 /// bar on a terminal. Ctrl-C stops between batches; what was committed stays.
@@ -713,6 +889,11 @@ fn analyze_library(app: &mut Sourcetrace, force: bool, format: Format) -> Result
             summary.elapsed_ms as f64 / 1000.0
         ),
         _ => print_json(&[&summary], format == Format::Jsonl),
+    }
+    if let (Format::Table, Some(stories)) = (format, &summary.stories) {
+        if stories.placed > 0 {
+            println!("{}", stories_output::describe_grouping(stories));
+        }
     }
     Ok(if summary.cancelled { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

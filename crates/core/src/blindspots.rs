@@ -1,10 +1,11 @@
 //! Blindspots: the facts of a story that only one outlet carried.
 //!
 //! A journalist comparing three outlets' coverage of one event wants to see
-//! what each left out. This module finds, among the sentences that state
-//! something checkable (a number, a name, or a quote), those that no
-//! article of another outlet carries: no sentence of another outlet holds
-//! at least half of the sentence's content words. Sources that only one
+//! what each left out. This module finds the sentences that bring something
+//! checkable no other outlet mentions anywhere in the story (a number, or
+//! a name past the sentence's first word) and whose content no article of
+//! another outlet carries (no sentence of another outlet holds at least
+//! half of the sentence's content words). Sources that only one
 //! outlet cited are found from the stored attributions by the caller; this
 //! is the text side.
 //!
@@ -42,10 +43,11 @@ pub struct FactBlindspot {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// What makes it a checkable fact: "number", "quote" or "name".
+    /// What no other outlet gave: a "number" or a "name".
     pub because: &'static str,
-    /// Its content words that no other outlet used anywhere in the story,
-    /// most telling first: what the others left out.
+    /// The numbers and names no other outlet wrote anywhere in the story,
+    /// as written, then its other words no other outlet used: what the
+    /// others left out.
     pub unshared: Vec<String>,
 }
 
@@ -66,44 +68,103 @@ const STOPWORDS: &[&str] = &[
     "when", "which", "who", "will", "with", "would", "you",
 ];
 
+/// Capitalized words that name no one: titles before a name, days and
+/// months. Another outlet writing "Senator" or "Tuesday" differently must
+/// not make a blindspot of them.
+const NOT_NAMES: &[&str] = &[
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "president",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 struct Sentence {
     article: usize,
     start: usize,
     end: usize,
     words: HashSet<String>,
-    because: Option<&'static str>,
+    /// Folded numbers and names in the sentence (names past its first
+    /// word), with how each is written.
+    keys: Vec<(String, String, &'static str)>,
 }
 
-/// Lowercased content words, with a plural "s" dropped so "troop" and
-/// "troops" match.
+/// A word folded for comparison: lowercase, a plural "s" or "ies" dropped
+/// so "troop" and "troops" match, but not the "s" of "Texas" or "famous".
+fn fold(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 4 && w.ends_with('s') && !["ss", "us", "is", "as", "os"].iter().any(|e| w.ends_with(e)) {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+fn words_of(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Folded content words: no stopwords, nothing shorter than three letters
+/// except numbers.
 fn content_words(sentence: &str) -> HashSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOPWORDS.contains(&w.as_str()) && (w.chars().count() > 2 || w.chars().all(char::is_numeric)))
-        .map(|w| if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+    words_of(sentence)
+        .filter(|w| w.chars().count() > 2 || w.chars().all(char::is_numeric))
+        .map(fold)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
         .collect()
 }
 
-/// Why a sentence is a checkable fact, if it is one: it gives a number,
-/// quotes someone, or names someone or something past its first word.
-fn checkable(sentence: &str) -> Option<&'static str> {
-    if sentence.chars().any(|c| c.is_ascii_digit()) {
-        return Some("number");
+/// The checkable parts of a sentence: its numbers, and the names it gives
+/// past its first word (capitalized words with a lowercase letter, so not
+/// acronyms in shouting headlines).
+fn keys(sentence: &str) -> Vec<(String, String, &'static str)> {
+    let mut keys = Vec::new();
+    for (i, w) in words_of(sentence).enumerate() {
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            keys.push((fold(w), w.to_string(), "number"));
+        } else if i > 0
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+            && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+        {
+            keys.push((fold(w), w.to_string(), "name"));
+        }
     }
-    if sentence.contains(['"', '“', '”']) {
-        return Some("quote");
-    }
-    let named = sentence
-        .split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase));
-    named.then_some("name")
+    keys
 }
 
-/// The checkable sentences of a story that only one outlet carried, in
-/// article order. With fewer than two outlets nothing can be missing.
+/// The sentences of a story that bring a number or a name no article of
+/// another outlet mentions anywhere, and whose content no sentence of
+/// another outlet holds; in article order. With fewer than two outlets
+/// nothing can be missing.
 pub fn facts_only_one_carried(texts: &[StoryText]) -> Vec<FactBlindspot> {
     let outlets: HashSet<&str> = texts.iter().map(|t| t.outlet).collect();
     if outlets.len() < 2 {
@@ -126,22 +187,31 @@ pub fn facts_only_one_carried(texts: &[StoryText]) -> Vec<FactBlindspot> {
                 start: points.of_byte(start),
                 end: points.of_byte(end),
                 words: content_words(s),
-                because: checkable(s),
+                keys: keys(s),
             });
         }
     }
-    // Every content word each outlet used anywhere in the story.
-    let vocabulary_of = |outlet: &str| -> HashSet<&String> {
-        sentences.iter().filter(|s| texts[s.article].outlet == outlet).flat_map(|s| s.words.iter()).collect()
-    };
-    let vocabularies: Vec<(&str, HashSet<&String>)> = outlets.iter().map(|&o| (o, vocabulary_of(o))).collect();
+    // Every folded word each outlet used anywhere in the story, stopwords
+    // and short words included, so a name or number is "elsewhere" when any
+    // other outlet wrote it at all.
+    let mut vocabularies: Vec<(&str, HashSet<String>)> = outlets.iter().map(|&o| (o, HashSet::new())).collect();
+    for (o, vocabulary) in &mut vocabularies {
+        for t in texts.iter().filter(|t| t.outlet == *o) {
+            vocabulary.extend(words_of(t.text).map(fold));
+        }
+    }
+    let elsewhere = |outlet: &str, word: &str| vocabularies.iter().any(|(o, v)| *o != outlet && v.contains(word));
     let mut found = Vec::new();
     for s in &sentences {
-        let Some(because) = s.because else { continue };
         if s.words.len() < MIN_WORDS {
             continue;
         }
         let outlet = texts[s.article].outlet;
+        let mut new_keys: Vec<&(String, String, &'static str)> =
+            s.keys.iter().filter(|(key, _, _)| !elsewhere(outlet, key)).collect();
+        if new_keys.is_empty() {
+            continue;
+        }
         let carried = sentences.iter().any(|other| {
             texts[other.article].outlet != outlet
                 && s.words.intersection(&other.words).count() as f64 >= CARRIED * s.words.len() as f64
@@ -149,15 +219,23 @@ pub fn facts_only_one_carried(texts: &[StoryText]) -> Vec<FactBlindspot> {
         if carried {
             continue;
         }
-        let mut unshared: Vec<String> = s
-            .words
-            .iter()
-            .filter(|w| vocabularies.iter().all(|(o, vocabulary)| *o == outlet || !vocabulary.contains(w)))
-            .cloned()
-            .collect();
-        // Longer words first, then alphabetically, so the list is stable
-        // and names and numbers lead.
-        unshared.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        // Numbers first: a figure no one else gave is the sharper blindspot.
+        new_keys.sort_by_key(|(_, _, kind)| if *kind == "number" { 0 } else { 1 });
+        let because = new_keys[0].2;
+        let mut unshared: Vec<String> = Vec::new();
+        for (_, written, _) in &new_keys {
+            if !unshared.iter().any(|u| u.eq_ignore_ascii_case(written)) {
+                unshared.push(written.clone());
+            }
+        }
+        let mut rest: Vec<&String> = s.words.iter().filter(|w| !elsewhere(outlet, w)).collect();
+        // Longer words first, then alphabetically, so the list is stable.
+        rest.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        for w in rest {
+            if !unshared.iter().any(|u| fold(u) == *w) {
+                unshared.push(w.clone());
+            }
+        }
         let text = texts[s.article].text;
         let chars: String = text.chars().skip(s.start).take(s.end - s.start).collect();
         found.push(FactBlindspot {
@@ -200,7 +278,8 @@ mod tests {
         let f = &facts[0];
         assert_eq!((f.article, f.because), (0, "number"));
         assert!(f.text.starts_with("Disaster aid"));
-        assert!(f.unshared.contains(&"florida".to_string()) && f.unshared.contains(&"disaster".to_string()));
+        assert_eq!(f.unshared[..3], ["12", "Florida", "Texas"]);
+        assert!(f.unshared.contains(&"disaster".to_string()));
         let chars: String = texts[0].text.chars().skip(f.start).take(f.end - f.start).collect();
         assert_eq!(chars.trim(), f.text);
     }

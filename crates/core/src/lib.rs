@@ -28,6 +28,7 @@ pub mod language;
 pub mod outlets;
 pub mod reuse;
 pub mod sketch;
+pub mod stories;
 pub mod text;
 pub mod tone;
 

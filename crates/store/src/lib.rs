@@ -27,6 +27,7 @@ mod imports;
 pub mod migrate;
 mod outlets;
 mod query;
+mod stories;
 
 pub use analyses::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
@@ -43,6 +44,7 @@ pub use query::{
 };
 /// Export rows are SQLite values, typed as the library stores them.
 pub use rusqlite::types::Value;
+pub use stories::{GroupingPlan, Membership, Placement, Story, StoryArticle, StoryEdit, StoryRef};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

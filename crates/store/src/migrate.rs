@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_credits.sql"),
     include_str!("migrations/0004_reuse.sql"),
     include_str!("migrations/0005_tone.sql"),
+    include_str!("migrations/0006_stories.sql"),
 ];
 
 /// The schema version this build writes.

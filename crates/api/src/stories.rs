@@ -1,0 +1,453 @@
+//! Stories: grouping the articles that cover one event across outlets, and
+//! a person's corrections to the groups.
+//!
+//! Grouping places articles one at a time, oldest first. For each article
+//! the library's full-text index finds candidates ("more like this": the
+//! article's heaviest words, ranked by bm25, published within the date
+//! window or undated); the stories those candidates are in are compared
+//! with the article through their centroids (the mean profile of their
+//! members within the window, see [`sourcetrace_core::stories`]), and the
+//! article joins the most similar story when that similarity reaches the
+//! threshold, or starts a story of its own. Comparing with the centroid
+//! rather than the nearest member keeps unrelated events from chaining
+//! into one story through an article that mentions both.
+//!
+//! [`Sourcetrace::group_stories`] places only articles in no story yet, so
+//! it is cheap to run after every import (`analyze` runs it); a regroup
+//! places every article again. Neither moves an article a person placed:
+//! merge, split and move pin the articles they touch. A regrouped story
+//! keeps the id of the old story it shares most articles with, so ids in
+//! a journalist's notes keep pointing at the same coverage.
+
+use crate::{validate_filter, ApiError, ErrorCode, Result, Sourcetrace};
+use serde::Serialize;
+use sourcetrace_core::stories::{self, day_number, within_window, Profile};
+use sourcetrace_store::{ArticleFilter, GroupingPlan, Placement, Story, StoryEdit, StoryRef};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::time::Instant;
+
+/// The similarity to a story's centroid an article needs to join it. Two
+/// outlets' reports of one event typically score 0.25 to 0.55 and reports
+/// of different events under 0.15; events with the same protagonists
+/// months apart (two Netanyahu visits) score like one event, which is what
+/// the date window is for.
+pub const DEFAULT_THRESHOLD: f64 = 0.2;
+/// How many days apart two dated articles may be and still cover one
+/// event: coverage of an event, follow-ups included, comes within days.
+pub const DEFAULT_WINDOW_DAYS: u32 = 3;
+/// Words of an article in its "more like this" query.
+const QUERY_TERMS: usize = 12;
+/// Candidates the full-text index returns for an article.
+const CANDIDATES: usize = 30;
+/// Members of a story (the nearest in time) its centroid is made of, so
+/// that comparing with a story of hundreds of articles stays cheap.
+const CENTROID_MEMBERS: usize = 50;
+/// Profiles kept in memory during a run; past this the cache starts over.
+const PROFILE_CACHE: usize = 50_000;
+/// From this many articles to place, a run reads the whole vocabulary of
+/// the full-text index at once instead of looking words up one by one (a
+/// few hundred distinct words an article).
+const WHOLE_VOCABULARY: usize = 64;
+
+/// How to group.
+#[derive(Debug, Clone, Default)]
+pub struct GroupRequest {
+    /// Place every article again, not only those in no story yet. Articles
+    /// a person placed stay where they are.
+    pub regroup: bool,
+    /// The similarity an article needs to join a story; the library's last
+    /// choice (or [`DEFAULT_THRESHOLD`]) when `None`. A given value is kept
+    /// for later runs.
+    pub threshold: Option<f64>,
+    /// The date window in days (`Some(None)`: dates do not restrict); the
+    /// library's last choice (or [`DEFAULT_WINDOW_DAYS`]) when `None`.
+    pub window_days: Option<Option<u32>>,
+}
+
+/// What a grouping run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GroupSummary {
+    /// Articles placed in this run.
+    pub placed: u64,
+    /// Of those, articles that joined a story with other articles.
+    pub joined: u64,
+    /// Stories this run started.
+    pub new_stories: u64,
+    /// Stories in the library after the run.
+    pub stories: u64,
+    /// Articles a person placed, left where they are.
+    pub pinned: u64,
+    pub regroup: bool,
+    pub threshold: f64,
+    pub window_days: Option<u32>,
+    pub elapsed_ms: u64,
+}
+
+/// What a split made: the story as left, and the new one.
+#[derive(Debug, Clone, Serialize)]
+pub struct SplitStory {
+    pub kept: Story,
+    pub split: Story,
+}
+
+/// An article's profile and title, as grouping reads them.
+struct Read {
+    title: Option<String>,
+    profile: Rc<Profile>,
+}
+
+/// Profiles computed during one run, with the library's document
+/// frequencies looked up once per word (or read all at once).
+struct Profiles {
+    documents: u64,
+    frequencies: HashMap<String, u64>,
+    /// `frequencies` holds the whole vocabulary: a word not in it is in no
+    /// article.
+    complete: bool,
+    read: HashMap<i64, Rc<Read>>,
+}
+
+impl Profiles {
+    /// Profiles for a run that reads about `articles` articles.
+    fn new(app: &Sourcetrace, articles: usize) -> Result<Profiles> {
+        let complete = articles >= WHOLE_VOCABULARY;
+        Ok(Profiles {
+            documents: app.library.article_count()?.max(0) as u64,
+            frequencies: if complete { app.library.document_frequencies()? } else { HashMap::new() },
+            complete,
+            read: HashMap::new(),
+        })
+    }
+
+    fn get(&mut self, app: &Sourcetrace, id: i64) -> Result<Rc<Read>> {
+        if let Some(read) = self.read.get(&id) {
+            return Ok(Rc::clone(read));
+        }
+        let (title, text) = app.library.article_words(id)?.unwrap_or((None, String::new()));
+        let features = stories::features(title.as_deref(), &text);
+        let mut words: Vec<&str> = features.words.iter().map(|(w, _, _)| w.as_str()).collect();
+        words.extend(features.entities.iter().flat_map(|(_, _, parts)| parts.iter().map(String::as_str)));
+        for word in words.into_iter().filter(|_| !self.complete) {
+            if !self.frequencies.contains_key(word) {
+                let df = app.library.document_frequency(word)?;
+                self.frequencies.insert(word.to_string(), df);
+            }
+        }
+        let frequencies = &self.frequencies;
+        let profile = Profile::new(&features, &|w| frequencies.get(w).copied().unwrap_or(0), self.documents);
+        if self.read.len() >= PROFILE_CACHE {
+            self.read.clear();
+        }
+        let read = Rc::new(Read { title, profile: Rc::new(profile) });
+        self.read.insert(id, Rc::clone(&read));
+        Ok(read)
+    }
+}
+
+/// A story during a run: its members with their day numbers.
+#[derive(Default)]
+struct Members {
+    articles: Vec<(i64, Option<i64>)>,
+}
+
+impl Sourcetrace {
+    /// Places articles in stories: those in no story yet, or every article
+    /// not pinned with `regroup`. Written in one transaction at the end.
+    pub fn group_stories(&mut self, request: &GroupRequest) -> Result<GroupSummary> {
+        let started = Instant::now();
+        let (threshold, window) = self.story_settings(request)?;
+        let memberships = self.library.story_memberships()?;
+        let mut story_of: HashMap<i64, StoryRef> = HashMap::new();
+        let mut members: HashMap<StoryRef, Members> = HashMap::new();
+        // For a regroup: which story each released article was in, so that
+        // the new stories can keep the old ids.
+        let mut released: HashMap<i64, i64> = HashMap::new();
+        let mut pinned = 0;
+        for m in &memberships {
+            pinned += m.pinned as u64;
+            if request.regroup && !m.pinned {
+                released.insert(m.article_id, m.story_id);
+                continue;
+            }
+            let story = StoryRef::Existing(m.story_id);
+            story_of.insert(m.article_id, story);
+            let day = m.published.as_deref().and_then(day_number);
+            members.entry(story).or_default().articles.push((m.article_id, day));
+        }
+        let to_group = self.library.articles_to_group(request.regroup)?;
+        let mut profiles = Profiles::new(self, to_group.len())?;
+        let mut plan = GroupingPlan { regroup: request.regroup, ..GroupingPlan::default() };
+        let mut touched: HashSet<StoryRef> = HashSet::new();
+        let mut summary = GroupSummary {
+            regroup: request.regroup,
+            threshold,
+            window_days: window,
+            pinned,
+            ..GroupSummary::default()
+        };
+        let mut new_stories = 0usize;
+        for (id, published) in to_group {
+            let day = published.as_deref().and_then(day_number);
+            let read = profiles.get(self, id)?;
+            let mut best: Option<(StoryRef, f32)> = None;
+            if !read.profile.is_empty() {
+                let terms = stories::query_terms(&read.profile, QUERY_TERMS);
+                let candidates = self.library.story_candidates(id, &terms, published.as_deref(), window, CANDIDATES)?;
+                let mut seen: HashSet<StoryRef> = HashSet::new();
+                for candidate in candidates {
+                    let Some(&story) = story_of.get(&candidate) else { continue };
+                    if !seen.insert(story) {
+                        continue;
+                    }
+                    let Some(score) =
+                        self.story_similarity(&mut profiles, &read.profile, day, &members[&story], window)?
+                    else {
+                        continue;
+                    };
+                    if best.is_none_or(|(_, b)| score > b) {
+                        best = Some((story, score));
+                    }
+                }
+            }
+            let (story, similarity) = match best {
+                Some((story, score)) if f64::from(score) >= threshold => {
+                    summary.joined += 1;
+                    (story, Some(f64::from(score)))
+                }
+                _ => {
+                    new_stories += 1;
+                    (StoryRef::New(new_stories - 1), None)
+                }
+            };
+            story_of.insert(id, story);
+            members.entry(story).or_default().articles.push((id, day));
+            touched.insert(story);
+            plan.placements.push(Placement { article_id: id, story, similarity });
+        }
+        summary.placed = plan.placements.len() as u64;
+        summary.new_stories = new_stories as u64;
+
+        // A regroup relabels every story: any of them may have lost articles.
+        if request.regroup {
+            touched.extend(members.keys().copied());
+        }
+        let mut touched: Vec<StoryRef> = touched.into_iter().filter(|s| members.contains_key(s)).collect();
+        touched.sort_by_key(|s| match s {
+            StoryRef::Existing(id) => (0, *id),
+            StoryRef::New(n) => (1, *n as i64),
+        });
+        for story in touched {
+            let label = self.label(&mut profiles, &members[&story])?;
+            plan.labels.push((story, label));
+        }
+        if request.regroup {
+            keep_old_ids(&mut plan, &released, &members);
+        }
+        self.library.write_grouping(&plan)?;
+        summary.stories = self.library.stories(&ArticleFilter::default())?.len() as u64;
+        summary.elapsed_ms = started.elapsed().as_millis() as u64;
+        Ok(summary)
+    }
+
+    /// The threshold and window of a run: the request's (kept for later
+    /// runs), else the library's last choice, else the defaults.
+    fn story_settings(&mut self, request: &GroupRequest) -> Result<(f64, Option<u32>)> {
+        if let Some(t) = request.threshold {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("the threshold {t} is not a similarity: give a number from 0 to 1"),
+                ));
+            }
+        }
+        let (saved_threshold, saved_window) = self.library.story_settings()?;
+        let threshold = request.threshold.or(saved_threshold).unwrap_or(DEFAULT_THRESHOLD);
+        let window = request.window_days.or(saved_window).unwrap_or(Some(DEFAULT_WINDOW_DAYS));
+        if request.threshold.is_some() || request.window_days.is_some() {
+            self.library.set_story_settings(threshold, window)?;
+        }
+        Ok((threshold, window))
+    }
+
+    /// How similar an article is to a story: to the centroid of its
+    /// members within the window (the nearest in time, at most
+    /// [`CENTROID_MEMBERS`]). `None` when no member is within the window.
+    fn story_similarity(
+        &self,
+        profiles: &mut Profiles,
+        profile: &Profile,
+        day: Option<i64>,
+        story: &Members,
+        window: Option<u32>,
+    ) -> Result<Option<f32>> {
+        let mut near: Vec<(i64, Option<i64>)> = story
+            .articles
+            .iter()
+            .copied()
+            .filter(|(_, d)| window.is_none_or(|w| within_window(day, *d, i64::from(w))))
+            .collect();
+        if near.is_empty() {
+            return Ok(None);
+        }
+        if near.len() > CENTROID_MEMBERS {
+            near.sort_by_key(|(id, d)| {
+                (
+                    match (day, d) {
+                        (Some(a), Some(b)) => (a - b).abs(),
+                        _ => i64::MAX,
+                    },
+                    *id,
+                )
+            });
+            near.truncate(CENTROID_MEMBERS);
+        }
+        let mut reads = Vec::with_capacity(near.len());
+        for (id, _) in near {
+            reads.push(profiles.get(self, id)?);
+        }
+        let member_profiles: Vec<&Profile> = reads.iter().map(|r| r.profile.as_ref()).collect();
+        Ok(Some(stories::similarity(profile, &stories::centroid(&member_profiles))))
+    }
+
+    /// A story's label: the title of its most central article, or that
+    /// article's heaviest words when it has no title.
+    fn label(&self, profiles: &mut Profiles, story: &Members) -> Result<String> {
+        let mut reads = Vec::new();
+        for &(id, _) in story.articles.iter().rev().take(CENTROID_MEMBERS) {
+            reads.push(profiles.get(self, id)?);
+        }
+        let member_profiles: Vec<&Profile> = reads.iter().map(|r| r.profile.as_ref()).collect();
+        let Some(central) = stories::most_central(&member_profiles) else { return Ok(String::new()) };
+        let read = &reads[central];
+        Ok(match read.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(title) => title.to_string(),
+            None => stories::query_terms(&read.profile, 5).join(" "),
+        })
+    }
+
+    /// Relabels stories after a correction.
+    fn relabel(&mut self, ids: &[i64]) -> Result<()> {
+        let mut profiles = Profiles::new(self, 0)?;
+        let mut labels = Vec::new();
+        for &id in ids {
+            let Some(story) = self.library.story(id)? else { continue };
+            let members = Members { articles: story.articles.iter().map(|a| (a.id, None)).collect() };
+            labels.push((id, self.label(&mut profiles, &members)?));
+        }
+        Ok(self.library.set_story_labels(&labels)?)
+    }
+
+    /// Stories with at least one article matching the filter, the most
+    /// recent first, each with all of its articles.
+    pub fn stories(&self, filter: &ArticleFilter) -> Result<Vec<Story>> {
+        validate_filter(filter)?;
+        Ok(self.library.stories(filter)?)
+    }
+
+    /// One story with its articles.
+    pub fn story(&self, id: i64) -> Result<Story> {
+        self.library.story(id)?.ok_or_else(|| {
+            ApiError::new(ErrorCode::NotFound, format!("story #{id} does not exist (see `sourcetrace stories`)"))
+        })
+    }
+
+    /// Articles that grouping has not placed yet.
+    pub fn ungrouped_articles(&self) -> Result<i64> {
+        Ok(self.library.ungrouped_count()?)
+    }
+
+    /// Merges `others` into `into` and pins every article of the result.
+    pub fn merge_stories(&mut self, into: i64, others: &[i64]) -> Result<Story> {
+        let mut unique: Vec<i64> = Vec::new();
+        for &o in others {
+            if !unique.contains(&o) {
+                unique.push(o);
+            }
+        }
+        if unique.is_empty() {
+            return Err(ApiError::new(ErrorCode::InvalidInput, "name at least one story to merge into the first"));
+        }
+        self.library.merge_stories(into, &unique)?;
+        self.relabel(&[into])?;
+        self.story(into)
+    }
+
+    /// Takes articles out of a story into a new one; both are pinned.
+    pub fn split_story(&mut self, story: i64, articles: &[i64]) -> Result<SplitStory> {
+        if articles.is_empty() {
+            return Err(ApiError::new(ErrorCode::InvalidInput, "name at least one article to split off"));
+        }
+        let mut unique = articles.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let new = self.library.split_story(story, &unique)?;
+        self.relabel(&[story, new])?;
+        Ok(SplitStory { kept: self.story(story)?, split: self.story(new)? })
+    }
+
+    /// Moves an article into a story, or into a new story of its own with
+    /// `None`, and pins it there.
+    pub fn move_article(&mut self, article: i64, story: Option<i64>) -> Result<Story> {
+        let from = self.library.story_memberships()?.into_iter().find(|m| m.article_id == article).map(|m| m.story_id);
+        let to = self.library.move_article(article, story)?;
+        let mut changed = vec![to];
+        changed.extend(from.filter(|&f| f != to));
+        self.relabel(&changed)?;
+        self.story(to)
+    }
+
+    /// The corrections made to stories, oldest first.
+    pub fn story_edits(&self) -> Result<Vec<StoryEdit>> {
+        Ok(self.library.story_edits()?)
+    }
+}
+
+/// Gives each new story of a regroup the id of the released story it
+/// shares most articles with (each old id once, largest overlaps first),
+/// so that a regroup that changes little changes few ids.
+fn keep_old_ids(plan: &mut GroupingPlan, released: &HashMap<i64, i64>, members: &HashMap<StoryRef, Members>) {
+    let taken: HashSet<i64> = members
+        .keys()
+        .filter_map(|s| match s {
+            StoryRef::Existing(id) => Some(*id),
+            StoryRef::New(_) => None,
+        })
+        .collect();
+    let mut overlaps: HashMap<(usize, i64), usize> = HashMap::new();
+    for p in &plan.placements {
+        if let (StoryRef::New(n), Some(&old)) = (p.story, released.get(&p.article_id)) {
+            if !taken.contains(&old) {
+                *overlaps.entry((n, old)).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<((usize, i64), usize)> = overlaps.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut renamed: HashMap<usize, i64> = HashMap::new();
+    let mut used: HashSet<i64> = HashSet::new();
+    for ((n, old), _) in ranked {
+        if !renamed.contains_key(&n) && used.insert(old) {
+            renamed.insert(n, old);
+        }
+    }
+    // The remaining new stories are numbered again from 0, as the store
+    // creates one row per number up to the highest.
+    let mut renumbered: HashMap<usize, usize> = HashMap::new();
+    let mut map = |story: StoryRef| match story {
+        StoryRef::New(n) => match renamed.get(&n) {
+            Some(&old) => StoryRef::Existing(old),
+            None => {
+                let next = renumbered.len();
+                StoryRef::New(*renumbered.entry(n).or_insert(next))
+            }
+        },
+        existing => existing,
+    };
+    for p in &mut plan.placements {
+        p.story = map(p.story);
+    }
+    for (story, _) in &mut plan.labels {
+        *story = map(*story);
+    }
+}
