@@ -22,6 +22,7 @@
 //! ```
 
 use crate::attribution::tokens::Tokens;
+use crate::dates;
 use crate::text::CodePoints;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -68,9 +69,9 @@ const STOPWORDS: &[&str] = &[
     "when", "which", "who", "will", "with", "would", "you",
 ];
 
-/// Capitalized words that name no one: titles before a name, days and
-/// months. Another outlet writing "Senator" or "Tuesday" differently must
-/// not make a blindspot of them.
+/// Capitalized words that name no one: titles before a name and days.
+/// Another outlet writing "Senator" or "Tuesday" differently must not make
+/// a blindspot of them; months are left out through [`dates`].
 const NOT_NAMES: &[&str] = &[
     "sen",
     "senator",
@@ -91,17 +92,6 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 struct Sentence {
@@ -154,6 +144,7 @@ fn keys(sentence: &str) -> Vec<(String, String, &'static str)> {
             && w.chars().skip(1).any(char::is_lowercase)
             && !STOPWORDS.contains(&w.to_lowercase().as_str())
             && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+            && dates::month_abbreviation(w).is_none()
         {
             keys.push((fold(w), w.to_string(), "name"));
         }
