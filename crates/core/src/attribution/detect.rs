@@ -13,7 +13,7 @@
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
 
-use super::lexicon::{complement, normalize_phrase, Lexicon, CUE_BIT, SOURCE_BIT, SOURCE_START_BIT};
+use super::lexicon::{complement, normalize_phrase, trim_suffix, Lexicon, CUE_BIT, SOURCE_BIT, SOURCE_START_BIT};
 use super::tokens::{Kind, Tokens};
 use super::CueClass;
 use crate::fasthash::FastMap;
@@ -962,7 +962,7 @@ impl<'a, 't> Detector<'a, 't> {
         let document_subject = entry.class == CueClass::Evidence
             && (a..b).any(|j| {
                 self.lex
-                    .source_word(t.lower(j).trim_end_matches("'s"))
+                    .source_word(trim_suffix(t.lower(j), "'s"))
                     .is_some_and(|w| w.kind == super::SourceType::Document)
             });
         // "called him a political opportunist": a person object and a label.
@@ -1704,7 +1704,7 @@ impl<'a, 't> Detector<'a, 't> {
                         "doesn't", "didn't", "don't",
                     ],
                     w,
-                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, w.trim_end_matches("'s"))
+                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, trim_suffix(w, "'s"))
                     || matches!(w.split_once('\''), Some((p, _)) if is_a(PRONOUNS_BIT, p));
                 if finite && k > start {
                     return true;

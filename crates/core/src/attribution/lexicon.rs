@@ -420,6 +420,19 @@ pub(crate) fn normalize_phrase(s: &str) -> String {
     out
 }
 
+/// `word.trim_end_matches(suffix)`: every trailing `suffix` removed. With a
+/// string pattern, `trim_end_matches` builds a substring searcher on every
+/// call, which cost more than the lookup the trimmed word was for.
+pub(crate) fn trim_suffix<'w>(mut word: &'w str, suffix: &str) -> &'w str {
+    if suffix.is_empty() {
+        return word;
+    }
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
+}
+
 fn parse_country(s: &str) -> Result<Option<[u8; 2]>, String> {
     if s.is_empty() {
         return Ok(None);
@@ -459,6 +472,15 @@ mod tests {
             assert_eq!(normalize_phrase(phrase), general(phrase), "{phrase:?}");
         }
         assert_eq!(normalize_phrase("Putin\u{2019}s  \u{00A0}SPOKESMAN"), "putin's spokesman");
+    }
+
+    #[test]
+    fn suffixes_trim_as_trim_end_matches_does() {
+        for word in ["putin's", "x's's", "'s", "s", "", "russia", "it\u{2019}s"] {
+            for suffix in ["'s", "\u{2019}s"] {
+                assert_eq!(trim_suffix(word, suffix), word.trim_end_matches(suffix), "{word:?} {suffix:?}");
+            }
+        }
     }
 
     #[test]

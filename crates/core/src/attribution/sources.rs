@@ -9,7 +9,7 @@
 //! that a later "Peskov" is the same official); any other name (a person).
 
 use super::detect::{in_list, is_a, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
-use super::lexicon::{normalize_phrase, CountryForm, Lexicon, Role};
+use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role};
 use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
 use super::SourceType;
@@ -196,7 +196,7 @@ impl<'a, 't> Typer<'a, 't> {
                     }
                 }
                 if let Some((c, form)) =
-                    t.is(k, COUNTRY_BIT).then(|| self.lex.country_word(w.trim_end_matches("'s"))).flatten()
+                    t.is(k, COUNTRY_BIT).then(|| self.lex.country_word(trim_suffix(w, "'s"))).flatten()
                 {
                     if form == CountryForm::Demonym || w.ends_with("'s") || matches!(w, "u.s." | "u.k.") {
                         country = country.or(Some(c.code.clone()));
@@ -226,7 +226,7 @@ impl<'a, 't> Typer<'a, 't> {
                 if let Some(sw) = self.lex.source_word(t.lower(b - 1)) {
                     country = country.or(sw.country.map(code));
                 }
-                if let Some((c, _)) = self.lex.country_word(t.lower(b - 1).trim_end_matches("'s")) {
+                if let Some((c, _)) = self.lex.country_word(trim_suffix(t.lower(b - 1), "'s")) {
                     country = country.or(Some(c.code.clone()));
                 }
             }
@@ -241,12 +241,9 @@ impl<'a, 't> Typer<'a, 't> {
                 });
             if looks_like_name {
                 let name = t.slice(name_start, j).to_string();
-                let surname = t.lower(j - 1).trim_end_matches("'s").to_string();
-                let entity = Entity {
-                    name: name.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string(),
-                    kind,
-                    country,
-                };
+                let surname = trim_suffix(t.lower(j - 1), "'s").to_string();
+                let entity =
+                    Entity { name: trim_suffix(trim_suffix(&name, "'s"), "\u{2019}s").to_string(), kind, country };
                 // The first full mention wins; later ones add what it lacked.
                 match self.entities.get_mut(&surname) {
                     Some(e) => {
@@ -303,7 +300,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             core_end += 1;
         }
-        let head = if core_end > a { t.lower(core_end - 1).trim_end_matches("'s") } else { "" };
+        let head = if core_end > a { trim_suffix(t.lower(core_end - 1), "'s") } else { "" };
         let head_is_document = in_list(DOCUMENT_WORDS, head)
             || self.lex.source_word(head).is_some_and(|w| w.kind == SourceType::Document && w.role == Role::Head);
         let country = self.country_in(a, b);
@@ -418,7 +415,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
                 let key = &lower[bounds[start].0..bounds[start + len - 1].1];
-                let key = key.trim_end_matches([',', ';', ':', '.']).trim_end_matches("'s");
+                let key = trim_suffix(key.trim_end_matches([',', ';', ':', '.']), "'s");
                 if let Some(sw) = self.lex.source_word(key) {
                     let in_core = start < core_end - a
                         || sw.role == Role::Title && appositive.is_some_and(|(x, y)| (x..y).contains(&start));
@@ -465,7 +462,7 @@ impl<'a, 't> Typer<'a, 't> {
         }
         // A name the article introduced with a title.
         let last_cap = (a..core_end).rev().find(|&k| t.toks[k].cap && t.is_word(k));
-        let entity = last_cap.and_then(|k| self.entities.get(t.lower(k).trim_end_matches("'s")));
+        let entity = last_cap.and_then(|k| self.entities.get(trim_suffix(t.lower(k), "'s")));
         if let Some((rank, kind, c, key, role)) = &best {
             if *rank >= 5 || entity.is_none() {
                 let canonical = match (entity, role) {
@@ -650,7 +647,7 @@ impl<'a, 't> Typer<'a, 't> {
                 continue;
             }
             let w = t.lower(k);
-            let bare = w.trim_end_matches("'s");
+            let bare = trim_suffix(w, "'s");
             if let Some((c, form)) = self.lex.country_word(bare) {
                 if form == CountryForm::Demonym || w.ends_with("'s") || bare.contains('.') || t.toks[k].cap {
                     return Some(c.code.clone());
@@ -658,7 +655,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             // Two-word country names: "United States", "North Korea".
             if k + 1 < b && t.is_word(k + 1) {
-                let two = format!("{} {}", w, t.lower(k + 1).trim_end_matches("'s"));
+                let two = format!("{} {}", w, trim_suffix(t.lower(k + 1), "'s"));
                 if let Some((c, _)) = self.lex.country_word(&two) {
                     return Some(c.code.clone());
                 }
@@ -690,7 +687,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             for end in (k + 1..=j).rev() {
                 for start in k..end {
-                    let run = t.slice(start, end).trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    let run = trim_suffix(trim_suffix(t.slice(start, end), "'s"), "\u{2019}s");
                     if let Some(o) = self.lex.gazetteer.by_name(run) {
                         // "The Times" alone is too ambiguous to be a source
                         // outlet unless the whole run is its name.
