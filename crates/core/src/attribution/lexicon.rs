@@ -118,6 +118,8 @@ pub struct Lexicon {
     pub(crate) cue_forms: HashMap<String, Vec<(Vec<String>, u32)>>,
     pub(crate) sources: HashMap<String, SourceWord>,
     pub(crate) source_max_words: usize,
+    /// The most words of any anonymity phrase ("on condition of anonymity").
+    pub(crate) anonymity_max_words: usize,
     pub(crate) countries: Vec<Country>,
     /// Lowercased names, aliases, demonyms and capitals of countries.
     pub(crate) country_words: HashMap<String, (u16, CountryForm)>,
@@ -183,6 +185,8 @@ impl WordFilter {
 
 /// The word starts a phrase of several words in the source lexicon.
 pub(crate) const SOURCE_START_BIT: u16 = 1 << 11;
+/// The word is the first word of an anonymity phrase of the source lexicon.
+pub(crate) const ANONYMITY_START_BIT: u16 = 1 << 12;
 /// The word is a one-word phrase of the source lexicon (or its possessive).
 pub(crate) const SOURCE_BIT: u16 = 1 << 13;
 /// The word can start a cue form.
@@ -198,6 +202,7 @@ impl Lexicon {
             cue_forms: HashMap::default(),
             sources: HashMap::default(),
             source_max_words: 1,
+            anonymity_max_words: 1,
             countries: Vec::new(),
             country_words: HashMap::default(),
             country_max_words: 1,
@@ -264,12 +269,18 @@ impl Lexicon {
         for w in self.cue_forms.keys() {
             mark(w, CUE_BIT);
         }
-        for w in self.sources.keys() {
+        let mut anonymity_max_words = 1;
+        for (w, source) in &self.sources {
             match w.split_once(' ') {
                 None => mark(w, SOURCE_BIT),
                 Some((first, _)) => mark(first, SOURCE_START_BIT),
             }
+            if source.kind == SourceType::Anonymous {
+                mark(w.split(' ').next().unwrap_or(w), ANONYMITY_START_BIT);
+                anonymity_max_words = anonymity_max_words.max(w.split(' ').count());
+            }
         }
+        self.anonymity_max_words = anonymity_max_words;
         for w in self.country_words.keys().filter(|w| !w.contains(' ')) {
             mark(w, COUNTRY_BIT);
         }
@@ -404,6 +415,11 @@ impl Lexicon {
     /// spares the longer phrases starting at every other word.
     pub(crate) fn may_start_source(&self, word: &str) -> bool {
         self.word_bits(word) & (SOURCE_BIT | SOURCE_START_BIT) != 0
+    }
+
+    /// Can an anonymity phrase start at this (lowercase) word?
+    pub(crate) fn may_start_anonymity(&self, word: &str) -> bool {
+        self.word_bits(word) & ANONYMITY_START_BIT != 0
     }
 
     /// The bits of the word lists a lowercase word is in (0 for none).

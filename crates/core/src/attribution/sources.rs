@@ -617,13 +617,17 @@ impl<'a, 't> Typer<'a, 't> {
     }
 
     fn anonymity(&self, lower: &str) -> Option<String> {
-        if lower.is_empty() {
+        // Every source phrase, and the words after it, are searched here, and
+        // almost none holds a word that can start an anonymity phrase: one
+        // look at each word's bits settles those without any phrase lookup.
+        if !lower.split(' ').any(|w| self.lex.may_start_anonymity(w)) {
             return None;
         }
         let bounds = word_bounds(lower);
-        let max = self.lex.source_max_words;
+        // Longer runs cannot be anonymity phrases, whatever else they are.
+        let max = self.lex.anonymity_max_words;
         for start in 0..bounds.len() {
-            if !self.lex.may_start_source(&lower[bounds[start].0..bounds[start].1]) {
+            if !self.lex.may_start_anonymity(&lower[bounds[start].0..bounds[start].1]) {
                 continue;
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
@@ -642,6 +646,7 @@ impl<'a, 't> Typer<'a, 't> {
     /// possessive ("Russia's") or an institution ("Kremlin").
     fn country_in(&self, a: usize, b: usize) -> Option<String> {
         let t = self.t;
+        let mut two = String::new();
         for k in a..b {
             if !t.is_word(k) {
                 continue;
@@ -655,7 +660,11 @@ impl<'a, 't> Typer<'a, 't> {
             }
             // Two-word country names: "United States", "North Korea".
             if k + 1 < b && t.is_word(k + 1) {
-                let two = format!("{} {}", w, trim_suffix(t.lower(k + 1), "'s"));
+                // One buffer for the whole phrase, not a new string per word.
+                two.clear();
+                two.push_str(w);
+                two.push(' ');
+                two.push_str(trim_suffix(t.lower(k + 1), "'s"));
                 if let Some((c, _)) = self.lex.country_word(&two) {
                     return Some(c.code.clone());
                 }
