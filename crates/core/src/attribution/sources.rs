@@ -8,7 +8,7 @@
 //! article introduced with a title ("Kremlin spokesman Dmitry Peskov", so
 //! that a later "Peskov" is the same official); any other name (a person).
 
-use super::detect::{in_list, is_a, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
+use super::detect::{in_list, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
 use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role};
 use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
@@ -294,7 +294,8 @@ impl<'a, 't> Typer<'a, 't> {
             let w = t.lower(core_end);
             // The prepositions and participles that continue a phrase to
             // the right in detect.rs are the ones that end its core here.
-            let continues = is_a(NP_PREPOSITIONS_BIT | MODIFIERS_BIT, w) || matches!(w, "who" | "which" | "that");
+            let continues =
+                t.is(core_end, NP_PREPOSITIONS_BIT | MODIFIERS_BIT) || matches!(w, "who" | "which" | "that");
             if core_end > a && (continues || t.toks[core_end].kind != Kind::Word) {
                 break;
             }
@@ -523,7 +524,7 @@ impl<'a, 't> Typer<'a, 't> {
                 };
             }
             let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
-            let first_is_function = t.toks[a].cap && super::detect::is_a(super::detect::BREAK_BIT, t.lower(a));
+            let first_is_function = t.toks[a].cap && t.is(a, super::detect::BREAK_BIT);
             if caps > usize::from(first_is_function) {
                 let canonical = strip_determiners(t.slice(a, core_end));
                 return Typed {
