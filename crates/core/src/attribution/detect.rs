@@ -669,7 +669,9 @@ impl<'a, 't> Detector<'a, 't> {
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let mut sorted: Vec<Found> = order.iter().map(|&i| self.found[i].clone()).collect();
+        // Moved, not cloned: each carries its content spans.
+        let mut unsorted: Vec<Option<Found>> = std::mem::take(&mut self.found).into_iter().map(Some).collect();
+        let mut sorted: Vec<Found> = order.iter().filter_map(|&i| unsorted[i].take()).collect();
         for f in &mut sorted {
             f.cites_for = f.cites_for.map(|i| new_index[i]);
             f.source_from = f.source_from.map(|i| new_index[i]);

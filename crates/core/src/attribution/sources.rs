@@ -237,25 +237,24 @@ impl<'a, 't> Typer<'a, 't> {
                     !in_list(ORG_SUFFIXES, w)
                         && !t.is(k, COUNTRY_BIT)
                         && self.lex.gazetteer.by_name(t.slice(k, k + 1)).is_none()
-                        && !super::detect::is_a(super::detect::BREAK_BIT, w)
+                        && !t.is(k, super::detect::BREAK_BIT)
                 });
             if looks_like_name {
-                let name = t.slice(name_start, j).to_string();
-                let surname = trim_suffix(t.lower(j - 1), "'s").to_string();
-                let entity =
-                    Entity { name: trim_suffix(trim_suffix(&name, "'s"), "\u{2019}s").to_string(), kind, country };
+                let surname = trim_suffix(t.lower(j - 1), "'s");
                 // The first full mention wins; later ones add what it lacked.
-                match self.entities.get_mut(&surname) {
+                // Strings are made only for a new entity: most names recur.
+                match self.entities.get_mut(surname) {
                     Some(e) => {
                         if e.kind.is_none() {
-                            e.kind = entity.kind;
+                            e.kind = kind;
                         }
                         if e.country.is_none() {
-                            e.country = entity.country;
+                            e.country = country;
                         }
                     }
                     None => {
-                        self.entities.insert(surname, entity);
+                        let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s").to_string();
+                        self.entities.insert(surname.to_string(), Entity { name, kind, country });
                     }
                 }
             }
