@@ -13,7 +13,7 @@
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
 
-use super::lexicon::{complement, normalize_phrase, Lexicon, CUE_BIT, SOURCE_BIT, SOURCE_START_BIT};
+use super::lexicon::{complement, normalize_phrase, trim_suffix, Lexicon, CUE_BIT, SOURCE_BIT, SOURCE_START_BIT};
 use super::tokens::{Kind, Tokens};
 use super::CueClass;
 use crate::fasthash::FastMap;
@@ -542,9 +542,12 @@ pub(crate) fn class_bits(w: &str) -> u16 {
     word_classes().get(w).copied().unwrap_or(0)
 }
 
-/// "Sunday", "week", "December", "Dec.": words of an adverbial of time.
-fn is_time_word(w: &str) -> bool {
-    is_a(TIME_WORDS_BIT, w) || w.len() >= 3 && crate::dates::month_abbreviation(w.trim_end_matches('.')).is_some()
+/// "Sunday", "week", "December", "Dec.": is token `k` a word of an
+/// adverbial of time? The token carries its list bits, so only month names
+/// take a lookup by string.
+fn time_word_at(t: &Tokens, k: usize) -> bool {
+    let w = t.lower(k);
+    t.is(k, TIME_WORDS_BIT) || w.len() >= 3 && crate::dates::month_abbreviation(w.trim_end_matches('.')).is_some()
 }
 
 /// "47 percent", "half", "majorities", "Six in 10": the share of a
@@ -666,7 +669,9 @@ impl<'a, 't> Detector<'a, 't> {
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let mut sorted: Vec<Found> = order.iter().map(|&i| self.found[i].clone()).collect();
+        // Moved, not cloned: each carries its content spans.
+        let mut unsorted: Vec<Option<Found>> = std::mem::take(&mut self.found).into_iter().map(Some).collect();
+        let mut sorted: Vec<Found> = order.iter().filter_map(|&i| unsorted[i].take()).collect();
         for f in &mut sorted {
             f.cites_for = f.cites_for.map(|i| new_index[i]);
             f.source_from = f.source_from.map(|i| new_index[i]);
@@ -733,7 +738,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "a short video released on state TV": a participle that modifies
         // a noun, not a cue.
-        if is_a(MODIFIERS_BIT, first_word)
+        if t.is(c.first, MODIFIERS_BIT)
             && t.is_word(c.end)
             && matches!(t.lower(c.end), "on" | "by" | "in" | "at" | "to" | "from" | "during")
         {
@@ -962,7 +967,7 @@ impl<'a, 't> Detector<'a, 't> {
         let document_subject = entry.class == CueClass::Evidence
             && (a..b).any(|j| {
                 self.lex
-                    .source_word(t.lower(j).trim_end_matches("'s"))
+                    .source_word(trim_suffix(t.lower(j), "'s"))
                     .is_some_and(|w| w.kind == super::SourceType::Document)
             });
         // "called him a political opportunist": a person object and a label.
@@ -1130,7 +1135,7 @@ impl<'a, 't> Detector<'a, 't> {
                 continue;
             }
             let mut b = comma;
-            while b > k + 2 && t.is_word(b - 1) && is_time_word(t.lower(b - 1)) {
+            while b > k + 2 && t.is_word(b - 1) && time_word_at(t, b - 1) {
                 b -= 1;
                 while b > k + 2 && t.is_word(b - 1) && in_list(&["on", "last", "this", "late", "early"], t.lower(b - 1))
                 {
@@ -1200,7 +1205,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let (a, mut b) = (k + 1, comma);
         // "on Sunday" belongs to the sentence, not to the medium.
-        while b > a + 1 && t.is_word(b - 1) && is_time_word(t.lower(b - 1)) {
+        while b > a + 1 && t.is_word(b - 1) && time_word_at(t, b - 1) {
             b -= 1;
             while b > a + 1
                 && t.is_word(b - 1)
@@ -1473,13 +1478,13 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         loop {
             let start = k;
-            if k < end && t.is_word(k) && is_time_word(t.lower(k)) {
+            if k < end && t.is_word(k) && time_word_at(t, k) {
                 k += 1;
             } else if k + 1 < end
                 && t.is_word(k)
                 && in_list(&["on", "last", "this", "late", "early", "earlier", "next"], t.lower(k))
                 && t.is_word(k + 1)
-                && is_time_word(t.lower(k + 1))
+                && time_word_at(t, k + 1)
             {
                 k += 2;
                 while k < end && t.is_word(k) && (t.toks[k].cap || t.lower(k).chars().all(|c| c.is_ascii_digit())) {
@@ -1533,7 +1538,7 @@ impl<'a, 't> Detector<'a, 't> {
                 let comma_before_adverbial = t.is_punct(k, ',')
                     && k + 1 < end
                     && t.is_word(k + 1)
-                    && (is_time_word(t.lower(k + 1)) || t.word_is(k + 1, "in"));
+                    && (time_word_at(t, k + 1) || t.word_is(k + 1, "in"));
                 let adverb = k < end
                     && t.is_word(k)
                     && t.lower(k).ends_with("ly")
@@ -1607,8 +1612,7 @@ impl<'a, 't> Detector<'a, 't> {
         if !t.is_word(k) {
             return false;
         }
-        let w = t.lower(k);
-        if is_a(PARTICIPLES_BIT, w) {
+        if t.is(k, PARTICIPLES_BIT) {
             return true;
         }
         // ", Peskov said." / ", the report said." / ", said Peskov."
@@ -1704,7 +1708,7 @@ impl<'a, 't> Detector<'a, 't> {
                         "doesn't", "didn't", "don't",
                     ],
                     w,
-                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, w.trim_end_matches("'s"))
+                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, trim_suffix(w, "'s"))
                     || matches!(w.split_once('\''), Some((p, _)) if is_a(PRONOUNS_BIT, p));
                 if finite && k > start {
                     return true;
@@ -2024,7 +2028,7 @@ impl<'a, 't> Detector<'a, 't> {
                         let ok = next < end
                             && t.is_word(next)
                             && (t.toks[next].cap || t.is(next, DETERMINERS_BIT) || long && !t.is(next, BREAK_BIT))
-                            && !is_time_word(t.lower(next));
+                            && !time_word_at(t, next);
                         if !ok || (!long && w != "of") {
                             break;
                         }
@@ -2048,7 +2052,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && stops {
                         break;
                     }
-                    if is_time_word(w) && words > 0 {
+                    if time_word_at(t, k) && words > 0 {
                         break;
                     }
                     words += 1;
@@ -2088,7 +2092,7 @@ impl<'a, 't> Detector<'a, 't> {
         let mut k = a;
         while k < limit && t.is_word(k) {
             let w = t.lower(k);
-            if (is_a(BREAK_BIT, w) && !(k == a && is_a(PRONOUNS_BIT, w)))
+            if (t.is(k, BREAK_BIT) && !(k == a && t.is(k, PRONOUNS_BIT)))
                 || (!t.toks[k].cap && (w.ends_with("ed") || t.is(k, CUE_BIT)))
             {
                 break;
@@ -2138,7 +2142,7 @@ impl<'a, 't> Detector<'a, 't> {
         let first_in_sentence = t.sentence_of(a).first;
         (a..b).any(|k| {
             t.is_word(k)
-                && ((t.toks[k].cap && !(k == first_in_sentence && t.is(k, BREAK_BIT)) && !is_time_word(t.lower(k)))
+                && ((t.toks[k].cap && !(k == first_in_sentence && t.is(k, BREAK_BIT)) && !time_word_at(t, k))
                     || t.is(k, SOURCE_BIT))
         })
     }

@@ -118,6 +118,8 @@ pub struct Lexicon {
     pub(crate) cue_forms: HashMap<String, Vec<(Vec<String>, u32)>>,
     pub(crate) sources: HashMap<String, SourceWord>,
     pub(crate) source_max_words: usize,
+    /// The most words of any anonymity phrase ("on condition of anonymity").
+    pub(crate) anonymity_max_words: usize,
     pub(crate) countries: Vec<Country>,
     /// Lowercased names, aliases, demonyms and capitals of countries.
     pub(crate) country_words: HashMap<String, (u16, CountryForm)>,
@@ -130,10 +132,61 @@ pub struct Lexicon {
     /// Keyed by the word packed into an integer ([`pack_word`]): words are
     /// short, and comparing integers is much cheaper than comparing strings.
     vocabulary: HashMap<u128, u16>,
+    /// Says quickly that most words are not in `vocabulary` at all.
+    vocabulary_filter: WordFilter,
+}
+
+/// A Bloom filter over the packed words of the vocabulary.
+///
+/// The vocabulary has about 5,000 entries of 32 bytes each, more than the
+/// fastest cache holds. The words a text shares with it are mostly frequent
+/// ones ("the", "said") whose slots stay cached; the third or so of words
+/// in no list are the rarer ones, and each lookup of one waited on memory
+/// for a cold slot. This filter is 4 KiB: when it says no, the word is
+/// certainly absent and the map is not touched; when it says yes, the map
+/// decides. It never says no for a word that is present, so the bits every
+/// word gets are the same as without it.
+#[derive(Debug, Clone)]
+struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    /// 2^15 bits: with two probes and about 5,000 words, about one absent
+    /// word in ten gets through to the map.
+    const BITS_LOG2: u32 = 15;
+
+    fn of<'k>(keys: impl Iterator<Item = &'k u128>) -> WordFilter {
+        let mut filter = WordFilter { bits: vec![0; 1 << (Self::BITS_LOG2 - 6)] };
+        for &key in keys {
+            for probe in Self::probes(key) {
+                filter.bits[probe >> 6] |= 1 << (probe & 63);
+            }
+        }
+        filter
+    }
+
+    #[inline]
+    fn may_contain(&self, key: u128) -> bool {
+        Self::probes(key).iter().all(|&probe| self.bits[probe >> 6] & (1 << (probe & 63)) != 0)
+    }
+
+    /// Two bit positions from one multiplicative hash of the key; the high
+    /// bits of the product mix every bit of the key.
+    #[inline]
+    fn probes(key: u128) -> [usize; 2] {
+        let mixed = (key as u64 ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let h = (mixed ^ (mixed >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        let first = (h >> (64 - Self::BITS_LOG2)) as usize;
+        let second = ((h >> 20) & ((1 << Self::BITS_LOG2) - 1)) as usize;
+        [first, second]
+    }
 }
 
 /// The word starts a phrase of several words in the source lexicon.
 pub(crate) const SOURCE_START_BIT: u16 = 1 << 11;
+/// The word is the first word of an anonymity phrase of the source lexicon.
+pub(crate) const ANONYMITY_START_BIT: u16 = 1 << 12;
 /// The word is a one-word phrase of the source lexicon (or its possessive).
 pub(crate) const SOURCE_BIT: u16 = 1 << 13;
 /// The word can start a cue form.
@@ -149,11 +202,13 @@ impl Lexicon {
             cue_forms: HashMap::default(),
             sources: HashMap::default(),
             source_max_words: 1,
+            anonymity_max_words: 1,
             countries: Vec::new(),
             country_words: HashMap::default(),
             country_max_words: 1,
             gazetteer: Gazetteer::builtin(),
             vocabulary: HashMap::default(),
+            vocabulary_filter: WordFilter::of(std::iter::empty()),
         };
         // The built-in files are checked by a unit test, so their
         // diagnostics are empty here.
@@ -214,15 +269,22 @@ impl Lexicon {
         for w in self.cue_forms.keys() {
             mark(w, CUE_BIT);
         }
-        for w in self.sources.keys() {
+        let mut anonymity_max_words = 1;
+        for (w, source) in &self.sources {
             match w.split_once(' ') {
                 None => mark(w, SOURCE_BIT),
                 Some((first, _)) => mark(first, SOURCE_START_BIT),
             }
+            if source.kind == SourceType::Anonymous {
+                mark(w.split(' ').next().unwrap_or(w), ANONYMITY_START_BIT);
+                anonymity_max_words = anonymity_max_words.max(w.split(' ').count());
+            }
         }
+        self.anonymity_max_words = anonymity_max_words;
         for w in self.country_words.keys().filter(|w| !w.contains(' ')) {
             mark(w, COUNTRY_BIT);
         }
+        self.vocabulary_filter = WordFilter::of(vocabulary.keys());
         self.vocabulary = vocabulary;
     }
 
@@ -355,10 +417,18 @@ impl Lexicon {
         self.word_bits(word) & (SOURCE_BIT | SOURCE_START_BIT) != 0
     }
 
+    /// Can an anonymity phrase start at this (lowercase) word?
+    pub(crate) fn may_start_anonymity(&self, word: &str) -> bool {
+        self.word_bits(word) & ANONYMITY_START_BIT != 0
+    }
+
     /// The bits of the word lists a lowercase word is in (0 for none).
     #[inline]
     pub(crate) fn word_bits(&self, word: &str) -> u16 {
-        pack_word(word).and_then(|key| self.vocabulary.get(&key)).copied().unwrap_or(0)
+        match pack_word(word) {
+            Some(key) if self.vocabulary_filter.may_contain(key) => self.vocabulary.get(&key).copied().unwrap_or(0),
+            _ => 0,
+        }
     }
 
     pub(crate) fn source_word(&self, phrase: &str) -> Option<SourceWord> {
@@ -371,21 +441,71 @@ impl Lexicon {
 }
 
 /// A word of up to 16 bytes as one integer; longer words are in no list.
+///
+/// Every word of every text is packed, so this avoids copying the word into
+/// a buffer: a copy of variable length compiles to a call to `memcpy`, which
+/// cost more than the rest of the packing. The bytes are read instead with
+/// at most four loads that may overlap; overlapping bytes are the same
+/// bytes, so OR-ing them in is exact.
 #[inline]
 fn pack_word(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
+    let n = bytes.len();
+    if n == 0 || n > 16 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_le_bytes(buf))
+    let (low, high) = if n >= 8 {
+        let (first, rest) = bytes.split_at(8);
+        (u64::from_le_bytes(first.try_into().expect("eight bytes")), pack_short(rest))
+    } else {
+        (pack_short(bytes), 0)
+    };
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+/// Up to eight bytes, little-endian, as [`pack_word`] packs them.
+#[inline]
+fn pack_short(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    match n {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([bytes[0], bytes[1]]);
+            let last = u16::from_le_bytes([bytes[n - 2], bytes[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 2))
+        }
+        _ => {
+            let first = u32::from_le_bytes(bytes[..4].try_into().expect("four bytes"));
+            let last = u32::from_le_bytes(bytes[n - 4..n].try_into().expect("four bytes"));
+            u64::from(first) | u64::from(last) << (8 * (n - 4))
+        }
+    }
 }
 
 /// Lowercase, single spaces, curly apostrophes folded: the key every
 /// phrase lookup uses.
 pub(crate) fn normalize_phrase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Most phrases are ASCII, where the general path below comes down
+        // to this: break words on the six ASCII characters that
+        // `char::is_whitespace` accepts, and lowercase byte by byte rather
+        // than through a `ToLowercase` iterator per character.
+        let mut gap = false;
+        for b in s.bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                gap = !out.is_empty();
+                continue;
+            }
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -399,6 +519,19 @@ pub(crate) fn normalize_phrase(s: &str) -> String {
         }
     }
     out
+}
+
+/// `word.trim_end_matches(suffix)`: every trailing `suffix` removed. With a
+/// string pattern, `trim_end_matches` builds a substring searcher on every
+/// call, which cost more than the lookup the trimmed word was for.
+pub(crate) fn trim_suffix<'w>(mut word: &'w str, suffix: &str) -> &'w str {
+    if suffix.is_empty() {
+        return word;
+    }
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
 }
 
 fn parse_country(s: &str) -> Result<Option<[u8; 2]>, String> {
@@ -430,6 +563,51 @@ mod tests {
         assert!(lexicon.cues.len() > 150, "only {} cues", lexicon.cues.len());
         assert!(lexicon.country_word("russian").is_some());
         assert!(lexicon.source_word("spokesman").is_some());
+    }
+
+    #[test]
+    fn ascii_phrases_normalize_as_any_phrase_does() {
+        // The general path, applied to ASCII input.
+        let general = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+        for phrase in ["Kremlin Spokesman", "  U.S.  officials\t\n", "\u{0B}A\u{0C}B\rC", "", "   ", "it's"] {
+            assert_eq!(normalize_phrase(phrase), general(phrase), "{phrase:?}");
+        }
+        assert_eq!(normalize_phrase("Putin\u{2019}s  \u{00A0}SPOKESMAN"), "putin's spokesman");
+    }
+
+    #[test]
+    fn suffixes_trim_as_trim_end_matches_does() {
+        for word in ["putin's", "x's's", "'s", "s", "", "russia", "it\u{2019}s"] {
+            for suffix in ["'s", "\u{2019}s"] {
+                assert_eq!(trim_suffix(word, suffix), word.trim_end_matches(suffix), "{word:?} {suffix:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_pack_as_their_bytes_padded_with_zeros() {
+        // Every length, with distinct bytes, so that a load at a wrong
+        // offset or a wrong shift shows.
+        let alphabet = "abcdefghijklmnopq";
+        let words: Vec<&str> = (1..=16).map(|n| &alphabet[..n]).chain(["u.s.", "Россия", "state-run"]).collect();
+        for word in words {
+            let mut buf = [0u8; 16];
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(pack_word(word), Some(u128::from_le_bytes(buf)), "{word}");
+        }
+        assert_eq!(pack_word(""), None);
+        assert_eq!(pack_word(&"x".repeat(17)), None);
+    }
+
+    #[test]
+    fn the_vocabulary_filter_lets_every_known_word_through() {
+        let lexicon = Lexicon::builtin();
+        assert!(lexicon.vocabulary.len() > 1000);
+        for &key in lexicon.vocabulary.keys() {
+            assert!(lexicon.vocabulary_filter.may_contain(key));
+        }
+        assert!(lexicon.word_bits("said") & CUE_BIT != 0);
+        assert_eq!(lexicon.word_bits("zyzzyva"), 0);
     }
 
     #[test]

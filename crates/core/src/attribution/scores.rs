@@ -75,7 +75,13 @@ impl Scores {
         let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, a) in attributions.iter().enumerate() {
             let key = a.source.as_ref().map_or("none", |s| s.kind.as_str());
-            by_type.entry(key.to_string()).or_default().push(i);
+            // A new key string only for the first attribution of a type.
+            match by_type.get_mut(key) {
+                Some(list) => list.push(i),
+                None => {
+                    by_type.insert(key.to_string(), vec![i]);
+                }
+            }
         }
         let of_type = |t: SourceType| -> Vec<usize> {
             attributions

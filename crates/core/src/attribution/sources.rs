@@ -8,8 +8,8 @@
 //! article introduced with a title ("Kremlin spokesman Dmitry Peskov", so
 //! that a later "Peskov" is the same official); any other name (a person).
 
-use super::detect::{in_list, is_a, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
-use super::lexicon::{normalize_phrase, CountryForm, Lexicon, Role};
+use super::detect::{in_list, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
+use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role};
 use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
 use super::SourceType;
@@ -196,7 +196,7 @@ impl<'a, 't> Typer<'a, 't> {
                     }
                 }
                 if let Some((c, form)) =
-                    t.is(k, COUNTRY_BIT).then(|| self.lex.country_word(w.trim_end_matches("'s"))).flatten()
+                    t.is(k, COUNTRY_BIT).then(|| self.lex.country_word(trim_suffix(w, "'s"))).flatten()
                 {
                     if form == CountryForm::Demonym || w.ends_with("'s") || matches!(w, "u.s." | "u.k.") {
                         country = country.or(Some(c.code.clone()));
@@ -226,7 +226,7 @@ impl<'a, 't> Typer<'a, 't> {
                 if let Some(sw) = self.lex.source_word(t.lower(b - 1)) {
                     country = country.or(sw.country.map(code));
                 }
-                if let Some((c, _)) = self.lex.country_word(t.lower(b - 1).trim_end_matches("'s")) {
+                if let Some((c, _)) = self.lex.country_word(trim_suffix(t.lower(b - 1), "'s")) {
                     country = country.or(Some(c.code.clone()));
                 }
             }
@@ -237,28 +237,24 @@ impl<'a, 't> Typer<'a, 't> {
                     !in_list(ORG_SUFFIXES, w)
                         && !t.is(k, COUNTRY_BIT)
                         && self.lex.gazetteer.by_name(t.slice(k, k + 1)).is_none()
-                        && !super::detect::is_a(super::detect::BREAK_BIT, w)
+                        && !t.is(k, super::detect::BREAK_BIT)
                 });
             if looks_like_name {
-                let name = t.slice(name_start, j).to_string();
-                let surname = t.lower(j - 1).trim_end_matches("'s").to_string();
-                let entity = Entity {
-                    name: name.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string(),
-                    kind,
-                    country,
-                };
+                let surname = trim_suffix(t.lower(j - 1), "'s");
                 // The first full mention wins; later ones add what it lacked.
-                match self.entities.get_mut(&surname) {
+                // Strings are made only for a new entity: most names recur.
+                match self.entities.get_mut(surname) {
                     Some(e) => {
                         if e.kind.is_none() {
-                            e.kind = entity.kind;
+                            e.kind = kind;
                         }
                         if e.country.is_none() {
-                            e.country = entity.country;
+                            e.country = country;
                         }
                     }
                     None => {
-                        self.entities.insert(surname, entity);
+                        let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s").to_string();
+                        self.entities.insert(surname.to_string(), Entity { name, kind, country });
                     }
                 }
             }
@@ -297,13 +293,14 @@ impl<'a, 't> Typer<'a, 't> {
             let w = t.lower(core_end);
             // The prepositions and participles that continue a phrase to
             // the right in detect.rs are the ones that end its core here.
-            let continues = is_a(NP_PREPOSITIONS_BIT | MODIFIERS_BIT, w) || matches!(w, "who" | "which" | "that");
+            let continues =
+                t.is(core_end, NP_PREPOSITIONS_BIT | MODIFIERS_BIT) || matches!(w, "who" | "which" | "that");
             if core_end > a && (continues || t.toks[core_end].kind != Kind::Word) {
                 break;
             }
             core_end += 1;
         }
-        let head = if core_end > a { t.lower(core_end - 1).trim_end_matches("'s") } else { "" };
+        let head = if core_end > a { trim_suffix(t.lower(core_end - 1), "'s") } else { "" };
         let head_is_document = in_list(DOCUMENT_WORDS, head)
             || self.lex.source_word(head).is_some_and(|w| w.kind == SourceType::Document && w.role == Role::Head);
         let country = self.country_in(a, b);
@@ -418,7 +415,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
                 let key = &lower[bounds[start].0..bounds[start + len - 1].1];
-                let key = key.trim_end_matches([',', ';', ':', '.']).trim_end_matches("'s");
+                let key = trim_suffix(key.trim_end_matches([',', ';', ':', '.']), "'s");
                 if let Some(sw) = self.lex.source_word(key) {
                     let in_core = start < core_end - a
                         || sw.role == Role::Title && appositive.is_some_and(|(x, y)| (x..y).contains(&start));
@@ -465,7 +462,7 @@ impl<'a, 't> Typer<'a, 't> {
         }
         // A name the article introduced with a title.
         let last_cap = (a..core_end).rev().find(|&k| t.toks[k].cap && t.is_word(k));
-        let entity = last_cap.and_then(|k| self.entities.get(t.lower(k).trim_end_matches("'s")));
+        let entity = last_cap.and_then(|k| self.entities.get(trim_suffix(t.lower(k), "'s")));
         if let Some((rank, kind, c, key, role)) = &best {
             if *rank >= 5 || entity.is_none() {
                 let canonical = match (entity, role) {
@@ -526,7 +523,7 @@ impl<'a, 't> Typer<'a, 't> {
                 };
             }
             let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
-            let first_is_function = t.toks[a].cap && super::detect::is_a(super::detect::BREAK_BIT, t.lower(a));
+            let first_is_function = t.toks[a].cap && t.is(a, super::detect::BREAK_BIT);
             if caps > usize::from(first_is_function) {
                 let canonical = strip_determiners(t.slice(a, core_end));
                 return Typed {
@@ -620,13 +617,17 @@ impl<'a, 't> Typer<'a, 't> {
     }
 
     fn anonymity(&self, lower: &str) -> Option<String> {
-        if lower.is_empty() {
+        // Every source phrase, and the words after it, are searched here, and
+        // almost none holds a word that can start an anonymity phrase: one
+        // look at each word's bits settles those without any phrase lookup.
+        if !lower.split(' ').any(|w| self.lex.may_start_anonymity(w)) {
             return None;
         }
         let bounds = word_bounds(lower);
-        let max = self.lex.source_max_words;
+        // Longer runs cannot be anonymity phrases, whatever else they are.
+        let max = self.lex.anonymity_max_words;
         for start in 0..bounds.len() {
-            if !self.lex.may_start_source(&lower[bounds[start].0..bounds[start].1]) {
+            if !self.lex.may_start_anonymity(&lower[bounds[start].0..bounds[start].1]) {
                 continue;
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
@@ -645,12 +646,13 @@ impl<'a, 't> Typer<'a, 't> {
     /// possessive ("Russia's") or an institution ("Kremlin").
     fn country_in(&self, a: usize, b: usize) -> Option<String> {
         let t = self.t;
+        let mut two = String::new();
         for k in a..b {
             if !t.is_word(k) {
                 continue;
             }
             let w = t.lower(k);
-            let bare = w.trim_end_matches("'s");
+            let bare = trim_suffix(w, "'s");
             if let Some((c, form)) = self.lex.country_word(bare) {
                 if form == CountryForm::Demonym || w.ends_with("'s") || bare.contains('.') || t.toks[k].cap {
                     return Some(c.code.clone());
@@ -658,7 +660,11 @@ impl<'a, 't> Typer<'a, 't> {
             }
             // Two-word country names: "United States", "North Korea".
             if k + 1 < b && t.is_word(k + 1) {
-                let two = format!("{} {}", w, t.lower(k + 1).trim_end_matches("'s"));
+                // One buffer for the whole phrase, not a new string per word.
+                two.clear();
+                two.push_str(w);
+                two.push(' ');
+                two.push_str(trim_suffix(t.lower(k + 1), "'s"));
                 if let Some((c, _)) = self.lex.country_word(&two) {
                     return Some(c.code.clone());
                 }
@@ -690,7 +696,7 @@ impl<'a, 't> Typer<'a, 't> {
             }
             for end in (k + 1..=j).rev() {
                 for start in k..end {
-                    let run = t.slice(start, end).trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    let run = trim_suffix(trim_suffix(t.slice(start, end), "'s"), "\u{2019}s");
                     if let Some(o) = self.lex.gazetteer.by_name(run) {
                         // "The Times" alone is too ambiguous to be a source
                         // outlet unless the whole run is its name.

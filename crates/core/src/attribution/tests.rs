@@ -447,6 +447,22 @@ fn the_publishing_outlet_is_self() {
 }
 
 #[test]
+fn a_users_anonymity_phrase_makes_a_source_anonymous() {
+    // Anonymity phrases are found through the first-word bits of the
+    // vocabulary, which must follow the user's additions too.
+    let mut lexicon = Lexicon::builtin();
+    let text = "A diplomat who insisted on strict confidentiality said the talks had failed.";
+    let before = analyze(text, &lexicon, &Context::default());
+    assert_ne!(before.attributions[0].source.as_ref().unwrap().kind, SourceType::Anonymous);
+    let found = lexicon.extend(LexiconKind::Sources, "insisted on strict confidentiality\tanonymous\t\tanonymity");
+    assert!(found.is_empty(), "{found:?}");
+    let after = analyze(text, &lexicon, &Context::default());
+    let source = after.attributions[0].source.as_ref().unwrap();
+    assert_eq!(source.kind, SourceType::Anonymous);
+    assert!(after.attributions[0].evidence.iter().any(|e| e.rule.contains("insisted on strict confidentiality")));
+}
+
+#[test]
 fn messy_text_never_panics_and_offsets_are_code_points() {
     let lexicon = Lexicon::builtin();
     let nasty = [
