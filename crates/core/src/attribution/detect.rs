@@ -869,9 +869,11 @@ impl<'a, 't> Detector<'a, 't> {
         let source = match source {
             Some(src) => Some(src),
             None => {
-                // The inverted order: the source follows the cue.
+                // The inverted order: the source follows the cue. Right
+                // after a quotation and its cue, "the designer" is a source
+                // even when the lexicon does not know designers.
                 let src = self.right_np(p, s.end, false)?;
-                if !self.np_is_source(src.0, src.1) {
+                if !self.np_is_source(src.0, src.1) && !self.np_is_determined_noun(src.0, src.1) {
                     return None;
                 }
                 let src = self.with_trailing_appositive(src, s.end);
@@ -1004,7 +1006,13 @@ impl<'a, 't> Detector<'a, 't> {
     fn content_then_cue(&self, c: &CueAt, aux: usize) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
-        let (source, before, after) = match self.subject_before(aux, s.first) {
+        // "..., her friend said.": closing the sentence after a comma, a
+        // determined noun is the source even when the lexicon does not know
+        // it; the tail and the comma are checked below.
+        let subject = self
+            .subject_before(aux, s.first)
+            .or_else(|| self.left_np(aux, s.first).filter(|&(a, b)| self.np_is_determined_noun(a, b)));
+        let (source, before, after) = match subject {
             Some((a, b)) => (Some((a, b)), a, c.end),
             _ => {
                 let src = self.right_np(c.end, s.end, false)?;
@@ -1833,7 +1841,10 @@ impl<'a, 't> Detector<'a, 't> {
             let mut j = close;
             while j > limit && close - j < 40 && tried < 3 {
                 j -= 1;
-                if matches!(t.toks[j].kind, Kind::Punct('.') | Kind::Punct(';')) {
+                // A period before a comma ends an abbreviation ("R-Ky.,"),
+                // not the clause.
+                let abbreviation = t.toks[j].kind == Kind::Punct('.') && t.is_punct(j + 1, ',');
+                if matches!(t.toks[j].kind, Kind::Punct('.') | Kind::Punct(';')) && !abbreviation {
                     break;
                 }
                 if t.toks[j].kind != mark {
@@ -1843,9 +1854,16 @@ impl<'a, 't> Detector<'a, 't> {
                 let Some((a, _)) = self.left_np(j, limit).filter(|&(x, y)| self.np_is_clear_source(x, y)) else {
                     continue;
                 };
-                let starts_clause = a == limit
-                    || matches!(t.toks[a - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
-                    || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1));
+                // "Even Rendell, a stalwart Clinton supporter, said": a
+                // focusing adverb may open the clause before the name.
+                let opens =
+                    |k: usize| k == limit || matches!(t.toks[k - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close);
+                let starts_clause = opens(a)
+                    || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1))
+                    || in_list(
+                        &["even", "also", "meanwhile", "still", "separately", "similarly", "likewise"],
+                        t.lower(a - 1),
+                    ) && opens(a - 1);
                 if starts_clause {
                     return Some((a, close));
                 }
@@ -2127,6 +2145,22 @@ impl<'a, 't> Detector<'a, 't> {
                     || is_quantity(t.lower(k)))
         }) || t.is(a, SOURCE_START_BIT) && self.lex.source_word(&normalize_phrase(t.slice(a, b))).is_some()
             || t.lower(b - 1).ends_with('s') && b - a <= 4
+    }
+
+    /// "the designer", "her friend", "a former speechwriter": a short phrase
+    /// opened by an article or a possessive and ending in a lowercase noun.
+    /// Only positions that leave no other reading (right after a quotation
+    /// and its cue, or closing a sentence after a comma) accept it as a
+    /// source; as a subject anywhere it would take in "the bill said".
+    fn np_is_determined_noun(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        b > a + 1
+            && b - a <= 5
+            && in_list(&["the", "a", "an", "one", "another", "his", "her", "their", "my", "our"], t.lower(a))
+            && t.is_word(b - 1)
+            && t.lower(b - 1).chars().all(|ch| ch.is_ascii_lowercase())
+            && !is_verb_form(t.lower(b - 1))
+            && !time_word_at(t, b - 1)
     }
 
     /// A source beyond doubt: a name, a pronoun, or a lexicon head or title.

@@ -468,7 +468,9 @@ impl<'a, 't> Typer<'a, 't> {
                 let canonical = match (entity, role) {
                     (Some(e), Role::Title) => e.name.clone(),
                     _ if *role == Role::Name => title_case_of(phrase, key),
-                    _ => strip_determiners(phrase),
+                    // "Rendell, a stalwart Clinton supporter": the name before
+                    // the appositive is who it is; the role only typed it.
+                    _ => name_before_appositive(phrase).unwrap_or_else(|| strip_determiners(phrase)),
                 };
                 return Typed {
                     kind: *kind,
@@ -765,4 +767,17 @@ pub(crate) fn strip_determiners(phrase: &str) -> String {
         }
     }
     words.join(" ")
+}
+
+/// "Rendell, a stalwart Clinton supporter" gives "Rendell": the part before
+/// the first comma when every word of it is capitalised (a name, perhaps
+/// with a title such as "Sen."), and what follows is an appositive.
+fn name_before_appositive(phrase: &str) -> Option<String> {
+    let (name, rest) = phrase.split_once(", ")?;
+    let rest = rest.trim_start();
+    let appositive = ["a ", "an ", "the ", "who ", "one ", "another "].iter().any(|p| rest.starts_with(p));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named =
+        !words.is_empty() && words.len() <= 5 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (appositive && named).then(|| name.to_string())
 }

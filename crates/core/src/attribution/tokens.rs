@@ -93,6 +93,8 @@ impl<'t> Tokens<'t> {
         // The paragraph of a single opening quotation mark not yet closed,
         // so that "lines'" can close it though "Sanders'" is a possessive.
         let mut single_open: Option<u32> = None;
+        // The paragraph whose last double quotation mark opened a quotation.
+        let mut double_open: Option<u32> = None;
         let mut i = 0;
         while i < text.len() {
             let c = next_char(text, i);
@@ -211,13 +213,17 @@ impl<'t> Tokens<'t> {
             // Two single marks in a row are one double mark.
             let (kind, end) = match c {
                 '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => {
-                    (quote_kind(text, start, start + w, c), start + w)
+                    let k = quote_kind(text, start, start + w, c, double_open == Some(para));
+                    double_open = if k == Kind::Open { Some(para) } else { None };
+                    (k, start + w)
                 }
                 '\'' | '\u{2018}' | '\u{2019}' | '`'
                     if i + w < text.len() && matches!(next_char(text, i + w), '\'' | '\u{2018}' | '\u{2019}' | '`') =>
                 {
                     let e = i + w + next_char(text, i + w).len_utf8();
-                    (quote_kind(text, start, e, '"'), e)
+                    let k = quote_kind(text, start, e, '"', double_open == Some(para));
+                    double_open = if k == Kind::Open { Some(para) } else { None };
+                    (k, e)
                 }
                 '\'' | '\u{2018}' | '\u{2019}' => {
                     match single_quote_kind(text, start, start + w, c, single_open == Some(para)) {
@@ -331,12 +337,18 @@ impl<'t> Tokens<'t> {
                 {
                     end += 1;
                 }
-                // A lowercase word next is the same sentence ("the U.S. and").
+                // A lowercase word next is the same sentence ("the U.S. and"),
+                // and so is a comma or semicolon: the period closed an
+                // abbreviation ("Rand Paul, R-Ky., told").
                 let next_is_lowercase = end < n
                     && self.toks[end].para == t.para
                     && self.toks[end].kind == Kind::Word
                     && self.text[self.toks[end].start..].starts_with(char::is_lowercase);
-                boundary = !next_is_lowercase;
+                let next_continues = t.kind == Kind::Punct('.')
+                    && end < n
+                    && self.toks[end].para == t.para
+                    && matches!(self.toks[end].kind, Kind::Punct(',') | Kind::Punct(';'));
+                boundary = !(next_is_lowercase || next_continues);
             }
             if end >= n || self.toks[end].para != t.para {
                 boundary = true;
@@ -450,8 +462,10 @@ fn is_initialism(word: &str) -> bool {
 }
 
 /// Straight double quotes open after a space or an opening bracket and
-/// close before one; curly ones say which they are.
-fn quote_kind(text: &str, start: usize, end: usize, c: char) -> Kind {
+/// close before one; curly ones say which they are. A straight mark with
+/// space on both sides (`disgrace, " Trump said`) closes the quotation
+/// `pending` says is open in this paragraph, and opens one otherwise.
+fn quote_kind(text: &str, start: usize, end: usize, c: char, pending: bool) -> Kind {
     match c {
         '\u{201C}' | '\u{201E}' | '\u{00AB}' => return Kind::Open,
         '\u{201D}' | '\u{00BB}' => return Kind::Close,
@@ -468,7 +482,11 @@ fn quote_kind(text: &str, start: usize, end: usize, c: char) -> Kind {
     } else if space_after && !space_before {
         Kind::Close
     } else if space_before {
-        Kind::Open
+        if pending {
+            Kind::Close
+        } else {
+            Kind::Open
+        }
     } else {
         Kind::Close
     }
