@@ -19,5 +19,6 @@ mod framing;
 mod html_extraction;
 mod invariants;
 mod library;
+mod report;
 mod sample;
 mod stories;

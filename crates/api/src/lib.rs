@@ -27,6 +27,7 @@ mod export;
 mod framing;
 mod import;
 mod library_analysis;
+mod report;
 mod reuse;
 mod stories;
 

@@ -166,6 +166,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// A self-contained HTML report of a selection: method, outlet comparison charts and tables, top sources,
+    /// chains, credits and an appendix of evidence (opens offline; print it to PDF from a browser)
+    Report {
+        /// The file to write [default: standard output]
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// The report's title
+        #[arg(long, default_value = "Sourcing report")]
+        title: String,
+        #[command(flatten)]
+        selection: SelectionArgs,
+    },
     /// Export tables of a selection, every row, as CSV, JSON, JSON Lines or an Excel workbook
     Export {
         /// Tables to export: articles, attributions, sources, credits, reuse, tallies [default: all]
@@ -299,6 +311,28 @@ struct SelectionArgs {
 }
 
 impl SelectionArgs {
+    /// The selection in words, for a report's first line.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(o) = &self.outlet {
+            parts.push(format!("outlet {o}"));
+        }
+        if let Some(c) = &self.collection {
+            parts.push(format!("collection \"{c}\""));
+        }
+        match (&self.since, &self.until) {
+            (Some(a), Some(b)) => parts.push(format!("published {a} to {b}")),
+            (Some(a), None) => parts.push(format!("published on or after {a}")),
+            (None, Some(b)) => parts.push(format!("published on or before {b}")),
+            (None, None) => {}
+        }
+        if parts.is_empty() {
+            "the whole library".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     fn filter(self) -> ArticleFilter {
         ArticleFilter {
             outlet: self.outlet,
@@ -686,6 +720,24 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
             match format {
                 Format::Table => analysis_output::print_framing_by_outlet(&rows),
                 _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
+        Command::Report { output, title, selection } => {
+            let described = selection.describe();
+            let html = app.report_html(&selection.filter(), &title, &described)?;
+            match output {
+                Some(path) => {
+                    // Written beside the destination and renamed, so a failed
+                    // run never leaves half a report over a whole one.
+                    let partial = path.with_extension("html.partial");
+                    let io = |e: std::io::Error| {
+                        ApiError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display()))
+                    };
+                    std::fs::write(&partial, html.as_bytes()).map_err(io)?;
+                    std::fs::rename(&partial, &path).map_err(io)?;
+                    eprintln!("Wrote the report to {}.", path.display());
+                }
+                None => print!("{html}"),
             }
         }
         Command::Compare { story, format } => {

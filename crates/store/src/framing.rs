@@ -195,3 +195,71 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// How many attributions of one source type an outlet's articles in a
+/// selection make.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourcingMix {
+    pub outlet: String,
+    pub source_type: String,
+    pub attributions: i64,
+}
+
+/// An article's deepest chain of attribution in a selection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainRow {
+    pub article_id: i64,
+    pub outlet: String,
+    pub title: Option<String>,
+    /// The attribution at the far end of the chain (its ordinal).
+    pub ordinal: usize,
+    pub depth: u32,
+}
+
+impl Library {
+    /// Attributions by outlet and source type over the analysed articles of
+    /// a selection; an attribution with no source counts as `unknown`.
+    pub fn sourcing_mix(&self, filter: &ArticleFilter) -> Result<Vec<SourcingMix>> {
+        let mut conditions = String::new();
+        let mut args = Vec::new();
+        filter_sql(filter, &mut conditions, &mut args);
+        let sql = format!(
+            "SELECT coalesce(o.name, '{NO_OUTLET}'), coalesce(t.source_type, 'unknown'), count(*)
+             FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE 1 {conditions} GROUP BY 1, 2 ORDER BY 1, 2"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(SourcingMix { outlet: r.get(0)?, source_type: r.get(1)?, attributions: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The articles of a selection with the deepest chains of attribution
+    /// (relayed at least once), deepest first, at most `limit`.
+    pub fn deepest_chains(&self, filter: &ArticleFilter, limit: usize) -> Result<Vec<ChainRow>> {
+        let mut conditions = String::new();
+        let mut args = Vec::new();
+        filter_sql(filter, &mut conditions, &mut args);
+        let sql = format!(
+            "SELECT t.article_id, coalesce(o.name, '{NO_OUTLET}'), a.title, t.ordinal, t.depth
+             FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE t.depth >= 2 {conditions}
+               AND t.depth = (SELECT max(u.depth) FROM attributions u WHERE u.article_id = t.article_id)
+               AND t.ordinal = (SELECT min(u.ordinal) FROM attributions u
+                                WHERE u.article_id = t.article_id AND u.depth = t.depth)
+             ORDER BY t.depth DESC, t.article_id LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(ChainRow {
+                article_id: r.get(0)?,
+                outlet: r.get(1)?,
+                title: r.get(2)?,
+                ordinal: r.get::<_, i64>(3)? as usize,
+                depth: r.get::<_, i64>(4)? as u32,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

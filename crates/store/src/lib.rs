@@ -35,7 +35,7 @@ pub use analyses::{
 };
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use export::{Column, ColumnType, ExportTable};
-pub use framing::{EntityToneTally, FramingTerm, OutletFraming};
+pub use framing::{ChainRow, EntityToneTally, FramingTerm, OutletFraming, SourcingMix};
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{

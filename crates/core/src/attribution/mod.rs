@@ -29,7 +29,7 @@ mod sources;
 pub(crate) mod tokens;
 
 pub use lexicon::{Lexicon, LexiconKind};
-pub use scores::{Scores, Share};
+pub use scores::{Scores, Share, TRANSPARENCY_FORMULA};
 
 use crate::text::CodePoints;
 use crate::Diagnostic;
