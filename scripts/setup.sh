@@ -9,7 +9,7 @@ packages=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth x11-utils
   python3 python3-venv
-  chromium
+  chromium poppler-utils
 )
 
 missing=()

@@ -64,3 +64,42 @@ fn report_has_charts_tables_and_the_apps_figures_and_runs_no_article_text() {
     assert!(dom.contains("<title>Talks &lt;coverage&gt;</title>"), "the title is text, and no script renamed the page");
     assert!(!dom.contains("pwned</title>"));
 }
+
+/// The PDF: printed by headless Chromium, then read back with poppler's
+/// pdftoppm (pages render) and pdftotext (the text is there, not pictures).
+#[test]
+fn pdf_report_renders_pages_with_text() {
+    let have = |tool: &str, arg: &str| Command::new(tool).arg(arg).output().is_ok_and(|o| o.status.success());
+    if !have("chromium", "--version") || !have("pdftoppm", "-v") {
+        println!("notice: chromium or poppler-utils is not installed (scripts/setup.sh installs both); skipped");
+        return;
+    }
+    let lib = TempLibrary::new();
+    let text =
+        "The Kremlin said on Sunday that talks were possible, TASS reported, citing a video released on state TV. \
+                \"We are ready,\" said Maria Lopez, a spokeswoman.";
+    let path = lib
+        .write("one.jsonl", serde_json::json!({"outlet": "Daily Herald", "title": "Talks", "text": text}).to_string());
+    let library = lib.path();
+    run_cli(&library, &["import", path.to_str().unwrap()]);
+    run_cli(&library, &["analyze"]);
+    let pdf = lib.dir.path().join("report.pdf");
+    let (code, _, err) = run_cli(&library, &["report", "-o", pdf.to_str().unwrap(), "--title", "Talks report"]);
+    assert_eq!(code, 0, "{err}");
+    let pages = lib.dir.path().join("page");
+    let out = Command::new("pdftoppm").args(["-r", "40", "-png"]).arg(&pdf).arg(&pages).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rendered = std::fs::read_dir(lib.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name().to_string_lossy().starts_with("page") && e.file_name().to_string_lossy().ends_with(".png")
+        })
+        .count();
+    assert!(rendered >= 1, "at least one page renders");
+    let out = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in ["Talks report", "Method", "Outlets compared", "Daily Herald", "TASS"] {
+        assert!(text.contains(expected), "{expected} in the PDF's text: {text}");
+    }
+}

@@ -11,12 +11,13 @@
 //! and the data export, so the numbers agree. Imported text is escaped
 //! everywhere: a page that carried a script shows it as text.
 
-use crate::{Result, Sourcetrace};
+use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use sourcetrace_core::attribution::{Attribution, SourceType, TRANSPARENCY_FORMULA};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{ArticleFilter, ExportTable, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 /// Top sources listed for each source type.
 const TOP_SOURCES: usize = 8;
@@ -324,9 +325,9 @@ impl Sourcetrace {
         h.push_str(&share_bars(&shares, "State-media and anonymous shares by outlet"));
         h.push_str("<table class=\"outlets\"><thead><tr><th>Outlet</th><th>Articles</th><th>Attributions</th>");
         for t in SourceType::ALL {
-            let _ = write!(h, "<th>{}</th>", t.as_str());
+            let _ = write!(h, "<th>{}</th>", t.as_str().replace('_', " "));
         }
-        h.push_str("<th>Neutral</th><th>Distancing</th><th>Endorsing</th><th>Negative</th><th>Hedges /1k words</th><th>Loaded /1k words</th><th>Tone</th></tr></thead><tbody>");
+        h.push_str("</tr></thead><tbody>");
         for f in &framing {
             let _ = write!(h, "<tr><td>{}</td><td>{}</td><td>{}</td>", escape(&f.outlet), f.articles, f.attributions);
             for t in SourceType::ALL {
@@ -336,9 +337,16 @@ impl Sourcetrace {
                     .map_or(0, |m| m.attributions);
                 let _ = write!(h, "<td>{n}</td>");
             }
+            h.push_str("</tr>");
+        }
+        h.push_str("</tbody></table>");
+        h.push_str("<h3>Framing: the stance of attribution verbs, hedges, loaded terms and tone</h3>");
+        h.push_str("<table class=\"framing\"><thead><tr><th>Outlet</th><th>Neutral</th><th>Distancing</th><th>Endorsing</th><th>Negative</th><th>Hedges /1k words</th><th>Loaded /1k words</th><th>Tone</th></tr></thead><tbody>");
+        for f in &framing {
             let _ = write!(
                 h,
-                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{:.2}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{:.2}</td><td>{}</td></tr>",
+                escape(&f.outlet),
                 f.neutral,
                 f.distancing,
                 f.endorsing,
@@ -449,6 +457,63 @@ impl Sourcetrace {
         h.push_str(&appendix);
         h.push_str("</body></html>\n");
         Ok(h)
+    }
+}
+
+/// The browser that prints reports to PDF: `$SOURCETRACE_CHROMIUM`, else
+/// Chromium or Chrome on the PATH.
+fn chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("SOURCETRACE_CHROMIUM").filter(|p| !p.is_empty()) {
+        return Some(path.into());
+    }
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|name| std::process::Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()))
+}
+
+impl Sourcetrace {
+    /// The report as a PDF at `path`: the HTML report printed by headless
+    /// Chromium, the one PDF engine here that lays out the same charts and
+    /// tables as the HTML (the webview has no print-to-PDF). Chromium runs
+    /// with networking off, and the report's CSP loads nothing anyway. The
+    /// PDF is written beside `path` and renamed when complete.
+    pub fn report_pdf(&self, filter: &ArticleFilter, title: &str, selection: &str, path: &Path) -> Result<()> {
+        let io = |context: &str, e: &dyn std::fmt::Display| ApiError::new(ErrorCode::Io, format!("{context}: {e}"));
+        let browser = chromium().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "A PDF report needs Chromium (Debian package `chromium`, or set SOURCETRACE_CHROMIUM); \
+                 the HTML report (-o report.html) needs nothing and prints to PDF from any browser.",
+            )
+        })?;
+        let html = self.report_html(filter, title, selection)?;
+        let dir = tempfile::tempdir().map_err(|e| io("Could not make a temporary folder", &e))?;
+        let page = dir.path().join("report.html");
+        std::fs::write(&page, html).map_err(|e| io("Could not write the report", &e))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report.pdf".into());
+        let partial = path.with_file_name(format!(".{name}.partial"));
+        let out = std::process::Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+            .arg(format!("--print-to-pdf={}", partial.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .map_err(|e| io(&format!("Could not run {}", browser.display()), &e))?;
+        let made = std::fs::metadata(&partial).is_ok_and(|m| m.len() > 0);
+        if !out.status.success() || !made {
+            let _ = std::fs::remove_file(&partial);
+            let detail = String::from_utf8_lossy(&out.stderr);
+            let last = detail.lines().last().unwrap_or("no output");
+            return Err(io(&format!("{} did not print the report", browser.display()), &last));
+        }
+        std::fs::rename(&partial, path).map_err(|e| io(&format!("Could not move the PDF to {}", path.display()), &e))
     }
 }
 

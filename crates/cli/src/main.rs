@@ -166,10 +166,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// A self-contained HTML report of a selection: method, outlet comparison charts and tables, top sources,
-    /// chains, credits and an appendix of evidence (opens offline; print it to PDF from a browser)
+    /// A report of a selection: method, outlet comparison charts and tables, top sources, chains, credits and an
+    /// appendix of evidence; one self-contained HTML file, or a PDF when the output ends in .pdf (needs Chromium)
     Report {
-        /// The file to write [default: standard output]
+        /// The file to write, .html or .pdf [default: HTML on standard output]
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
         /// The report's title
@@ -724,6 +724,12 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
         }
         Command::Report { output, title, selection } => {
             let described = selection.describe();
+            if let Some(path) = output.as_ref().filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+            {
+                app.report_pdf(&selection.filter(), &title, &described, path)?;
+                eprintln!("Wrote the report to {}.", path.display());
+                return Ok(ExitCode::SUCCESS);
+            }
             let html = app.report_html(&selection.filter(), &title, &described)?;
             match output {
                 Some(path) => {
