@@ -279,35 +279,22 @@ impl Sourcetrace {
             }
             return Ok(summary);
         }
-        let partial = partial_path(path);
-        let result = (|| {
-            let file = std::fs::File::create(&partial)
-                .map_err(|e| io_error(&format!("Could not create {}", partial.display()), e))?;
+        let mut summary = crate::files::replace_with(path, |partial| {
             if request.format == ExportFormat::Xlsx {
-                drop(file);
-                self.write_workbook(request, &tables, &partial, on_progress, cancel)
-            } else {
-                let mut out = std::io::BufWriter::new(file);
-                let summary = self.export_to_writer(request, &mut out, on_progress, cancel)?;
-                out.into_inner()
-                    .map_err(|e| io_error("Could not write the export", e.error()))?
-                    .sync_all()
-                    .map_err(|e| io_error("Could not write the export", e))?;
-                Ok(summary)
+                return self.write_workbook(request, &tables, partial, on_progress, cancel);
             }
-        })();
-        match result {
-            Ok(mut summary) => {
-                std::fs::rename(&partial, path)
-                    .map_err(|e| io_error(&format!("Could not move the export to {}", path.display()), e))?;
-                summary.files.push(path.to_path_buf());
-                Ok(summary)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&partial);
-                Err(e)
-            }
-        }
+            let file = std::fs::File::create(partial)
+                .map_err(|e| io_error(&format!("Could not create {}", partial.display()), e))?;
+            let mut out = std::io::BufWriter::new(file);
+            let summary = self.export_to_writer(request, &mut out, on_progress, cancel)?;
+            out.into_inner()
+                .map_err(|e| io_error("Could not write the export", e.error()))?
+                .sync_all()
+                .map_err(|e| io_error("Could not write the export", e))?;
+            Ok(summary)
+        })?;
+        summary.files.push(path.to_path_buf());
+        Ok(summary)
     }
 
     /// An Excel workbook: one sheet per table with a frozen, bold header and
@@ -460,12 +447,6 @@ fn tables_of(request: &ExportRequest) -> Result<Vec<ExportTable>> {
     let mut seen = std::collections::HashSet::new();
     tables.retain(|t| seen.insert(*t));
     Ok(tables)
-}
-
-/// `report.xlsx` is written as `.report.xlsx.partial` beside it.
-fn partial_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    path.with_file_name(format!(".{name}.partial"))
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod analysis;
 mod compare;
 mod error;
 mod export;
+mod files;
 mod framing;
 mod import;
 mod library_analysis;

@@ -476,8 +476,7 @@ impl Sourcetrace {
     /// The report as a PDF at `path`: the HTML report printed by headless
     /// Chromium, the one PDF engine here that lays out the same charts and
     /// tables as the HTML (the webview has no print-to-PDF). Chromium runs
-    /// with networking off, and the report's CSP loads nothing anyway. The
-    /// PDF is written beside `path` and renamed when complete.
+    /// with networking off, and the report's CSP loads nothing anyway.
     pub fn report_pdf(&self, filter: &ArticleFilter, title: &str, selection: &str, path: &Path) -> Result<()> {
         let io = |context: &str, e: &dyn std::fmt::Display| ApiError::new(ErrorCode::Io, format!("{context}: {e}"));
         let browser = chromium().ok_or_else(|| {
@@ -491,29 +490,41 @@ impl Sourcetrace {
         let dir = tempfile::tempdir().map_err(|e| io("Could not make a temporary folder", &e))?;
         let page = dir.path().join("report.html");
         std::fs::write(&page, html).map_err(|e| io("Could not write the report", &e))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report.pdf".into());
-        let partial = path.with_file_name(format!(".{name}.partial"));
-        let out = std::process::Command::new(&browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
-            .arg(format!("--print-to-pdf={}", partial.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .map_err(|e| io(&format!("Could not run {}", browser.display()), &e))?;
-        let made = std::fs::metadata(&partial).is_ok_and(|m| m.len() > 0);
-        if !out.status.success() || !made {
-            let _ = std::fs::remove_file(&partial);
-            let detail = String::from_utf8_lossy(&out.stderr);
-            let last = detail.lines().last().unwrap_or("no output");
-            return Err(io(&format!("{} did not print the report", browser.display()), &last));
+        crate::files::replace_with(path, |partial| {
+            let out = std::process::Command::new(&browser)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--no-pdf-header-footer",
+                ])
+                .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+                .arg(format!("--print-to-pdf={}", partial.display()))
+                .arg(format!("file://{}", page.display()))
+                .output()
+                .map_err(|e| io(&format!("Could not run {}", browser.display()), &e))?;
+            let made = std::fs::metadata(partial).is_ok_and(|m| m.len() > 0);
+            if !out.status.success() || !made {
+                let detail = String::from_utf8_lossy(&out.stderr);
+                let last = detail.lines().last().unwrap_or("no output").to_string();
+                return Err(io(&format!("{} did not print the report", browser.display()), &last));
+            }
+            Ok(())
+        })
+    }
+
+    /// The report at `path`: a PDF when the name ends in `.pdf`, the HTML
+    /// report otherwise, written beside `path` and renamed when complete.
+    pub fn report_to_path(&self, filter: &ArticleFilter, title: &str, selection: &str, path: &Path) -> Result<()> {
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            return self.report_pdf(filter, title, selection, path);
         }
-        std::fs::rename(&partial, path).map_err(|e| io(&format!("Could not move the PDF to {}", path.display()), &e))
+        let html = self.report_html(filter, title, selection)?;
+        crate::files::replace_with(path, |partial| {
+            std::fs::write(partial, html.as_bytes())
+                .map_err(|e| ApiError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display())))
+        })
     }
 }
 

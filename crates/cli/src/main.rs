@@ -724,26 +724,12 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
         }
         Command::Report { output, title, selection } => {
             let described = selection.describe();
-            if let Some(path) = output.as_ref().filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
-            {
-                app.report_pdf(&selection.filter(), &title, &described, path)?;
-                eprintln!("Wrote the report to {}.", path.display());
-                return Ok(ExitCode::SUCCESS);
-            }
-            let html = app.report_html(&selection.filter(), &title, &described)?;
             match output {
                 Some(path) => {
-                    // Written beside the destination and renamed, so a failed
-                    // run never leaves half a report over a whole one.
-                    let partial = path.with_extension("html.partial");
-                    let io = |e: std::io::Error| {
-                        ApiError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display()))
-                    };
-                    std::fs::write(&partial, html.as_bytes()).map_err(io)?;
-                    std::fs::rename(&partial, &path).map_err(io)?;
+                    app.report_to_path(&selection.filter(), &title, &described, &path)?;
                     eprintln!("Wrote the report to {}.", path.display());
                 }
-                None => print!("{html}"),
+                None => print!("{}", app.report_html(&selection.filter(), &title, &described)?),
             }
         }
         Command::Compare { story, format } => {

@@ -61,7 +61,8 @@ pub struct CreditTallies {
     pub cells: Vec<CreditTally>,
 }
 
-const NO_OUTLET: &str = "(no outlet)";
+/// What tallies call the outlet of articles that have none.
+pub(crate) const NO_OUTLET: &str = "(no outlet)";
 
 /// A stored kind; one written by a newer build reads as a wire credit,
 /// the kind every tally counts.

@@ -5,6 +5,7 @@
 //! outlet's attributions, hedges and loaded terms per 1,000 words of its
 //! analysed articles, tone as the mean over its articles.
 
+use crate::credits::NO_OUTLET;
 use crate::query::{filter_sql, ArticleFilter};
 use crate::{Library, Result};
 use rusqlite::{params_from_iter, OptionalExtension};
@@ -57,8 +58,6 @@ pub struct FramingTerm {
     #[serde(flatten)]
     pub hit: Hit,
 }
-
-const NO_OUTLET: &str = "(no outlet)";
 
 fn rate(count: i64, words: i64) -> f64 {
     if words > 0 {
