@@ -35,11 +35,15 @@ pub struct AnalyzeRequest {
     pub force: bool,
     /// Articles per transaction ([`ANALYSIS_BATCH`] by default).
     pub batch_size: usize,
+    /// Group the articles in no story yet when the analysis is done (the
+    /// default). A benchmark of something else, or a map step that only
+    /// wants attributions, turns it off.
+    pub group_stories: bool,
 }
 
 impl Default for AnalyzeRequest {
     fn default() -> AnalyzeRequest {
-        AnalyzeRequest { force: false, batch_size: ANALYSIS_BATCH }
+        AnalyzeRequest { force: false, batch_size: ANALYSIS_BATCH, group_stories: true }
     }
 }
 
@@ -192,7 +196,7 @@ impl Sourcetrace {
             total = total.max(summary.analyzed as i64);
             on_progress(summary.analyzed as usize, total as usize);
         }
-        if !summary.cancelled {
+        if !summary.cancelled && request.group_stories {
             summary.stories = Some(self.group_stories(&crate::GroupRequest::default())?);
         }
         summary.elapsed_ms = started.elapsed().as_millis() as u64;
@@ -307,7 +311,7 @@ mod tests {
     fn a_cancelled_run_keeps_its_batches_and_the_next_run_does_the_rest() {
         let (_dir, mut app) = library(5);
         let cancel = AtomicBool::new(false);
-        let request = AnalyzeRequest { force: false, batch_size: 2 };
+        let request = AnalyzeRequest { force: false, batch_size: 2, group_stories: true };
         let mut seen = Vec::new();
         let first = app
             .analyze_library(
