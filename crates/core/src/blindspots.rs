@@ -69,30 +69,11 @@ const STOPWORDS: &[&str] = &[
     "when", "which", "who", "will", "with", "would", "you",
 ];
 
-/// Capitalized words that name no one: titles before a name and days.
-/// Another outlet writing "Senator" or "Tuesday" differently must not make
-/// a blindspot of them; months are left out through [`dates`].
-const NOT_NAMES: &[&str] = &[
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "president",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Capitalized words that name no one: titles before a name. Another
+/// outlet writing "Senator" or "Tuesday" differently must not make a
+/// blindspot of them; days and months are left out through [`dates`].
+const NOT_NAMES: &[&str] =
+    &["sen", "senator", "rep", "representative", "gov", "governor", "gen", "dr", "mr", "mrs", "ms", "president"];
 
 struct Sentence {
     article: usize,
@@ -144,6 +125,7 @@ fn keys(sentence: &str) -> Vec<(String, String, &'static str)> {
             && w.chars().skip(1).any(char::is_lowercase)
             && !STOPWORDS.contains(&w.to_lowercase().as_str())
             && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+            && !dates::WEEKDAYS.contains(&w.to_lowercase().as_str())
             && dates::month_abbreviation(w).is_none()
         {
             keys.push((fold(w), w.to_string(), "name"));

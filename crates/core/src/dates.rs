@@ -130,6 +130,9 @@ fn clean(input: &str) -> (String, Option<i32>) {
     (out.trim_end_matches(['.', ',']).trim().to_string(), offset)
 }
 
+/// The days of the week, lowercase.
+pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// "December", "Dec" and "Sept" all become the "Dec"/"Sep" that `%b`
 /// parses.
 pub(crate) fn month_abbreviation(word: &str) -> Option<&'static str> {

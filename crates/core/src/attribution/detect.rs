@@ -467,15 +467,8 @@ const MODIFIERS: &[&str] = &[
 /// a determiner follows: "a report in The New York Times".
 const NP_PREPOSITIONS: &[&str] = &["of", "in", "on", "by", "for", "from", "at", "with", "to"];
 
-/// Words of time besides month names, which come from `dates`.
+/// Words of time besides weekdays and month names, which come from `dates`.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -514,6 +507,7 @@ pub(crate) fn word_classes() -> &'static FastMap<&'static str, u16> {
             (BREAK, BREAK_BIT),
             (AUXILIARIES, AUXILIARIES_BIT),
             (TIME_WORDS, TIME_WORDS_BIT),
+            (&crate::dates::WEEKDAYS, TIME_WORDS_BIT),
             (NOUN_MARKERS, NOUN_MARKERS_BIT),
             (PRONOUNS, PRONOUNS_BIT),
             (DETERMINERS, DETERMINERS_BIT),
