@@ -61,15 +61,20 @@ fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end.saturating_sub(start)).collect()
 }
 
+/// The opening of an inline chart: its size, and its title for screen
+/// readers and tooltips.
+fn svg_open(width: f64, height: f64, title: &str) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}"><title>{}</title>"#,
+        escape(title)
+    )
+}
+
 /// Horizontal stacked bars: one bar per row, segments as shares of the row.
 fn stacked_bars(rows: &[(String, Vec<(String, f64)>)], title: &str) -> String {
     let (label_w, bar_w, row_h) = (180.0, 560.0, 26.0);
     let height = 40.0 + row_h * rows.len() as f64 + 30.0;
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{w}" height="{height}" viewBox="0 0 {w} {height}"><title>{t}</title>"#,
-        w = label_w + bar_w + 20.0,
-        t = escape(title)
-    );
+    let mut svg = svg_open(label_w + bar_w + 20.0, height, title);
     for (i, (label, parts)) in rows.iter().enumerate() {
         let y = 30.0 + row_h * i as f64;
         let total: f64 = parts.iter().map(|(_, v)| v).sum();
@@ -122,11 +127,7 @@ fn share_bars(rows: &[(String, Vec<ShareBar>)], title: &str) -> String {
     let (label_w, bar_w, bar_h) = (180.0, 400.0, 12.0);
     let group_h = bar_h * 2.0 + 10.0;
     let height = 20.0 + group_h * rows.len() as f64;
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{w}" height="{height}" viewBox="0 0 {w} {height}"><title>{t}</title>"#,
-        w = label_w + bar_w + 80.0,
-        t = escape(title)
-    );
+    let mut svg = svg_open(label_w + bar_w + 80.0, height, title);
     for (i, (label, bars)) in rows.iter().enumerate() {
         let y0 = 10.0 + group_h * i as f64;
         let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12">{}</text>"#, y0 + 14.0, escape(label));
@@ -154,10 +155,7 @@ fn heatmap(rows: &[String], columns: &[String], value: impl Fn(&str, &str) -> f6
     let (label_w, cell_w, cell_h, head_h) = (180.0, 90.0, 24.0, 30.0);
     let width = label_w + cell_w * columns.len() as f64 + 10.0;
     let height = head_h + cell_h * rows.len() as f64 + 10.0;
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}"><title>{}</title>"#,
-        escape(title)
-    );
+    let mut svg = svg_open(width, height, title);
     for (j, c) in columns.iter().enumerate() {
         let _ = write!(
             svg,
