@@ -14,6 +14,7 @@ use std::path::Path;
 /// The result for one input: a path or a JSON line's id, and either the
 /// analysis or the reason there is none.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,

@@ -18,6 +18,7 @@ const MAIN_ENTITIES: usize = 6;
 
 /// A story compared across its outlets.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoryComparison {
     pub story_id: i64,
     pub label: String,
@@ -36,6 +37,7 @@ pub struct StoryComparison {
 
 /// One outlet's coverage of the story.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutletCoverage {
     pub outlet: String,
     pub articles: Vec<i64>,
@@ -69,6 +71,7 @@ pub struct OutletCoverage {
 
 /// A source as one outlet cited it in the story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CitedSource {
     pub canonical: String,
     pub source_type: String,
@@ -77,6 +80,7 @@ pub struct CitedSource {
 
 /// The tone toward one entity, by outlet.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EntityComparison {
     pub entity: String,
     /// Outlet → mean tone of its sentences that mention the entity; an
@@ -87,6 +91,7 @@ pub struct EntityComparison {
 
 /// A source only one outlet cited, with where.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourceBlindspot {
     pub outlet: String,
     pub canonical: String,
@@ -100,6 +105,7 @@ pub struct SourceBlindspot {
 
 /// A checkable fact only one outlet carried, with where.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FactBlindspot {
     pub outlet: String,
     pub article_id: i64,

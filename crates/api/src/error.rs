@@ -6,6 +6,7 @@ use sourcetrace_store::StoreError;
 /// A stable, machine-readable error kind. The UI and scripts branch on it;
 /// the message is for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,
@@ -20,6 +21,7 @@ pub enum ErrorCode {
 
 /// An error for the user, serialized as `{"code": ..., "message": ...}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct ApiError {
     pub code: ErrorCode,

@@ -26,7 +26,8 @@ pub const XLSX_MAX_ROWS: u32 = 1_048_576;
 pub const XLSX_MAX_CELL: usize = 32_767;
 
 /// The file formats of an export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     Csv,
@@ -47,7 +48,8 @@ impl ExportFormat {
 }
 
 /// What to export: which tables, of which articles, in which format.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportRequest {
     pub tables: Vec<ExportTable>,
     pub format: ExportFormat,
@@ -58,6 +60,7 @@ pub struct ExportRequest {
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportSummary {
     /// Rows written for each table, in the order asked for.
     pub tables: Vec<TableRows>,
@@ -69,6 +72,7 @@ pub struct ExportSummary {
 
 /// Rows written for one table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TableRows {
     pub table: ExportTable,
     pub rows: u64,
@@ -76,6 +80,7 @@ pub struct TableRows {
 
 /// How far an export is: the table being written and its rows so far.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportProgress {
     pub table: ExportTable,
     pub rows: u64,

@@ -92,6 +92,7 @@ impl AdditionKind {
 /// An article's framing signals as stored: its hedges and loaded terms
 /// with their spans, and its attributions counted by verb stance.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleFraming {
     pub article_id: i64,
     pub terms: Vec<FramingTerm>,

@@ -51,6 +51,7 @@ impl ImportRequest {
 
 /// Counts so far, for a progress bar.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportProgress {
     pub bytes_done: u64,
     pub bytes_total: u64,
@@ -64,6 +65,7 @@ pub struct ImportProgress {
 
 /// What an import reports while it runs.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ImportEvent {
     Progress(ImportProgress),
@@ -75,6 +77,7 @@ pub enum ImportEvent {
 
 /// How an import ended.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     pub run_id: i64,
     pub imported: u64,
@@ -285,4 +288,73 @@ fn parse_batch(pending: Vec<Pending>, options: &Options, gazetteer: &Gazetteer) 
         })
         .flatten()
         .collect()
+}
+
+/// A file handed over in memory: an upload in the web mode, or text pasted
+/// into the window (named `pasted.txt` by the caller).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UploadedFile {
+    /// The file's name as the user's system gave it; only its last part is
+    /// used, and only to tell the format.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Sourcetrace {
+    /// Imports files given in memory. They are staged in a fresh folder
+    /// beside the library file, so they go through exactly the same import
+    /// as files on disk, and the folder is removed afterwards: nothing is
+    /// written anywhere else.
+    pub fn import_uploads(
+        &mut self,
+        files: &[UploadedFile],
+        request: &ImportRequest,
+        on_event: &mut dyn FnMut(&ImportEvent),
+        cancel: &AtomicBool,
+    ) -> Result<ImportSummary> {
+        if files.is_empty() {
+            return Err(crate::ApiError::new(crate::ErrorCode::InvalidInput, "there is nothing to import"));
+        }
+        let folder = self.library.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let staging = tempfile::Builder::new().prefix(".incoming-").tempdir_in(&folder).map_err(|e| {
+            crate::ApiError::new(crate::ErrorCode::Io, format!("cannot stage the files in {}: {e}", folder.display()))
+        })?;
+        let mut paths = Vec::with_capacity(files.len());
+        for (n, file) in files.iter().enumerate() {
+            let path = staging.path().join(format!("{n:05}-{}", safe_file_name(&file.name)));
+            std::fs::write(&path, &file.bytes)
+                .map_err(|e| crate::ApiError::new(crate::ErrorCode::Io, format!("cannot stage {}: {e}", file.name)))?;
+            paths.push(path);
+        }
+        let request = ImportRequest { paths, ..request.clone() };
+        self.import(&request, on_event, cancel)
+    }
+}
+
+/// The last part of a name, with anything a path could use to escape the
+/// staging folder replaced; empty names become `upload.txt`.
+fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last.chars().map(|c| if c.is_control() || c == ':' { '_' } else { c }).collect::<String>();
+    let cleaned = cleaned.trim_start_matches('.').chars().take(120).collect::<String>();
+    if cleaned.is_empty() {
+        "upload.txt".to_string()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+
+    #[test]
+    fn uploaded_names_cannot_leave_the_staging_folder() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("C:\\Users\\x\\story.html"), "story.html");
+        assert_eq!(safe_file_name(".."), "upload.txt");
+        assert_eq!(safe_file_name(".hidden.txt"), "hidden.txt");
+        assert_eq!(safe_file_name(""), "upload.txt");
+    }
 }

@@ -22,6 +22,7 @@
 
 pub mod analysis;
 mod compare;
+mod dashboard;
 mod error;
 mod export;
 mod files;
@@ -33,22 +34,25 @@ mod reuse;
 mod stories;
 
 pub use compare::{CitedSource, EntityComparison, FactBlindspot, OutletCoverage, SourceBlindspot, StoryComparison};
+pub use dashboard::{Dashboard, OutletSourcing, SourceProfile, TypeShare};
 pub use error::{ApiError, ErrorCode};
 pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary, TableRows, XLSX_MAX_CELL, XLSX_MAX_ROWS};
 pub use framing::{AdditionKind, ArticleFraming, Lexicons};
-pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, BATCH_UNITS};
+pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, UploadedFile, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
 pub use reuse::{ArticleReuse, ReuseMatch};
 pub use sourcetrace_core::attribution::LexiconKind;
+pub use sourcetrace_core::credits::Credit;
 pub use sourcetrace_core::framing::{Framing, FramingKind};
 pub use sourcetrace_core::tone::{ArticleTone, ToneEngine};
 pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
-    AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
-    CreditTallies, CreditTally, EntityToneTally, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate,
-    OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit,
-    SNIPPET_END, SNIPPET_START,
+    AnalysisCounts, AnalysisRecord, ArticleFilter, ArticlePage, ArticleQuery, ArticleRecord, ArticleRow, ArticleSort,
+    ArticleSummary, AttributionRecord, CollectionSummary, CreditTallies, CreditTally, EntityToneTally, EvidencePage,
+    EvidenceQuery, EvidenceRow, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate, OutletArticles,
+    OutletFraming, OutletRecord, SearchHit, SourceCitations, SourceFilter, SourceRecord, Story, StoryArticle,
+    StoryEdit, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
 };
 pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 
@@ -73,6 +77,7 @@ pub fn default_library_path() -> PathBuf {
 
 /// Library facts for `sourcetrace info` and the window's status line.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LibraryInfo {
     pub path: String,
     pub schema_version: u32,

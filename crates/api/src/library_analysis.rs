@@ -49,6 +49,7 @@ impl Default for AnalyzeRequest {
 
 /// How an analysis run ended.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AnalyzeSummary {
     /// Articles analysed in this run.
     pub analyzed: u64,
@@ -71,6 +72,7 @@ pub struct AnalyzeSummary {
 /// An article's analysis: its scores and attributions, and whether they
 /// were made with the current rules and lexicon.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleAnalysis {
     pub article_id: i64,
     /// Missing when the article has not been analysed yet.
@@ -82,6 +84,7 @@ pub struct ArticleAnalysis {
 
 /// A lexicon row as added, and what adding it did.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LexiconAdded {
     pub addition: LexiconAddition,
     /// False when the same row was already there (nothing changed).

@@ -7,6 +7,7 @@ use sourcetrace_core::reuse::{shared_passages, Passage, SYNDICATED_SHARE};
 
 /// One other article an article shares passages with.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReuseMatch {
     pub id: i64,
     pub title: Option<String>,
@@ -22,6 +23,7 @@ pub struct ReuseMatch {
 
 /// What an article shares with the rest of the library.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleReuse {
     pub article_id: i64,
     /// The largest share of the article found in any one other article.

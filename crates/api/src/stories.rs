@@ -67,6 +67,7 @@ pub struct GroupRequest {
 
 /// What a grouping run did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupSummary {
     /// Articles placed in this run.
     pub placed: u64,
@@ -86,6 +87,7 @@ pub struct GroupSummary {
 
 /// What a split made: the story as left, and the new one.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SplitStory {
     pub kept: Story,
     pub split: Story,

@@ -38,6 +38,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the desktop UI and its commands over HTTP (the local web mode), on 127.0.0.1 by default
+    Serve {
+        /// The address to listen on; anything but 127.0.0.1 or ::1 needs --token
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        addr: std::net::SocketAddr,
+        /// A secret a browser must present (open http://ADDR/?token=TOKEN once)
+        #[arg(long)]
+        token: Option<String>,
+        /// The built UI folder (default: ui/dist of this source tree, or $SOURCETRACE_UI)
+        #[arg(long)]
+        ui: Option<PathBuf>,
+    },
     /// Import files, folders (recursively) and .zip archives: page text, HTML, RSS/Atom, CSV, JSON, JSONL
     Import(ImportArgs),
     /// List articles, newest first
@@ -339,6 +351,7 @@ impl SelectionArgs {
             since: self.since,
             until: self.until,
             collection: self.collection,
+            without_syndicated: false,
             limit: None,
             offset: 0,
         }
@@ -498,14 +511,44 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `sourcetrace serve`: the local web mode. Runs until interrupted.
+fn serve(
+    path: &std::path::Path,
+    addr: std::net::SocketAddr,
+    token: Option<String>,
+    ui: Option<PathBuf>,
+) -> Result<ExitCode, ApiError> {
+    let ui = ui
+        .or_else(|| std::env::var_os("SOURCETRACE_UI").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist")));
+    let desk = sourcetrace_desk::Desk::open(path)?;
+    let options = sourcetrace_web::ServeOptions { addr, ui, token: token.clone(), workers: 4 };
+    let server = sourcetrace_web::Server::bind(desk, options)?;
+    let link = match &token {
+        Some(token) => format!("http://{}/?token={token}", server.local_addr()),
+        None => format!("http://{}/", server.local_addr()),
+    };
+    // The first line is the address, so scripts and tests can read it.
+    println!("{link}");
+    eprintln!("Serving {} on {link} (Ctrl-C to stop)", path.display());
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    server.run();
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
     if let Command::Analyze { files, outlet, format, .. } = &cli.command {
         if !files.is_empty() {
             return analyze_inputs(files, outlet.as_deref(), *format);
         }
     }
+    if let Command::Serve { addr, token, ui } = cli.command {
+        return serve(path, addr, token, ui);
+    }
     let mut app = Sourcetrace::open(path)?;
     match cli.command {
+        Command::Serve { .. } => unreachable!("served above, before the library is opened for the command line"),
         Command::Analyze { force, format, .. } => return analyze_library(&mut app, force, format),
         Command::Import(args) => return import(&mut app, args),
         Command::List { filter, format } => {

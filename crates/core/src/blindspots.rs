@@ -37,6 +37,7 @@ pub struct StoryText<'a> {
 
 /// A sentence only one outlet carried.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FactBlindspot {
     /// Index of the article in the input.
     pub article: usize,

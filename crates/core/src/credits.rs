@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CreditKind {
     /// "(With input from Reuters)", "Reuters contributed to this report".
@@ -86,6 +87,7 @@ impl CreditKind {
 
 /// One credit in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Credit {
     pub kind: CreditKind,
     /// The canonical name of the agency or outlet credited, when the

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 /// A parsed publication date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewsDate {
     /// ISO 8601: `2021-12-12`, `2021-12-12T22:15`, or with an offset
     /// `2021-12-12T22:15:00+00:00` when the text gave one.

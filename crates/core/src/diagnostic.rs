@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How much a diagnostic matters to the person reading the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Something was skipped or guessed; the result is still usable.
@@ -14,6 +15,7 @@ pub enum Severity {
 
 /// A message about the input, tied to a place in it where there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, machine-readable code such as `outlets.bad_kind`.

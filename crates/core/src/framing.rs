@@ -57,6 +57,7 @@ pub const HEADER: &str = "phrase\tforms\tgroup";
 
 /// Which framing list a piece of text extends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FramingKind {
     Hedges,
@@ -235,6 +236,7 @@ impl FramingLexicon {
 
 /// One hedge or loaded term in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Hit {
     /// Code-point offsets, end exclusive.
     pub start: usize,
@@ -249,6 +251,7 @@ pub struct Hit {
 
 /// The attributions of one stance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StanceCount {
     pub stance: Stance,
     pub count: usize,
@@ -262,6 +265,7 @@ pub struct StanceCount {
 
 /// The framing signals of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Framing {
     /// Words in the text, as [`text::word_count`] counts them.
     pub words: usize,

@@ -16,6 +16,7 @@ pub const BUILTIN_TSV: &str = include_str!("../../../data/outlets.tsv");
 
 /// What kind of news organization an outlet is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum OutletKind {
     Wire,
@@ -50,6 +51,7 @@ impl OutletKind {
 
 /// Who controls an outlet's editorial line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StateAffiliation {
     /// Owned or controlled by a government (TASS, Xinhua, CGTN, RT).
@@ -81,6 +83,7 @@ impl StateAffiliation {
 
 /// One news organization.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Outlet {
     pub name: String,
     pub aliases: Vec<String>,

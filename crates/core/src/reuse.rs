@@ -35,6 +35,7 @@ pub const SYNDICATED_SHARE: f64 = 0.6;
 
 /// A passage of this text found in the other.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Passage {
     /// Code-point offsets in this text, end exclusive.
     pub start: usize,
@@ -48,6 +49,7 @@ pub struct Passage {
 
 /// What this text shares with the other.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Overlap {
     /// Shared words (in passages) ÷ all words of this text.
     pub share: f64,

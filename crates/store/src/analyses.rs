@@ -33,6 +33,7 @@ pub struct AnalysisItem<'a> {
 
 /// Passages shared with one other article.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReuseRow {
     pub other_id: i64,
     pub share: f64,
@@ -43,6 +44,7 @@ pub struct ReuseRow {
 /// What an analysis was made with. Stored analyses with another stamp are
 /// stale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AnalysisStamp {
     /// `sourcetrace_core::ANALYSIS_VERSION` of the build.
     pub version: u32,
@@ -61,6 +63,7 @@ pub struct AnalysisTarget {
 
 /// An article's stored analysis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AnalysisRecord {
     pub article_id: i64,
     pub version: u32,
@@ -73,6 +76,7 @@ pub struct AnalysisRecord {
 /// that `via`, `refers_to` and the scores use), the library-wide source it
 /// cites, and the attribution itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttributionRecord {
     pub id: i64,
     pub ordinal: usize,
@@ -82,7 +86,9 @@ pub struct AttributionRecord {
 }
 
 /// Which canonical sources to list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct SourceFilter {
     /// A source type such as `official` or `state_media`.
     pub source_type: Option<String>,
@@ -93,6 +99,7 @@ pub struct SourceFilter {
 
 /// A source cited somewhere in the library, with how often and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourceRecord {
     pub id: i64,
     pub canonical: String,
@@ -106,6 +113,7 @@ pub struct SourceRecord {
 
 /// One of the user's lexicon rows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LexiconAddition {
     pub id: i64,
     /// `cues`, `sources`, `countries` or `outlets`.
@@ -117,6 +125,7 @@ pub struct LexiconAddition {
 
 /// How many articles have a current analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AnalysisCounts {
     pub articles: i64,
     pub current: i64,

@@ -34,6 +34,7 @@ pub(crate) fn write(tx: &Transaction, article_id: i64, credits: &[Credit]) -> Re
 
 /// How many analysed articles of an outlet are in a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutletArticles {
     pub outlet: String,
     pub articles: i64,
@@ -41,6 +42,7 @@ pub struct OutletArticles {
 
 /// One cell of the outlet × agency matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreditTally {
     pub outlet: String,
     pub agency: String,
@@ -56,6 +58,7 @@ pub struct CreditTally {
 /// outlet's analysed articles. Outlets that credit no agency still have a
 /// row in `outlets`, so the matrix shows their zeros.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CreditTallies {
     pub outlets: Vec<OutletArticles>,
     pub cells: Vec<CreditTally>,

@@ -14,7 +14,8 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 /// A table that can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ExportTable {
     /// One row per article, with its analysis scores.
@@ -217,6 +218,7 @@ const EXPORT_CACHE_KIB: i64 = -8192;
 
 /// The type of a column, for formats that keep types (XLSX, JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnType {
     Integer,
@@ -226,6 +228,7 @@ pub enum ColumnType {
 
 /// One column of an export table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Column {
     pub name: &'static str,
     pub ty: ColumnType,

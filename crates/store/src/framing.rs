@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 /// How one outlet frames its stories over a selection.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutletFraming {
     pub outlet: String,
     /// Its analysed articles in the selection.
@@ -40,6 +41,7 @@ pub struct OutletFraming {
 
 /// One outlet's tone toward one entity over a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EntityToneTally {
     pub outlet: String,
     pub entity: String,
@@ -52,6 +54,7 @@ pub struct EntityToneTally {
 
 /// A hedge or loaded term stored for an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FramingTerm {
     /// "hedge" or "loaded".
     pub kind: String,
@@ -198,6 +201,7 @@ impl Library {
 /// How many attributions of one source type an outlet's articles in a
 /// selection make.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourcingMix {
     pub outlet: String,
     pub source_type: String,
@@ -206,6 +210,7 @@ pub struct SourcingMix {
 
 /// An article's deepest chain of attribution in a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChainRow {
     pub article_id: i64,
     pub outlet: String,

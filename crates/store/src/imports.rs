@@ -30,6 +30,7 @@ impl BatchItem {
 
 /// What happened to one batch item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// Stored as a new article; `near_duplicates` lists earlier articles it
@@ -50,6 +51,7 @@ pub enum Outcome {
 
 /// An import run as recorded in the library.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportRun {
     pub id: i64,
     pub started_at: String,

@@ -21,6 +21,7 @@
 
 mod analyses;
 mod credits;
+mod evidence;
 mod export;
 mod framing;
 mod imports;
@@ -28,12 +29,14 @@ pub mod migrate;
 mod outlets;
 mod query;
 mod stories;
+mod table;
 
 pub use analyses::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
     ReuseRow, SourceFilter, SourceRecord,
 };
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
+pub use evidence::{EvidencePage, EvidenceQuery, EvidenceRow, SourceCitations, TimelinePoint, ToneBin};
 pub use export::{Column, ColumnType, ExportTable};
 pub use framing::{ChainRow, EntityToneTally, FramingTerm, OutletFraming, SourcingMix};
 pub use imports::{BatchItem, ImportRun, Outcome};
@@ -45,6 +48,7 @@ pub use query::{
 /// Export rows are SQLite values, typed as the library stores them.
 pub use rusqlite::types::Value;
 pub use stories::{GroupingPlan, Membership, Placement, Story, StoryArticle, StoryEdit, StoryRef};
+pub use table::{ArticlePage, ArticleQuery, ArticleRow, ArticleSort, MAX_PAGE};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

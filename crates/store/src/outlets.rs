@@ -8,6 +8,7 @@ use sourcetrace_core::outlets::{Gazetteer, Outlet, OutletKind, StateAffiliation,
 
 /// An outlet as stored, with how many articles it has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutletRecord {
     pub id: i64,
     pub name: String,

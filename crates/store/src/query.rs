@@ -15,7 +15,9 @@ pub const SNIPPET_START: char = '\u{2}';
 pub const SNIPPET_END: char = '\u{3}';
 
 /// Which articles to list or search.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct ArticleFilter {
     /// An outlet name or alias.
     pub outlet: Option<String>,
@@ -25,12 +27,16 @@ pub struct ArticleFilter {
     pub until: Option<String>,
     /// A collection name.
     pub collection: Option<String>,
+    /// Leave out articles the reuse analysis judged republished wire copy,
+    /// so that outlets are compared on their own work.
+    pub without_syndicated: bool,
     pub limit: Option<usize>,
     pub offset: usize,
 }
 
 /// One row of the article list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: i64,
     pub title: Option<String>,
@@ -45,6 +51,7 @@ pub struct ArticleSummary {
 
 /// An article with everything the library knows about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleRecord {
     pub id: i64,
     pub title: Option<String>,
@@ -71,6 +78,7 @@ pub struct ArticleRecord {
 
 /// Another article that shares most of its text with this one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NearDuplicate {
     pub id: i64,
     pub title: Option<String>,
@@ -81,6 +89,7 @@ pub struct NearDuplicate {
 
 /// A search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub id: i64,
     pub title: Option<String>,
@@ -95,6 +104,7 @@ pub struct SearchHit {
 
 /// A collection and its size.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CollectionSummary {
     pub id: i64,
     pub name: String,
@@ -128,6 +138,9 @@ pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Ve
                            WHERE c.name = ? COLLATE NOCASE)",
         );
         args.push(Value::Text(collection.clone()));
+    }
+    if filter.without_syndicated {
+        sql.push_str(" AND NOT EXISTS (SELECT 1 FROM analyses sy WHERE sy.article_id = a.id AND sy.syndicated = 1)");
     }
 }
 
@@ -277,12 +290,7 @@ impl Library {
             })
         });
         let collected = rows.and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
-        collected.map_err(|e| match fts_message(&e) {
-            Some(message) => StoreError::BadQuery(format!(
-                "cannot search for {query:?}: {message}. Put phrases in double quotes, and quote words such as AND, OR, NOT and NEAR to search for them literally"
-            )),
-            None => StoreError::Sqlite(e),
-        })
+        collected.map_err(|e| search_error(e, Some(query)))
     }
 
     /// Creates a collection if needed and adds articles to it. Returns how
@@ -345,6 +353,17 @@ impl Library {
 /// The FTS5 message in an error, if the error is FTS5 refusing the query.
 /// SQLite reports every query it cannot parse as a plain `SQLITE_ERROR`;
 /// busy, locked, corrupt or IO errors are the library's, not the query's.
+/// Turns FTS5's complaints about a query into an error that says how to
+/// write it; other errors pass through.
+pub(crate) fn search_error(error: rusqlite::Error, search: Option<&str>) -> StoreError {
+    match (search, fts_message(&error)) {
+        (Some(query), Some(message)) => StoreError::BadQuery(format!(
+            "cannot search for {query:?}: {message}. Put phrases in double quotes, and quote words such as AND, OR, NOT and NEAR to search for them literally"
+        )),
+        _ => StoreError::Sqlite(error),
+    }
+}
+
 fn fts_message(error: &rusqlite::Error) -> Option<String> {
     let rusqlite::Error::SqliteFailure(failure, message) = error else { return None };
     (failure.code == rusqlite::ErrorCode::Unknown).then(|| {

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 /// An article of a story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoryArticle {
     pub id: i64,
     pub url: Option<String>,
@@ -30,6 +31,7 @@ pub struct StoryArticle {
 
 /// A story and its articles, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Story {
     pub id: i64,
     pub label: String,
@@ -38,6 +40,7 @@ pub struct Story {
 
 /// Where grouping found an article: its story and whether it is pinned.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Membership {
     pub article_id: i64,
     pub story_id: i64,
@@ -47,6 +50,7 @@ pub struct Membership {
 
 /// A correction as logged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StoryEdit {
     pub id: i64,
     pub at: String,

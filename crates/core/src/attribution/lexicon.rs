@@ -17,6 +17,7 @@ pub const COUNTRIES_TSV: &str = include_str!("../../../../data/countries.tsv");
 
 /// Which lexicon a piece of text extends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LexiconKind {
     Cues,

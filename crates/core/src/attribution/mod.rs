@@ -40,6 +40,7 @@ use tokens::Tokens;
 
 /// What kind of source is cited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceType {
     StateMedia,
@@ -97,6 +98,7 @@ impl SourceType {
 
 /// How the attribution is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionKind {
     /// The content is a quotation: `“We'll meet,” Putin said`.
@@ -130,6 +132,7 @@ impl AttributionKind {
 
 /// What a cue expresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CueClass {
     Speech,
@@ -157,6 +160,7 @@ impl CueClass {
 
 /// What the cue says about the writer's distance from the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// said, told, reported
@@ -192,6 +196,7 @@ impl Stance {
 
 /// A stretch of the text: code-point offsets, end exclusive, and the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -200,6 +205,7 @@ pub struct Span {
 
 /// Who is cited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     pub start: usize,
     pub end: usize,
@@ -220,6 +226,7 @@ pub struct Source {
 
 /// One step of why an attribution is what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     /// `cue`, `pattern`, `source` or `chain`.
     pub step: String,
@@ -227,6 +234,7 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attribution {
     pub kind: AttributionKind,
     pub cue: Span,
@@ -245,6 +253,7 @@ pub struct Attribution {
 
 /// Everything the engine found in one text.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub scores: Scores,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// A share of the article's attributions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Share {
     /// numerator ÷ denominator, 0 when there are no attributions.
     pub value: f64,
@@ -27,6 +28,7 @@ impl Share {
 
 /// One attribution's part in the transparency score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TransparencyPart {
     pub attribution: usize,
     pub weight: f64,
@@ -34,6 +36,7 @@ pub struct TransparencyPart {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Transparency {
     /// 0 to 100; none when the article attributes nothing.
     pub score: Option<f64>,
@@ -42,6 +45,7 @@ pub struct Transparency {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Chain {
     /// Hops from the source to the outlet.
     pub depth: u32,
@@ -50,6 +54,7 @@ pub struct Chain {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scores {
     pub attributions: usize,
     /// Source type (or `none` for no source) to the attributions of it.

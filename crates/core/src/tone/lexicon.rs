@@ -24,6 +24,7 @@ pub const AFINN_PER_VADER: f64 = 1.25;
 
 /// Where the weight of a term came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TermSource {
     /// `data/vader-lexicon.tsv` (VADER 3.3.2).

@@ -60,6 +60,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which engine scores the sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ToneEngine {
     /// VADER 3.3.2: graded weights, boosters, capitals, "but" and
@@ -88,6 +89,7 @@ impl ToneEngine {
 
 /// Positive, neutral or negative, from a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ToneLabel {
     Positive,
@@ -118,6 +120,7 @@ impl ToneLabel {
 
 /// One rated word or phrase and what it did to the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ToneTerm {
     /// Code-point offsets, end exclusive.
     pub start: usize,
@@ -140,6 +143,7 @@ pub struct ToneTerm {
 
 /// The tone of one sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SentenceTone {
     /// Code-point offsets, end exclusive.
     pub start: usize,
@@ -160,6 +164,7 @@ pub struct SentenceTone {
 /// country. `aliases` are other names for it; all are matched as whole
 /// words, case-insensitively, where the text writes them with a capital.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entity {
     pub name: String,
     pub aliases: Vec<String>,
@@ -167,6 +172,7 @@ pub struct Entity {
 
 /// The tone of the sentences that mention an entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EntityTone {
     pub name: String,
     /// The mean score of `sentences`; none when it is never mentioned.
@@ -180,6 +186,7 @@ pub struct EntityTone {
 /// The tone of a whole article. It reads back from JSON without its
 /// diagnostics, which are about the lexicons of the run that made it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleTone {
     pub engine: ToneEngine,
     /// The news rules were on.
@@ -192,8 +199,28 @@ pub struct ArticleTone {
     pub negative: usize,
     pub sentences: Vec<SentenceTone>,
     pub entities: Vec<EntityTone>,
-    #[serde(default, skip_deserializing)]
+    /// Written out with the tone, but never read back: diagnostics are about
+    /// the run that produced them, and their codes are static strings.
+    #[serde(default, with = "written_only")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Diagnostic>"))]
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Serializes diagnostics as usual and reads them back as none. A plain
+/// `skip_deserializing` would do the same, but the TypeScript generator
+/// cannot parse it.
+mod written_only {
+    use super::Diagnostic;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(diagnostics: &[Diagnostic], serializer: S) -> Result<S::Ok, S::Error> {
+        diagnostics.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Diagnostic>, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer)?;
+        Ok(Vec::new())
+    }
 }
 
 /// A term as an engine found it, in bytes into the sentence it was given.
