@@ -41,7 +41,7 @@ pub use framing::{AdditionKind, ArticleFraming, Lexicons};
 pub use import::{ImportEvent, ImportProgress, ImportRequest, ImportSummary, UploadedFile, BATCH_UNITS};
 pub use library_analysis::{AnalyzeRequest, AnalyzeSummary, ArticleAnalysis, LexiconAdded, ANALYSIS_BATCH};
 pub use reuse::{ArticleReuse, ReuseMatch};
-pub use sourcetrace_core::attribution::LexiconKind;
+pub use sourcetrace_core::attribution::{LexiconKind, SourceType};
 pub use sourcetrace_core::credits::Credit;
 pub use sourcetrace_core::framing::{Framing, FramingKind};
 pub use sourcetrace_core::tone::{ArticleTone, ToneEngine};

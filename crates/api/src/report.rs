@@ -42,18 +42,7 @@ pub fn escape(text: &str) -> String {
 
 /// The colour of each source type in every chart and highlight.
 fn colour(source_type: &str) -> &'static str {
-    match source_type {
-        "state_media" => "#c0392b",
-        "wire" => "#2e86c1",
-        "media" => "#5dade2",
-        "official" => "#7d3c98",
-        "anonymous" => "#566573",
-        "person" => "#27ae60",
-        "organization" => "#d68910",
-        "document" => "#a04000",
-        "self" => "#1abc9c",
-        _ => "#bdc3c7",
-    }
+    SourceType::parse(source_type).unwrap_or(SourceType::Unknown).colour()
 }
 
 /// Characters of `text` from code point `start` to `end`.

@@ -108,6 +108,9 @@ pub struct Sources {
     pub limit: Option<usize>,
 }
 
+/// The collection the demo articles go into; its name says they are made up.
+pub const DEMO_COLLECTION: &str = "Demo (fictional)";
+
 macro_rules! commands {
     ($( $(#[doc = $doc:literal])* $name:ident ( $args:ty ) -> $out:ty ; )*) => {
         /// The names of every command, in the order of the table.
@@ -135,6 +138,9 @@ macro_rules! commands {
         #[cfg(feature = "ts")]
         pub fn typescript() -> String {
             let mut types = crate::typescript::Declarations::default();
+            // The desktop's own commands (dialogs) take and give these.
+            types.add::<sourcetrace_api::ExportRequest>();
+            types.add::<sourcetrace_api::ExportSummary>();
             let mut map = String::from("export interface Commands {\n");
             $(
                 types.add::<$args>();
@@ -152,7 +158,7 @@ macro_rules! commands {
                 ));
             )*
             map.push_str("}\n");
-            format!("{}\n{map}", types.render())
+            format!("{}\n{map}\n{}", types.render(), source_types())
         }
     };
 }
@@ -186,6 +192,8 @@ commands! {
     import_files(Upload) -> JobStatus;
     /// Imports files and folders in the background.
     import_paths(ImportPaths) -> JobStatus;
+    /// Imports the fictional demo articles into the collection "Demo (fictional)".
+    import_demo(NoArgs) -> JobStatus;
     /// Analyses stale articles in the background.
     analyze(Analyze) -> JobStatus;
     job(Id) -> JobStatus;
@@ -193,6 +201,25 @@ commands! {
     cancel_job(Id) -> JobStatus;
     /// Jobs that have not finished, so a reloaded page can show them.
     jobs(NoArgs) -> Vec<JobStatus>;
+}
+
+/// Every source type with its label and colour, in the order charts and
+/// legends list them.
+#[cfg(feature = "ts")]
+fn source_types() -> String {
+    let mut out = String::from(
+        "export const SOURCE_TYPES: ReadonlyArray<{ type: SourceType; label: string; colour: string }> = [\n",
+    );
+    for kind in sourcetrace_api::SourceType::ALL {
+        out.push_str(&format!(
+            "  {{ type: \"{}\", label: \"{}\", colour: \"{}\" }},\n",
+            kind.as_str(),
+            kind.label(),
+            kind.colour()
+        ));
+    }
+    out.push_str("];\n");
+    out
 }
 
 fn parse_args<T: for<'de> Deserialize<'de>>(command: &str, args: serde_json::Value) -> Result<T, ApiError> {
@@ -305,6 +332,22 @@ mod handlers {
             return Err(ApiError::new(ErrorCode::InvalidInput, "choose at least one file or folder"));
         }
         desk.import_paths(args.paths.into_iter().map(Into::into).collect(), args.outlet, args.collection)
+    }
+
+    /// The demo articles ship inside the app, so the first run needs no
+    /// files at all to show what Sourcetrace does.
+    pub fn import_demo(desk: &Desk, _: NoArgs) -> Result<JobStatus, ApiError> {
+        const DEMO: &[(&str, &[u8])] = &[
+            ("harbour-talks.txt", include_bytes!("../../../demo/harbour-talks.txt")),
+            ("harbour-talks-wire.html", include_bytes!("../../../demo/harbour-talks-wire.html")),
+            ("feed.rss", include_bytes!("../../../demo/feed.rss")),
+            ("coverage.jsonl", include_bytes!("../../../demo/coverage.jsonl")),
+        ];
+        let files = DEMO
+            .iter()
+            .map(|(name, bytes)| sourcetrace_api::UploadedFile { name: name.to_string(), bytes: bytes.to_vec() })
+            .collect();
+        desk.import_uploads(files, None, Some(DEMO_COLLECTION.to_string()))
     }
 
     pub fn analyze(desk: &Desk, args: Analyze) -> Result<JobStatus, ApiError> {

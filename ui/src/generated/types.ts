@@ -270,6 +270,31 @@ limit: number | null, };
 
 export type EvidenceRow = { article_id: number, title: string | null, outlet: string, published: string | null, attribution: AttributionRecord, };
 
+export type ExportFormat = "csv" | "json" | "jsonl" | "xlsx";
+
+export type ExportRequest = { tables: Array<ExportTable>, format: ExportFormat, 
+/**
+ * The selection: outlet, dates, collection. Its limit and offset are
+ * ignored; an export has every row.
+ */
+filter: ArticleFilter, };
+
+export type ExportSummary = { 
+/**
+ * Rows written for each table, in the order asked for.
+ */
+tables: Array<TableRows>, 
+/**
+ * The files written (one, or one per table for CSV into a folder).
+ */
+files: Array<string>, 
+/**
+ * Limits of the format the export met, each said in a sentence.
+ */
+warnings: Array<string>, };
+
+export type ExportTable = "articles" | "attributions" | "sources" | "credits" | "reuse" | "tallies";
+
 export type FactBlindspot = { outlet: string, article_id: number, start: number, end: number, text: string, 
 /**
  * "number", "quote" or "name".
@@ -608,6 +633,8 @@ fact_blindspots: Array<FactBlindspot>,
  */
 not_analysed: Array<number>, };
 
+export type TableRows = { table: ExportTable, rows: number, };
+
 export type TermSource = "vader" | "afinn" | "news" | "user";
 
 export type TimelinePoint = { outlet: string, 
@@ -702,6 +729,8 @@ export interface Commands {
   import_files: { args: Upload; result: JobStatus };
   // Imports files and folders in the background.
   import_paths: { args: ImportPaths; result: JobStatus };
+  // Imports the fictional demo articles into the collection "Demo (fictional)".
+  import_demo: { args: NoArgs; result: JobStatus };
   // Analyses stale articles in the background.
   analyze: { args: Analyze; result: JobStatus };
   job: { args: Id; result: JobStatus };
@@ -710,3 +739,16 @@ export interface Commands {
   // Jobs that have not finished, so a reloaded page can show them.
   jobs: { args: NoArgs; result: Array<JobStatus> };
 }
+
+export const SOURCE_TYPES: ReadonlyArray<{ type: SourceType; label: string; colour: string }> = [
+  { type: "state_media", label: "state media", colour: "#882255" },
+  { type: "wire", label: "wire service", colour: "#332288" },
+  { type: "media", label: "other media", colour: "#88CCEE" },
+  { type: "official", label: "official", colour: "#AA4499" },
+  { type: "anonymous", label: "anonymous", colour: "#999933" },
+  { type: "person", label: "named person", colour: "#117733" },
+  { type: "organization", label: "organization", colour: "#DDCC77" },
+  { type: "document", label: "document", colour: "#CC6677" },
+  { type: "self", label: "the outlet itself", colour: "#44AA99" },
+  { type: "unknown", label: "unknown", colour: "#BBBBBB" },
+];

@@ -90,6 +90,41 @@ impl SourceType {
         SourceType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
+    /// The name a reader sees beside the colour.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceType::StateMedia => "state media",
+            SourceType::Wire => "wire service",
+            SourceType::Media => "other media",
+            SourceType::Official => "official",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Person => "named person",
+            SourceType::Organization => "organization",
+            SourceType::Document => "document",
+            SourceType::SelfOutlet => "the outlet itself",
+            SourceType::Unknown => "unknown",
+        }
+    }
+
+    /// The one colour of this type in the window's highlights and charts,
+    /// the reports and the spreadsheets. Paul Tol's "muted" scheme, which
+    /// stays distinguishable with the common kinds of colour blindness;
+    /// every use also prints the label, so colour is never the only cue.
+    pub fn colour(self) -> &'static str {
+        match self {
+            SourceType::StateMedia => "#882255",
+            SourceType::Wire => "#332288",
+            SourceType::Media => "#88CCEE",
+            SourceType::Official => "#AA4499",
+            SourceType::Anonymous => "#999933",
+            SourceType::Person => "#117733",
+            SourceType::Organization => "#DDCC77",
+            SourceType::Document => "#CC6677",
+            SourceType::SelfOutlet => "#44AA99",
+            SourceType::Unknown => "#BBBBBB",
+        }
+    }
+
     /// Media of any kind: a claim relayed through one is second-hand.
     pub fn is_media(self) -> bool {
         matches!(self, SourceType::StateMedia | SourceType::Wire | SourceType::Media)

@@ -1,0 +1,7 @@
+// PLACEHOLDER: being written on the ui-views branch; must not land as is.
+import { h } from "../dom";
+import type { ViewContext } from "../main";
+
+export function renderStories({ root }: ViewContext): void {
+  root.appendChild(h("h1", {}, "Stories"));
+}
