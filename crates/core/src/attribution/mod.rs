@@ -22,12 +22,14 @@
 //! assert_eq!(a.content[0].text, "\u{201C}We'll definitely meet,\u{201D}");
 //! ```
 
+pub mod corrections;
 mod detect;
 pub mod lexicon;
 mod scores;
 mod sources;
 pub(crate) mod tokens;
 
+pub use corrections::{correct, Corrected, Correction};
 pub use lexicon::{Lexicon, LexiconKind};
 pub use scores::{Scores, Share, TRANSPARENCY_FORMULA};
 
@@ -241,6 +243,10 @@ pub struct Attribution {
     /// heard it first-hand.
     pub depth: u32,
     pub evidence: Vec<Evidence>,
+    /// Set when a person corrected the attribution: what they changed and
+    /// what the engine had found (see [`corrections`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<Corrected>,
 }
 
 /// Everything the engine found in one text.
@@ -378,6 +384,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
             via: via[i],
             depth: 1,
             evidence,
+            corrected: None,
         });
     }
     for i in 0..attributions.len() {
