@@ -20,6 +20,7 @@
 //! ```
 
 mod analyses;
+mod corrections;
 mod credits;
 mod export;
 mod framing;
@@ -33,6 +34,7 @@ pub use analyses::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
     ReuseRow, SourceFilter, SourceRecord,
 };
+pub use corrections::{Correction, CorrectionChange, CorrectionCounts};
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use export::{Column, ColumnType, ExportTable};
 pub use framing::{ChainRow, EntityToneTally, FramingTerm, OutletFraming, SourcingMix};

@@ -74,10 +74,13 @@ pub struct Outcome {
 /// they retype or rename, removes the attributions they delete (renumbering
 /// `via` and `refers_to`, and letting a chain pass over a removed hop),
 /// recomputes chain depths and the scores, and marks every corrected
-/// attribution with [`Corrected`]. Pure; never fails.
+/// attribution with [`Corrected`]. The outcome is also kept in
+/// `analysis.corrections`, so that whoever stores the analysis knows which
+/// corrections it reflects. Pure; never fails.
 pub fn correct(analysis: &mut Analysis, corrections: &[Correction]) -> Outcome {
     let mut outcome = Outcome::default();
     if corrections.is_empty() {
+        analysis.corrections = Some(outcome.clone());
         return outcome;
     }
     let attributions = &mut analysis.attributions;
@@ -112,6 +115,7 @@ pub fn correct(analysis: &mut Analysis, corrections: &[Correction]) -> Outcome {
         outcome.deleted = delete.iter().filter(|&&d| d).count();
     }
     analysis.scores = Scores::of(&analysis.attributions);
+    analysis.corrections = Some(outcome.clone());
     outcome
 }
 

@@ -255,6 +255,10 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub scores: Scores,
     pub diagnostics: Vec<Diagnostic>,
+    /// What a person's corrections did, once [`correct`] has applied them;
+    /// `None` for the engine's own findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<corrections::Outcome>,
 }
 
 /// What the engine knows about the text besides its words.
@@ -400,7 +404,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
         attributions[i].depth = depth;
     }
     let scores = Scores::of(&attributions);
-    Analysis { attributions, scores, diagnostics }
+    Analysis { attributions, scores, diagnostics, corrections: None }
 }
 
 /// Links each attribution to the one it reached the reader through:
