@@ -22,6 +22,7 @@
 
 pub mod analysis;
 mod compare;
+mod corrections;
 mod error;
 mod export;
 mod files;
@@ -33,6 +34,7 @@ mod reuse;
 mod stories;
 
 pub use compare::{CitedSource, EntityComparison, FactBlindspot, OutletCoverage, SourceBlindspot, StoryComparison};
+pub use corrections::CorrectionRequest;
 pub use error::{ApiError, ErrorCode};
 pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary, TableRows, XLSX_MAX_CELL, XLSX_MAX_ROWS};
 pub use framing::{AdditionKind, ArticleFraming, Lexicons};
@@ -46,9 +48,9 @@ pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticleRecord, ArticleSummary, AttributionRecord, CollectionSummary,
-    CreditTallies, CreditTally, EntityToneTally, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate,
-    OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit,
-    SNIPPET_END, SNIPPET_START,
+    Correction, CorrectionCounts, CreditTallies, CreditTally, EntityToneTally, ExportTable, FramingTerm, ImportRun,
+    LexiconAddition, NearDuplicate, OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceFilter, SourceRecord,
+    Story, StoryArticle, StoryEdit, SNIPPET_END, SNIPPET_START,
 };
 pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 
