@@ -122,7 +122,7 @@ fn analyze_stores_typed_attributions_once_and_force_redoes_them() {
     );
     let table = ok(&library, &["attributions", &cgtn.to_string()]);
     let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
-    assert_eq!(header, ["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"]);
+    assert_eq!(header, ["#", "ID", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"]);
     assert!(table.lines().any(|l| l.contains("TASS") && l.contains("state_media") && l.contains("RU")), "{table}");
     let (code, _, stderr) = run_cli(&library, &["attributions", "99"]);
     assert_eq!((code, stderr.trim()), (2, "error: article #99 does not exist"));
