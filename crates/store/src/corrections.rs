@@ -261,19 +261,38 @@ mod tests {
     }
 
     #[test]
-    fn the_migration_adds_the_corrections_table_and_the_corrected_column() {
-        let (_dir, library) = library();
-        assert_eq!(library.schema_version().unwrap(), crate::migrate::LATEST);
-        assert!(crate::migrate::LATEST >= 7);
-        let columns: Vec<String> = library
-            .conn
-            .prepare("SELECT name FROM pragma_table_info('attributions')")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
+    fn the_migration_upgrades_a_library_of_schema_6_keeping_its_attributions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        // A file as the build before corrections left it: schema 6, one
+        // article analysed.
+        {
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            for sql in &crate::migrate::MIGRATIONS[..6] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 6).unwrap();
+            let tx = conn.transaction().unwrap();
+            tx.execute(
+                "INSERT INTO articles (text, word_count, content_hash, format, source_path, imported_at)
+                 VALUES (?1, 1, 'h', 'txt', 'test', 'now')",
+                [TEXT],
+            )
             .unwrap();
-        assert!(columns.iter().any(|c| c == "corrected"), "{columns:?}");
+            tx.execute(
+                "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class, stance,
+                     depth)
+                 VALUES (1, 0, 'no_source', 32, 36, 'said', 'speech', 'neutral', 1)",
+                [],
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let library = Library::open(&path).unwrap();
+        assert_eq!(library.schema_version().unwrap(), crate::migrate::LATEST);
+        let kept = library.attributions(1).unwrap();
+        assert_eq!(kept.len(), 1, "the old attribution is kept");
+        assert!(kept[0].attribution.corrected.is_none(), "and reads as the engine's own finding");
         assert!(library.corrections(None).unwrap().is_empty());
         // A correction that changes nothing is refused by the schema too.
         let empty = library.conn.execute(
@@ -282,6 +301,9 @@ mod tests {
             [],
         );
         assert!(empty.is_err());
+        // Opening it again runs nothing more.
+        drop(library);
+        assert_eq!(Library::open(&path).unwrap().schema_version().unwrap(), crate::migrate::LATEST);
     }
 
     #[test]
