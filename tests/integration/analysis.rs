@@ -122,7 +122,7 @@ fn analyze_stores_typed_attributions_once_and_force_redoes_them() {
     );
     let table = ok(&library, &["attributions", &cgtn.to_string()]);
     let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
-    assert_eq!(header, ["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"]);
+    assert_eq!(header, ["#", "ID", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"]);
     assert!(table.lines().any(|l| l.contains("TASS") && l.contains("state_media") && l.contains("RU")), "{table}");
     let (code, _, stderr) = run_cli(&library, &["attributions", "99"]);
     assert_eq!((code, stderr.trim()), (2, "error: article #99 does not exist"));
@@ -272,7 +272,7 @@ fn a_library_from_before_analysis_is_upgraded_and_analysed() {
     // Turn the file back into a schema-1 library: what an earlier release wrote.
     let conn = rusqlite::Connection::open(&library).unwrap();
     conn.execute_batch(
-        "DROP TABLE framing_terms; DROP TABLE entity_tones; DROP TABLE tones;
+        "DROP TABLE attribution_corrections; DROP TABLE framing_terms; DROP TABLE entity_tones; DROP TABLE tones;
          DROP TABLE reuse; DROP TABLE credits; DROP TABLE attributions; DROP TABLE analyses; DROP TABLE sources;
          DROP TABLE lexicon_additions; DROP TABLE story_edits; DROP TABLE story_articles; DROP TABLE stories;
          DROP TABLE articles_vocab;

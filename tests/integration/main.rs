@@ -12,6 +12,7 @@ mod attribution;
 mod bad_input;
 mod cli;
 mod compare;
+mod corrections;
 mod credits;
 mod export;
 mod formats;

@@ -9,7 +9,7 @@
 
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use serde::Serialize;
-use sourcetrace_core::attribution::{self, Context, Lexicon, LexiconKind};
+use sourcetrace_core::attribution::{Lexicon, LexiconKind};
 use sourcetrace_core::framing::{self, Framing, FramingKind, FramingLexicon};
 use sourcetrace_core::tone::{self, ArticleTone, ToneEngine, ToneLexicon};
 use sourcetrace_store::{ArticleFilter, EntityToneTally, FramingTerm, OutletFraming};
@@ -111,8 +111,8 @@ impl Sourcetrace {
             }
         }
         let (lexicons, _) = self.lexicons()?;
-        let context = Context { outlet: article.outlet.as_deref() };
-        let analysis = attribution::analyze(&article.text, &lexicons.attribution, &context);
+        let analysis =
+            self.corrected_analysis(article_id, &article.text, article.outlet.as_deref(), &lexicons.attribution)?;
         let entities = tone::entities_of(&analysis, &article.text, &lexicons.attribution);
         Ok(tone::article_tone(&article.text, &lexicons.tone, engine, &entities))
     }
@@ -123,8 +123,8 @@ impl Sourcetrace {
     pub fn framing(&self, article_id: i64) -> Result<ArticleFraming> {
         let article = self.show(article_id)?;
         let (lexicons, _) = self.lexicons()?;
-        let context = Context { outlet: article.outlet.as_deref() };
-        let analysis = attribution::analyze(&article.text, &lexicons.attribution, &context);
+        let analysis =
+            self.corrected_analysis(article_id, &article.text, article.outlet.as_deref(), &lexicons.attribution)?;
         let framing = framing::framing(&article.text, &analysis, &lexicons.framing);
         Ok(ArticleFraming { article_id, terms: self.library().framing_terms(article_id)?, framing: Some(framing) })
     }

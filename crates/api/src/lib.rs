@@ -22,6 +22,7 @@
 
 pub mod analysis;
 mod compare;
+mod corrections;
 mod dashboard;
 mod error;
 mod export;
@@ -34,6 +35,7 @@ mod reuse;
 mod stories;
 
 pub use compare::{CitedSource, EntityComparison, FactBlindspot, OutletCoverage, SourceBlindspot, StoryComparison};
+pub use corrections::CorrectionRequest;
 pub use dashboard::{Dashboard, OutletSourcing, SourceProfile, TypeShare};
 pub use error::{ApiError, ErrorCode};
 pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary, TableRows, XLSX_MAX_CELL, XLSX_MAX_ROWS};
@@ -49,10 +51,10 @@ pub use sourcetrace_core::ANALYSIS_VERSION;
 pub use sourcetrace_import::walk::Limits;
 pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticlePage, ArticleQuery, ArticleRecord, ArticleRow, ArticleSort,
-    ArticleSummary, AttributionRecord, CollectionSummary, CreditTallies, CreditTally, EntityToneTally, EvidencePage,
-    EvidenceQuery, EvidenceRow, ExportTable, FramingTerm, ImportRun, LexiconAddition, NearDuplicate, OutletArticles,
-    OutletFraming, OutletRecord, SearchHit, SourceCitations, SourceFilter, SourceRecord, Story, StoryArticle,
-    StoryEdit, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
+    ArticleSummary, AttributionRecord, CollectionSummary, Correction, CorrectionCounts, CreditTallies, CreditTally,
+    EntityToneTally, EvidencePage, EvidenceQuery, EvidenceRow, ExportTable, FramingTerm, ImportRun, LexiconAddition,
+    NearDuplicate, OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceCitations, SourceFilter, SourceRecord,
+    Story, StoryArticle, StoryEdit, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
 };
 pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 

@@ -9,6 +9,7 @@
 //! the next run redo every article, while a second run right after the first
 //! does nothing. Old results stay readable until they are redone.
 
+use crate::Lexicons;
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,8 +19,8 @@ use sourcetrace_core::framing::{self, Framing};
 use sourcetrace_core::tone::{self, ArticleTone, ToneEngine};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
-    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, ArticleFilter, AttributionRecord, CreditTallies,
-    LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
+    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, ArticleFilter, AttributionRecord,
+    CreditTallies, LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
 };
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -126,7 +127,6 @@ impl Sourcetrace {
         let started = Instant::now();
         let stamp = self.analysis_stamp()?;
         let (lexicons, lexicon_warnings) = self.lexicons()?;
-        let lexicon = &lexicons.attribution;
         let counts = self.library.analysis_counts(&stamp)?;
         let (mut total, skipped_current) =
             if request.force { (counts.articles, 0) } else { (counts.stale, counts.current) };
@@ -149,51 +149,7 @@ impl Sourcetrace {
             let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
             let Some(last) = targets.last() else { break };
             after = last.id;
-            let analyses: Vec<(Analysis, Vec<Credit>, ArticleTone, Framing)> = targets
-                .par_iter()
-                .map(|t| {
-                    let analysis = attribution::analyze(&t.text, lexicon, &Context { outlet: t.outlet.as_deref() });
-                    let entities = tone::entities_of(&analysis, &t.text, lexicon);
-                    let tone = tone::article_tone(&t.text, &lexicons.tone, ToneEngine::default(), &entities);
-                    let framing = framing::framing(&t.text, &analysis, &lexicons.framing);
-                    (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
-                })
-                .collect();
-            // Reuse reads the near-duplicates from the library; most articles
-            // have none, and cost one indexed lookup.
-            let mut reuse = Vec::with_capacity(targets.len());
-            for t in &targets {
-                reuse.push(self.compute_reuse(t.id)?);
-            }
-            let rows: Vec<Vec<ReuseRow>> = reuse
-                .iter()
-                .map(|r| {
-                    r.matches
-                        .iter()
-                        .map(|m| ReuseRow {
-                            other_id: m.id,
-                            share: m.share,
-                            other_is_origin: m.other_is_origin,
-                            passages: m.passages.clone(),
-                        })
-                        .collect()
-                })
-                .collect();
-            let items: Vec<AnalysisItem> = targets
-                .iter()
-                .zip(&analyses)
-                .zip(rows.iter().zip(&reuse))
-                .map(|((t, (a, c, tone, framing)), (rows, r))| AnalysisItem {
-                    article_id: t.id,
-                    analysis: a,
-                    credits: c,
-                    reuse: rows,
-                    syndicated: r.syndicated,
-                    tone: Some(tone),
-                    framing: Some(framing),
-                })
-                .collect();
-            summary.attributions += self.library.write_analyses(&items, &stamp)? as u64;
+            summary.attributions += self.analyze_targets(&targets, &lexicons, &stamp)? as u64;
             summary.analyzed += targets.len() as u64;
             // Articles imported meanwhile are analysed too.
             total = total.max(summary.analyzed as i64);
@@ -204,6 +160,82 @@ impl Sourcetrace {
         }
         summary.elapsed_ms = started.elapsed().as_millis() as u64;
         Ok(summary)
+    }
+
+    /// Analyses `targets` in parallel and stores the results in one
+    /// transaction; returns how many attributions were stored. Each
+    /// article's corrections are applied right after the engine's findings,
+    /// before tone, framing and scores are worked out from them, so that
+    /// everything stored counts the person's decisions.
+    fn analyze_targets(
+        &mut self,
+        targets: &[AnalysisTarget],
+        lexicons: &Lexicons,
+        stamp: &AnalysisStamp,
+    ) -> Result<usize> {
+        let lexicon = &lexicons.attribution;
+        let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
+        let corrections = self.library.corrections_to_apply(&ids)?;
+        let analyses: Vec<(Analysis, Vec<Credit>, ArticleTone, Framing)> = targets
+            .par_iter()
+            .map(|t| {
+                let mut analysis = attribution::analyze(&t.text, lexicon, &Context { outlet: t.outlet.as_deref() });
+                attribution::correct(&mut analysis, corrections.get(&t.id).map_or(&[], Vec::as_slice));
+                let entities = tone::entities_of(&analysis, &t.text, lexicon);
+                let tone = tone::article_tone(&t.text, &lexicons.tone, ToneEngine::default(), &entities);
+                let framing = framing::framing(&t.text, &analysis, &lexicons.framing);
+                (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
+            })
+            .collect();
+        // Reuse reads the near-duplicates from the library; most articles
+        // have none, and cost one indexed lookup.
+        let mut reuse = Vec::with_capacity(targets.len());
+        for t in targets {
+            reuse.push(self.compute_reuse(t.id)?);
+        }
+        let rows: Vec<Vec<ReuseRow>> = reuse
+            .iter()
+            .map(|r| {
+                r.matches
+                    .iter()
+                    .map(|m| ReuseRow {
+                        other_id: m.id,
+                        share: m.share,
+                        other_is_origin: m.other_is_origin,
+                        passages: m.passages.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let items: Vec<AnalysisItem> = targets
+            .iter()
+            .zip(&analyses)
+            .zip(rows.iter().zip(&reuse))
+            .map(|((t, (a, c, tone, framing)), (rows, r))| AnalysisItem {
+                article_id: t.id,
+                analysis: a,
+                credits: c,
+                reuse: rows,
+                syndicated: r.syndicated,
+                tone: Some(tone),
+                framing: Some(framing),
+            })
+            .collect();
+        Ok(self.library.write_analyses(&items, stamp)?)
+    }
+
+    /// Analyses one article again now, whatever its stamp: after a
+    /// correction, so that its tallies change at once. It is cheap (one
+    /// article, one transaction) and leaves story grouping alone.
+    pub(crate) fn reanalyze_article(&mut self, article_id: i64) -> Result<()> {
+        let target = self
+            .library
+            .analysis_target(article_id)?
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("article #{article_id} does not exist")))?;
+        let stamp = self.analysis_stamp()?;
+        let (lexicons, _) = self.lexicons()?;
+        self.analyze_targets(&[target], &lexicons, &stamp)?;
+        Ok(())
     }
 
     /// An article's stored attributions, in text order. Empty when the

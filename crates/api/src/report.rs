@@ -14,7 +14,7 @@
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use sourcetrace_core::attribution::{Attribution, SourceType, TRANSPARENCY_FORMULA};
 use sourcetrace_core::ANALYSIS_VERSION;
-use sourcetrace_store::{ArticleFilter, ExportTable, Value};
+use sourcetrace_store::{ArticleFilter, CorrectionCounts, ExportTable, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -213,6 +213,25 @@ fn evidence_html(text: &str, a: &Attribution) -> String {
     html
 }
 
+/// The method's line on corrections: how many a person made that the
+/// figures count, and how many wait because the rules no longer find their
+/// attribution.
+fn corrections_line(counts: CorrectionCounts) -> String {
+    let mut line = match counts.applied {
+        0 => "<b>Corrections</b>: no attribution in this selection was corrected by hand; every figure is the engine's.".to_string(),
+        1 => "<b>Corrections</b>: 1 correction made by a person (a source's type, name or country set by hand, or a false attribution deleted) is applied; every figure in this report counts it.".to_string(),
+        n => format!("<b>Corrections</b>: {n} corrections made by a person (a source's type, name or country set by hand, or a false attribution deleted) are applied; every figure in this report counts them."),
+    };
+    if counts.orphaned > 0 {
+        let _ = write!(
+            line,
+            " {} more could not be applied because the current rules no longer find their attribution; they are kept and listed by <code>sourcetrace corrections</code>.",
+            counts.orphaned
+        );
+    }
+    line
+}
+
 impl Sourcetrace {
     /// The HTML report of a selection. `title` heads it; `selection` says in
     /// words what was selected (the CLI passes its filter flags).
@@ -224,6 +243,7 @@ impl Sourcetrace {
         let mix = library.sourcing_mix(&filter)?;
         let tallies = library.credit_tallies(&filter, false)?;
         let chains = library.deepest_chains(&filter, CHAINS)?;
+        let corrections = library.correction_counts(&filter)?;
         let mut by_type: BTreeMap<String, Vec<TopSource>> = BTreeMap::new();
         library.export_rows(ExportTable::Sources, &filter, &mut |row: &[Value]| -> Result<()> {
             let text = |v: &Value| if let Value::Text(t) = v { Some(t.clone()) } else { None };
@@ -262,6 +282,7 @@ impl Sourcetrace {
             format!("<b>Transparency</b> (0-100): {}", escape(TRANSPARENCY_FORMULA)),
             "<b>Tone</b> is VADER (with a news lexicon and negation) by sentence, averaged over an outlet's articles (-1 to 1). <b>Verb stance</b> is the stance of each attribution's cue: neutral (said), distancing (claimed), endorsing (noted), negative (admitted).".to_string(),
             "<b>Credits</b> are datelines, wire and photo credits and similar lines, with the agency named through the gazetteer; a share is the outlet's articles crediting the agency ÷ its analysed articles.".to_string(),
+            corrections_line(corrections),
         ] {
             let _ = write!(h, "<li>{line}</li>");
         }

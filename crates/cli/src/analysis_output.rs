@@ -4,7 +4,9 @@
 use crate::output::{print_table, Cell};
 use sourcetrace_api::analysis::Credit;
 use sourcetrace_api::analysis::{Attribution, Scores, TextAnalysis};
-use sourcetrace_api::{ArticleAnalysis, ArticleReuse, CreditTallies, LexiconAddition, SourceRecord};
+use sourcetrace_api::{
+    ArticleAnalysis, ArticleReuse, AttributionRecord, Correction, CreditTallies, LexiconAddition, SourceRecord,
+};
 
 /// The scores of an article, for `show`: counts by type, shares, the
 /// deepest chain and transparency, or why there are none.
@@ -53,26 +55,115 @@ pub fn print_score_block(s: &Scores) {
 }
 
 /// One line per attribution: its kind, cue, source and chain, and the
-/// start of its content.
+/// start of its content. A value a person set is starred, with a note
+/// under the table.
 pub fn print_attributions<'a>(rows: impl Iterator<Item = (usize, &'a Attribution)>) {
+    let mut corrected = false;
+    let rows: Vec<Vec<Cell>> = rows
+        .map(|(ordinal, a)| {
+            corrected |= a.corrected.is_some();
+            let mut row = vec![Cell::Right(format!("#{ordinal}"))];
+            row.extend(attribution_cells(a));
+            row
+        })
+        .collect();
+    print_table(&["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"], rows.into_iter());
+    if corrected {
+        println!("* set by a person (see `sourcetrace corrections`)");
+    }
+}
+
+/// A stored article's attributions, with the row id that `sourcetrace
+/// correct` takes.
+pub fn print_stored_attributions(rows: &[AttributionRecord]) {
+    let corrected = rows.iter().any(|r| r.attribution.corrected.is_some());
     print_table(
-        &["#", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"],
-        rows.map(|(ordinal, a)| {
-            let source = a.source.as_ref();
-            let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+        &["#", "ID", "KIND", "CUE", "SOURCE", "TYPE", "COUNTRY", "CANONICAL", "VIA", "CONTENT"],
+        rows.iter().map(|r| {
+            let mut row = vec![Cell::Right(format!("#{}", r.ordinal)), Cell::Right(r.id.to_string())];
+            row.extend(attribution_cells(&r.attribution));
+            row
+        }),
+    );
+    if corrected {
+        println!("* set by a person (see `sourcetrace corrections`); correct one with `sourcetrace correct ID`");
+    }
+}
+
+/// The cells after the ordinal (and id): kind, cue, source, type, country,
+/// canonical name, chain parent and content.
+fn attribution_cells(a: &Attribution) -> Vec<Cell> {
+    let source = a.source.as_ref();
+    let content: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+    let human = |field: &str| -> &str {
+        let changed = a.corrected.as_ref().is_some_and(|c| c.changes.iter().any(|ch| ch.field == field));
+        if changed {
+            "*"
+        } else {
+            ""
+        }
+    };
+    vec![
+        Cell::Left(a.kind.as_str().to_string()),
+        Cell::Left(preview(&a.cue.text, 24)),
+        Cell::Left(source.map(|s| preview(&s.text, 32)).unwrap_or_else(|| "-".into())),
+        Cell::Left(source.map_or("-".into(), |s| format!("{}{}", s.kind.as_str(), human("source_type")))),
+        Cell::Left(
+            source
+                .and_then(|s| s.country.clone())
+                .map(|c| format!("{c}{}", human("country")))
+                .unwrap_or_else(|| "-".into()),
+        ),
+        Cell::Left(
+            source
+                .map(|s| format!("{}{}", preview(&s.canonical, 32), human("canonical")))
+                .unwrap_or_else(|| "-".into()),
+        ),
+        Cell::Right(a.via.map(|v| format!("#{v}")).unwrap_or_else(|| "-".into())),
+        Cell::Left(preview(&content.join(" … "), 70)),
+    ]
+}
+
+/// The corrections made so far, with what each set and whether it applies.
+pub fn print_corrections(rows: &[Correction]) {
+    if rows.is_empty() {
+        println!("No corrections yet: make one with `sourcetrace correct ATTRIBUTION_ID --type TYPE`.");
+        return;
+    }
+    print_table(
+        &["ID", "ARTICLE", "CUE", "AT", "SOURCE", "CHANGE", "MADE", "STATUS"],
+        rows.iter().map(|c| {
             vec![
-                Cell::Right(format!("#{ordinal}")),
-                Cell::Left(a.kind.as_str().to_string()),
-                Cell::Left(preview(&a.cue.text, 24)),
-                Cell::Left(source.map(|s| preview(&s.text, 32)).unwrap_or_else(|| "-".into())),
-                Cell::Left(source.map_or("-", |s| s.kind.as_str()).to_string()),
-                Cell::Left(source.and_then(|s| s.country.clone()).unwrap_or_else(|| "-".into())),
-                Cell::Left(source.map(|s| preview(&s.canonical, 32)).unwrap_or_else(|| "-".into())),
-                Cell::Right(a.via.map(|v| format!("#{v}")).unwrap_or_else(|| "-".into())),
-                Cell::Left(preview(&content.join(" … "), 70)),
+                Cell::Right(format!("#{}", c.id)),
+                Cell::Right(format!("#{}", c.article_id)),
+                Cell::Left(preview(&c.cue_text, 24)),
+                Cell::Right(format!("{}-{}", c.cue_start, c.cue_end)),
+                Cell::Left(c.source_text.as_deref().map(|s| preview(s, 32)).unwrap_or_else(|| "-".into())),
+                Cell::Left(describe_correction(c)),
+                Cell::Left(c.made_at.clone()),
+                Cell::Left(if c.orphaned { "orphaned: no attribution at this cue now" } else { "applied" }.into()),
             ]
         }),
     );
+}
+
+/// What a correction set, with the engine's value it replaced:
+/// "type media → state_media; name Peskov → Dmitry Peskov", or "deleted".
+pub fn describe_correction(c: &Correction) -> String {
+    if c.delete {
+        return "deleted as false".into();
+    }
+    let mut parts = Vec::new();
+    for (label, machine, human) in [
+        ("type", &c.machine_type, &c.source_type),
+        ("name", &c.machine_canonical, &c.canonical),
+        ("country", &c.machine_country, &c.country),
+    ] {
+        if let Some(human) = human {
+            parts.push(format!("{label} {} → {human}", machine.as_deref().unwrap_or("-")));
+        }
+    }
+    parts.join("; ")
 }
 
 /// The library's sources, most cited first.

@@ -12,9 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use output::{print_json, print_table, Cell};
 use sourcetrace_api::{
-    default_library_path, AnalyzeRequest, ApiError, ArticleFilter, ErrorCode, ExportFormat, ExportProgress,
-    ExportRequest, ExportTable, GroupRequest, ImportEvent, ImportRequest, Limits, SourceFilter, Sourcetrace,
-    ToneEngine, SNIPPET_END, SNIPPET_START,
+    default_library_path, AnalyzeRequest, ApiError, ArticleFilter, CorrectionRequest, ErrorCode, ExportFormat,
+    ExportProgress, ExportRequest, ExportTable, GroupRequest, ImportEvent, ImportRequest, Limits, SourceFilter,
+    Sourcetrace, ToneEngine, SNIPPET_END, SNIPPET_START,
 };
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -117,6 +117,49 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Correct one attribution: set its source's type, name or country, or delete it as false. The correction
+    /// is kept through every later analysis and counts in every tally, export and report
+    #[command(
+        group(
+            clap::ArgGroup::new("change")
+                .required(true)
+                .multiple(true)
+                .args(["source_type", "source", "country", "delete"])
+        ),
+        override_usage = "sourcetrace correct <ATTRIBUTION_ID> [--type TYPE] [--source NAME] [--country CC] | --delete"
+    )]
+    Correct {
+        /// The attribution's ID, as `sourcetrace attributions ARTICLE` lists it
+        #[arg(value_name = "ATTRIBUTION_ID")]
+        attribution_id: i64,
+        /// The source type: state_media, wire, media, official, anonymous, person, organization, document, self
+        /// or unknown
+        #[arg(long = "type", value_name = "TYPE")]
+        source_type: Option<String>,
+        /// The name the source goes by across the library
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+        /// The source's country (ISO code such as RU)
+        #[arg(long, value_name = "CC")]
+        country: Option<String>,
+        /// The attribution is false: leave it out of every count (undo with `corrections undo`)
+        #[arg(long, conflicts_with_all = ["source_type", "source", "country"])]
+        delete: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The corrections made to attributions, oldest first, with those the current rules no longer find marked
+    /// orphaned; or undo one
+    #[command(args_conflicts_with_subcommands = true)]
+    Corrections {
+        #[command(subcommand)]
+        command: Option<CorrectionsCommand>,
+        /// Only the corrections of this article
+        #[arg(value_name = "ARTICLE_ID")]
+        article: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// List the sources cited across the library, most cited first
     Sources {
         /// Only this source type: state_media, wire, media, official, anonymous, person, organization,
@@ -214,6 +257,15 @@ enum Command {
         filter: FilterArgs,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum CorrectionsCommand {
+    /// Remove a correction: the engine's finding counts again
+    Undo {
+        #[arg(value_name = "ID")]
+        id: i64,
     },
 }
 
@@ -732,9 +784,7 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
                         if analysis.attributions.is_empty() {
                             println!("Article #{id} attributes nothing to anyone.");
                         } else {
-                            analysis_output::print_attributions(
-                                analysis.attributions.iter().map(|r| (r.ordinal, &r.attribution)),
-                            );
+                            analysis_output::print_stored_attributions(&analysis.attributions);
                         }
                     }
                 }
@@ -831,6 +881,47 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
             }
         }
         Command::Stories { command: Some(command), .. } => stories(&mut app, command)?,
+        Command::Correct { attribution_id, source_type, source, country, delete, format } => {
+            let request = CorrectionRequest { attribution_id, source_type, canonical: source, country, delete };
+            let analysis = app.correct_attribution(&request)?;
+            let made = app.corrections(Some(analysis.article_id))?.pop();
+            match format {
+                Format::Table => {
+                    if let Some(c) = &made {
+                        println!(
+                            "Correction #{} of article #{} (\"{}\"{}): {}. The article was analysed again.",
+                            c.id,
+                            c.article_id,
+                            c.cue_text,
+                            c.source_text.as_deref().map(|s| format!(", source \"{s}\"")).unwrap_or_default(),
+                            analysis_output::describe_correction(c)
+                        );
+                    }
+                    analysis_output::print_scores(&analysis);
+                }
+                _ => print_json(&[analysis], format == Format::Jsonl),
+            }
+        }
+        Command::Corrections { command: Some(CorrectionsCommand::Undo { id }), format, .. } => {
+            let analysis = app.undo_correction(id)?;
+            match format {
+                Format::Table => {
+                    println!(
+                        "Undid correction #{id}: article #{} was analysed again with the engine's finding.",
+                        analysis.article_id
+                    );
+                    analysis_output::print_scores(&analysis);
+                }
+                _ => print_json(&[analysis], format == Format::Jsonl),
+            }
+        }
+        Command::Corrections { command: None, article, format } => {
+            let rows = app.corrections(article)?;
+            match format {
+                Format::Table => analysis_output::print_corrections(&rows),
+                _ => print_json(&rows, format == Format::Jsonl),
+            }
+        }
         Command::Lexicon(LexiconCommand::Add { kind, row }) => {
             let added = app.add_lexicon_row(&kind, &row.join("\t"))?;
             let a = &added.addition;

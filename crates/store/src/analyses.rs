@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sourcetrace_core::attribution::{Analysis, Attribution, Evidence, Scores, Source, Span};
+use sourcetrace_core::attribution::{Analysis, Attribution, Corrected, Evidence, Scores, Source, Span};
 use sourcetrace_core::credits::Credit;
 use sourcetrace_core::framing::{Framing, Hit};
 use sourcetrace_core::tone::ArticleTone;
@@ -217,6 +217,25 @@ fn write_tone_and_framing(
     Ok(())
 }
 
+/// The country a person set on an attribution's source, if any.
+fn human_country(a: &Attribution) -> Option<&str> {
+    let change = a.corrected.as_ref()?.changes.iter().find(|c| c.field == "country")?;
+    change.human.as_deref()
+}
+
+/// Marks which of the article's corrections the stored analysis reflects:
+/// those it does not (their cue span matched no attribution, or the
+/// analysis was made without them) are orphaned, kept and listed.
+fn write_correction_state(tx: &rusqlite::Transaction, article_id: i64, analysis: &Analysis) -> Result<()> {
+    let applied: &[i64] = analysis.corrections.as_ref().map_or(&[], |o| o.applied.as_slice());
+    tx.prepare_cached(
+        "UPDATE attribution_corrections SET orphaned = (id NOT IN (SELECT value FROM json_each(?2)))
+         WHERE article_id = ?1",
+    )?
+    .execute(params![article_id, to_json(&applied)])?;
+    Ok(())
+}
+
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }
@@ -228,6 +247,29 @@ fn to_json<T: Serialize>(value: &T) -> String {
 const STALE: &str = "(?2 OR x.article_id IS NULL OR x.version < ?3 OR (x.version = ?3 AND x.lexicon != ?4))";
 
 impl Library {
+    /// One article to analyse again, whatever its stamp: after a person's
+    /// correction, for example.
+    pub fn analysis_target(&self, article_id: i64) -> Result<Option<AnalysisTarget>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.text, o.name FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+            )?
+            .query_row([article_id], |r| Ok(AnalysisTarget { id: r.get(0)?, text: r.get(1)?, outlet: r.get(2)? }))
+            .optional()?)
+    }
+
+    /// A stored attribution by its row id, with its article's id.
+    pub fn attribution_by_id(&self, id: i64) -> Result<Option<(i64, AttributionRecord)>> {
+        let article: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT article_id FROM attributions WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(article_id) = article else { return Ok(None) };
+        Ok(self.attributions(article_id)?.into_iter().find(|r| r.id == id).map(|r| (article_id, r)))
+    }
+
     /// Articles to analyse after article `after`, in id order, at most
     /// `limit`: those whose analysis is missing or stale, or every article
     /// when `force` is set. Paging by id lets a run make progress even when
@@ -339,13 +381,20 @@ impl Library {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
                     None => None,
                 };
+                // A country a person set is the source's country across the
+                // library, whatever the engine found for it elsewhere.
+                if let (Some(id), Some(country)) = (source_id, human_country(a)) {
+                    tx.prepare_cached("UPDATE sources SET country = ?2 WHERE id = ?1")?
+                        .execute(params![id, country])?;
+                }
                 let source = a.source.as_ref();
                 tx.prepare_cached(
                     "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class,
                          stance, source_start, source_end, source_text, source_type, country, canonical,
-                         source_document, source_refers_to, source_id, content, via_ordinal, depth, evidence)
+                         source_document, source_refers_to, source_id, content, via_ordinal, depth, evidence,
+                         corrected)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21)",
+                         ?20, ?21, ?22)",
                 )?
                 .execute(params![
                     article_id,
@@ -369,9 +418,11 @@ impl Library {
                     a.via.map(|v| v as i64),
                     a.depth,
                     to_json(&a.evidence),
+                    a.corrected.as_ref().map(to_json),
                 ])?;
                 written += 1;
             }
+            write_correction_state(&tx, article_id, analysis)?;
         }
         tx.commit()?;
         Ok(written)
@@ -423,7 +474,7 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, ordinal, kind, cue_start, cue_end, cue_text, cue_class, stance, source_start, source_end,
                     source_text, source_type, country, canonical, source_document, source_refers_to, source_id,
-                    content, via_ordinal, depth, evidence
+                    content, via_ordinal, depth, evidence, corrected
              FROM attributions WHERE article_id = ?1 ORDER BY ordinal",
         )?;
         let rows = stmt.query_map([article_id], |r| {
@@ -458,6 +509,11 @@ impl Library {
                     via: r.get::<_, Option<i64>>(18)?.map(|v| v as usize),
                     depth: r.get(19)?,
                     evidence: parse_json::<Vec<Evidence>>(20, r.get(20)?)?,
+                    // An unreadable mark reads as none; the next analysis
+                    // writes it again from the corrections themselves.
+                    corrected: r
+                        .get::<_, Option<String>>(21)?
+                        .and_then(|json| serde_json::from_str::<Corrected>(&json).ok()),
                 },
             })
         })?;

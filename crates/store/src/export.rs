@@ -111,6 +111,7 @@ impl ExportTable {
                 ("chain_parent", Integer),
                 ("depth", Integer),
                 ("evidence", Text),
+                ("corrected", Text),
             ],
             ExportTable::Sources => cols![
                 ("canonical_source", Text),
@@ -171,6 +172,8 @@ impl ExportTable {
             }
             // Content spans are stored as JSON; the export gives both their
             // text, for reading, and the spans, for tools that highlight.
+            // `corrected` says what a person changed, the engine's value
+            // first: "by a person: source_type media → state_media".
             ExportTable::Attributions => {
                 "SELECT t.article_id, o.name, a.published, t.ordinal, t.kind, t.cue_text, t.cue_start, t.cue_end,
                         t.cue_class, t.stance, t.source_text, t.source_start, t.source_end, t.source_type,
@@ -179,7 +182,13 @@ impl ExportTable {
                         (SELECT json_group_array(json_array(json_extract(c.value, '$.start'), json_extract(c.value, '$.end')))
                            FROM json_each(t.content) c),
                         t.via_ordinal, t.depth,
-                        (SELECT group_concat(json_extract(e.value, '$.rule'), '; ') FROM json_each(t.evidence) e)
+                        (SELECT group_concat(json_extract(e.value, '$.rule'), '; ') FROM json_each(t.evidence) e),
+                        CASE WHEN t.corrected IS NOT NULL THEN
+                          coalesce((SELECT 'by a person: ' || group_concat(json_extract(ch.value, '$.field') || ' '
+                                        || coalesce(json_extract(ch.value, '$.machine'), 'none') || ' → '
+                                        || coalesce(json_extract(ch.value, '$.human'), 'none'), '; ')
+                                    FROM json_each(t.corrected, '$.changes') ch), 'by a person')
+                        END
                  FROM attributions t JOIN articles a ON a.id = t.article_id
                  LEFT JOIN outlets o ON o.id = a.outlet_id
                  WHERE 1 {selection} ORDER BY t.article_id, t.ordinal"

@@ -20,6 +20,7 @@
 //! ```
 
 mod analyses;
+mod corrections;
 mod credits;
 mod evidence;
 mod export;
@@ -35,6 +36,7 @@ pub use analyses::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
     ReuseRow, SourceFilter, SourceRecord,
 };
+pub use corrections::{Correction, CorrectionChange, CorrectionCounts};
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
 pub use evidence::{EvidencePage, EvidenceQuery, EvidenceRow, SourceCitations, TimelinePoint, ToneBin};
 pub use export::{Column, ColumnType, ExportTable};

@@ -22,12 +22,14 @@
 //! assert_eq!(a.content[0].text, "\u{201C}We'll definitely meet,\u{201D}");
 //! ```
 
+pub mod corrections;
 mod detect;
 pub mod lexicon;
 mod scores;
 mod sources;
 pub(crate) mod tokens;
 
+pub use corrections::{correct, Corrected, Correction};
 pub use lexicon::{Lexicon, LexiconKind};
 pub use scores::{Scores, Share, TRANSPARENCY_FORMULA};
 
@@ -284,6 +286,10 @@ pub struct Attribution {
     /// heard it first-hand.
     pub depth: u32,
     pub evidence: Vec<Evidence>,
+    /// Set when a person corrected the attribution: what they changed and
+    /// what the engine had found (see [`corrections`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<Corrected>,
 }
 
 /// Everything the engine found in one text.
@@ -293,6 +299,10 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub scores: Scores,
     pub diagnostics: Vec<Diagnostic>,
+    /// What a person's corrections did, once [`correct`] has applied them;
+    /// `None` for the engine's own findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<corrections::Outcome>,
 }
 
 /// What the engine knows about the text besides its words.
@@ -422,6 +432,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
             via: via[i],
             depth: 1,
             evidence,
+            corrected: None,
         });
     }
     for i in 0..attributions.len() {
@@ -437,7 +448,7 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
         attributions[i].depth = depth;
     }
     let scores = Scores::of(&attributions);
-    Analysis { attributions, scores, diagnostics }
+    Analysis { attributions, scores, diagnostics, corrections: None }
 }
 
 /// Links each attribution to the one it reached the reader through:
