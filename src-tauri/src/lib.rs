@@ -1,33 +1,31 @@
-//! The Sourcetrace desktop app: a Tauri window over `sourcetrace-api`.
+//! The Sourcetrace desktop app: a Tauri window over `sourcetrace-desk`.
 //!
-//! This crate is glue. Commands live in [`commands`] and each one delegates
-//! to the shared API in a few lines; errors cross IPC as
+//! This crate is glue. The commands live in [`commands`]; each one
+//! delegates to the desk in a few lines, and errors cross IPC as
 //! `{code, message}` ([`sourcetrace_api::ApiError`]).
 
 pub mod commands;
-
-use std::sync::Mutex;
-
-/// The open library, shared by the commands. A mutex is enough because
-/// each command holds it only for one API call.
-pub struct AppState {
-    pub app: Mutex<sourcetrace_api::Sourcetrace>,
-}
 
 /// Opens the library given by `--library PATH` (or the default) and runs
 /// the window.
 pub fn run() {
     let path = library_path_from_args(std::env::args().skip(1));
-    let app = match sourcetrace_api::Sourcetrace::open(&path) {
-        Ok(app) => app,
+    let desk = match sourcetrace_desk::Desk::open(&path) {
+        Ok(desk) => desk,
         Err(e) => {
             eprintln!("error: {}", e.message);
             std::process::exit(2);
         }
     };
     tauri::Builder::default()
-        .manage(AppState { app: Mutex::new(app) })
-        .invoke_handler(tauri::generate_handler![commands::library_info])
+        .plugin(tauri_plugin_dialog::init())
+        .manage(desk)
+        .invoke_handler(tauri::generate_handler![
+            commands::call,
+            commands::import_dialog,
+            commands::save_chart,
+            commands::export_dialog
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("error: the window could not start: {e}");

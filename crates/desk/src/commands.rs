@@ -11,8 +11,8 @@ use crate::Desk;
 use serde::{Deserialize, Serialize};
 use sourcetrace_api::{
     ApiError, ArticleAnalysis, ArticleFilter, ArticleFraming, ArticlePage, ArticleQuery, ArticleRecord, ArticleReuse,
-    ArticleTone, CollectionSummary, Credit, Dashboard, ErrorCode, EvidencePage, EvidenceQuery, LibraryInfo,
-    OutletRecord, SourceProfile, SourceRecord, Story, StoryComparison,
+    ArticleTone, CollectionSummary, Correction, CorrectionRequest, Credit, Dashboard, ErrorCode, EvidencePage,
+    EvidenceQuery, LibraryInfo, OutletRecord, SourceProfile, SourceRecord, Story, StoryComparison,
 };
 
 /// Arguments of a command that takes none.
@@ -90,6 +90,14 @@ pub struct ImportPaths {
     pub collection: Option<String>,
 }
 
+/// The corrections of one article, or of the whole library.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct Corrections {
+    pub article_id: Option<i64>,
+}
+
 /// Analyse what is stale, or everything with `force`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -141,6 +149,7 @@ macro_rules! commands {
             // The desktop's own commands (dialogs) take and give these.
             types.add::<sourcetrace_api::ExportRequest>();
             types.add::<sourcetrace_api::ExportSummary>();
+            types.add::<crate::ReportRequest>();
             let mut map = String::from("export interface Commands {\n");
             $(
                 types.add::<$args>();
@@ -184,6 +193,12 @@ commands! {
     /// Outlets side by side on one story, with what each left out.
     compare(Id) -> StoryComparison;
     sources(Sources) -> Vec<SourceRecord>;
+    /// Changes a source's type or identity, or deletes a false attribution;
+    /// the article is re-analysed at once and every tally counts it.
+    correct(CorrectionRequest) -> ArticleAnalysis;
+    /// Takes a correction back.
+    undo_correction(Id) -> ArticleAnalysis;
+    corrections(Corrections) -> Vec<Correction>;
     /// One source: who cites it, and how.
     source(Id) -> SourceProfile;
     /// Imports pasted text in the background.
@@ -295,6 +310,18 @@ mod handlers {
     pub fn sources(desk: &Desk, args: Sources) -> Result<Vec<SourceRecord>, ApiError> {
         let filter = SourceFilter { source_type: args.source_type, country: args.country, limit: args.limit };
         desk.read(|app| app.sources(&filter))
+    }
+
+    pub fn correct(desk: &Desk, request: CorrectionRequest) -> Result<ArticleAnalysis, ApiError> {
+        desk.write(|app| app.correct_attribution(&request))
+    }
+
+    pub fn undo_correction(desk: &Desk, Id { id }: Id) -> Result<ArticleAnalysis, ApiError> {
+        desk.write(|app| app.undo_correction(id))
+    }
+
+    pub fn corrections(desk: &Desk, args: Corrections) -> Result<Vec<Correction>, ApiError> {
+        desk.read(|app| app.corrections(args.article_id))
     }
 
     pub fn source(desk: &Desk, Id { id }: Id) -> Result<SourceProfile, ApiError> {

@@ -193,6 +193,77 @@ impl Desk {
     }
 }
 
+/// A report to write: the selection, and the title printed on it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReportRequest {
+    pub title: String,
+    #[serde(default)]
+    pub filter: sourcetrace_api::ArticleFilter,
+    /// What the selection is, in words, for the report's first page.
+    #[serde(default)]
+    pub selection: String,
+}
+
+impl Desk {
+    /// Writes the HTML or PDF report (by the destination's extension) to a
+    /// path the user chose.
+    pub fn report(&self, request: ReportRequest, destination: PathBuf) -> Result<JobStatus, ApiError> {
+        let path = self.path.clone();
+        self.jobs.spawn(JobKind::Export, move |job| {
+            let app = Sourcetrace::open(&path)?;
+            job.update(|s| {
+                s.stage = "Writing the report".into();
+                s.unit = "files".into();
+                s.total = 1;
+            });
+            let selection = if request.selection.is_empty() { "the whole library" } else { &request.selection };
+            app.report_to_path(&request.filter, &request.title, selection, &destination)?;
+            job.update(|s| s.done = 1);
+            Ok(serde_json::json!({ "files": [destination] }))
+        })
+    }
+}
+
+/// Decodes a `data:` URL as a chart sends it: base64 (PNG) or
+/// percent-encoded text (SVG).
+pub fn decode_data_url(url: &str) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine;
+    let bad = || ApiError::new(ErrorCode::InvalidInput, "the chart did not arrive as a data URL");
+    let rest = url.strip_prefix("data:").ok_or_else(bad)?;
+    let (meta, data) = rest.split_once(',').ok_or_else(bad)?;
+    if meta.ends_with(";base64") {
+        return base64::engine::general_purpose::STANDARD.decode(data.trim()).map_err(|_| bad());
+    }
+    let bytes = data.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).map_err(|_| bad())?;
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| bad())?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_data_url;
+
+    #[test]
+    fn charts_arrive_as_data_urls() {
+        assert_eq!(decode_data_url("data:image/png;base64,iVBORw==").unwrap(), [0x89, b'P', b'N', b'G']);
+        assert_eq!(decode_data_url("data:image/svg+xml;charset=utf-8,%3Csvg%3E%20").unwrap(), b"<svg> ");
+        assert!(decode_data_url("https://example.com/x.png").is_err());
+        assert!(decode_data_url("data:image/svg+xml,%zz").is_err());
+    }
+}
+
 /// Runs the library analysis inside a job, reporting articles done.
 fn analyze_with_progress(
     app: &mut Sourcetrace,

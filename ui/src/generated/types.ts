@@ -129,7 +129,12 @@ via: number | null,
  * Hops from the source to the publishing outlet: 1 when the outlet
  * heard it first-hand.
  */
-depth: number, evidence: Array<Evidence>, };
+depth: number, evidence: Array<Evidence>, 
+/**
+ * Set when a person corrected the attribution: what they changed and
+ * what the engine had found (see [`corrections`]).
+ */
+corrected?: Corrected | null, };
 
 export type Chain = { 
 /**
@@ -141,11 +146,89 @@ depth: number,
  */
 attributions: Array<number>, };
 
+export type Change = { 
+/**
+ * `source_type`, `canonical` or `country`.
+ */
+field: string, 
+/**
+ * What the engine found.
+ */
+machine: string | null, 
+/**
+ * What the person set.
+ */
+human: string | null, };
+
 export type CitedSource = { canonical: string, source_type: string, attributions: number, };
 
 export type Collect = { name: string, ids: Array<number>, remove: boolean, };
 
 export type CollectionSummary = { id: number, name: string, articles: number, created_at: string, };
+
+export type Corrected = { 
+/**
+ * The ids of the corrections that apply, oldest first.
+ */
+corrections: Array<number>, changes: Array<Change>, };
+
+export type Correction = { id: number, article_id: number, 
+/**
+ * The cue span (code points) that finds the attribution again after
+ * every re-analysis.
+ */
+cue_start: number, cue_end: number, cue_text: string, source_start: number | null, source_end: number | null, source_text: string | null, 
+/**
+ * What the engine had found when the correction was made.
+ */
+machine_type: string | null, machine_canonical: string | null, machine_country: string | null, 
+/**
+ * The source type the person set, if they set one.
+ */
+source_type: string | null, 
+/**
+ * The canonical name the person set, if they set one.
+ */
+canonical: string | null, 
+/**
+ * The country (ISO 3166-1 alpha-2) the person set, if they set one.
+ */
+country: string | null, 
+/**
+ * The person marked the attribution as false.
+ */
+delete: boolean, made_at: string, 
+/**
+ * The latest analysis found no attribution at the cue span (or one
+ * without a source to change), so the correction does not apply now.
+ */
+orphaned: boolean, };
+
+export type CorrectionRequest = { 
+/**
+ * The attribution's row id (`AttributionRecord::id`). Row ids change
+ * when an article is analysed again, so take it from a fresh listing.
+ */
+attribution_id: number, 
+/**
+ * One of state_media, wire, media, official, anonymous, person,
+ * organization, document, self, unknown.
+ */
+source_type: string | null, 
+/**
+ * The name the source goes by across the library.
+ */
+canonical: string | null, 
+/**
+ * ISO 3166-1 alpha-2, such as RU.
+ */
+country: string | null, 
+/**
+ * The attribution is false: leave it out of every count.
+ */
+delete: boolean, };
+
+export type Corrections = { article_id: number | null, };
 
 export type Credit = { kind: CreditKind, 
 /**
@@ -478,6 +561,12 @@ other_start: number, other_end: number, words: number, text: string, };
 
 export type Paste = { text: string, outlet: string | null, collection: string | null, };
 
+export type ReportRequest = { title: string, filter: ArticleFilter, 
+/**
+ * What the selection is, in words, for the report's first page.
+ */
+selection: string, };
+
 export type ReuseMatch = { id: number, title: string | null, outlet: string | null, published: string | null, 
 /**
  * Shared words ÷ the article's words.
@@ -721,6 +810,12 @@ export interface Commands {
   // Outlets side by side on one story, with what each left out.
   compare: { args: Id; result: StoryComparison };
   sources: { args: Sources; result: Array<SourceRecord> };
+  // Changes a source's type or identity, or deletes a false attribution;
+  // the article is re-analysed at once and every tally counts it.
+  correct: { args: CorrectionRequest; result: ArticleAnalysis };
+  // Takes a correction back.
+  undo_correction: { args: Id; result: ArticleAnalysis };
+  corrections: { args: Corrections; result: Array<Correction> };
   // One source: who cites it, and how.
   source: { args: Id; result: SourceProfile };
   // Imports pasted text in the background.
