@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Sourcetrace needs to build and test on Debian 12: the Tauri v2
-# system libraries, Xvfb for the window tests, and checks for Rust. Safe to run
-# again: packages already present are not reinstalled.
+# system libraries, Xvfb and WebKitWebDriver for the window tests, Chromium for
+# the web-mode tests and the PDF report, the UI's npm packages, tauri-driver,
+# and checks for Rust and Node. Safe to run again: what is present is kept.
 set -euo pipefail
 
 packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth x11-utils
+  xvfb xauth x11-utils webkit2gtk-driver
   python3 python3-venv
   chromium poppler-utils
 )
@@ -40,4 +41,29 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "setup: Rust is missing; install it with rustup (https://rustup.rs), then run this again" >&2
   exit 1
+fi
+
+# The UI is built with Vite 8, which needs Node 20.19 or newer. Debian 12's
+# own nodejs is 18, so an older Node is reported rather than used.
+if ! command -v node >/dev/null; then
+  echo "setup: installing Node.js from Debian"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "setup: Node $(node --version) is too old for the UI build; install Node 20.19 or newer" >&2
+  exit 1
+fi
+# npm packages: exactly what package-lock.json says, installed again only
+# when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing the UI's npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# tauri-driver drives the real window over WebDriver in the end-to-end tests.
+if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "setup: installing tauri-driver 2.1.0"
+  cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

@@ -67,6 +67,7 @@ async function render(): Promise<void> {
   clear(root);
   root.appendChild(staging);
   root.dataset.view = name;
+  void refreshStatus();
   document.dispatchEvent(new CustomEvent("sourcetrace:rendered", { detail: name }));
 }
 

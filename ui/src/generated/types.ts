@@ -837,13 +837,13 @@ export interface Commands {
 
 export const SOURCE_TYPES: ReadonlyArray<{ type: SourceType; label: string; colour: string }> = [
   { type: "state_media", label: "state media", colour: "#882255" },
-  { type: "wire", label: "wire service", colour: "#332288" },
-  { type: "media", label: "other media", colour: "#88CCEE" },
-  { type: "official", label: "official", colour: "#AA4499" },
+  { type: "wire", label: "wire service", colour: "#88CCEE" },
+  { type: "media", label: "other media", colour: "#44AA99" },
+  { type: "official", label: "official", colour: "#332288" },
   { type: "anonymous", label: "anonymous", colour: "#999933" },
   { type: "person", label: "named person", colour: "#117733" },
   { type: "organization", label: "organization", colour: "#DDCC77" },
   { type: "document", label: "document", colour: "#CC6677" },
-  { type: "self", label: "the outlet itself", colour: "#44AA99" },
+  { type: "self", label: "the outlet itself", colour: "#AA4499" },
   { type: "unknown", label: "unknown", colour: "#BBBBBB" },
 ];

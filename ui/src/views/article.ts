@@ -6,7 +6,7 @@
 
 import { call } from "../ipc";
 import { h, append, clear, codePointIndex, day, empty, errorBox, percent, typeBadge, typeInfo } from "../dom";
-import type { ArticleView, AttributionRecord, Share } from "../generated/types";
+import type { ArticleAnalysis, ArticleView, AttributionRecord, Share } from "../generated/types";
 import { navigate, type ViewContext } from "../main";
 import { correctionControls } from "./corrections";
 
@@ -93,7 +93,13 @@ export async function renderArticle({ root, rest, params }: ViewContext): Promis
     if (scroll) marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
     list.querySelector<HTMLElement>(`li[data-index="${index}"]`)?.scrollIntoView({ block: "nearest" });
     clear(detail);
-    drawDetail(detail, records, index, () => navigate(`article/${id}?attribution=${records[index].id}`));
+    // Re-analysis gives every attribution a new id, so the same one is
+    // found again by its cue.
+    const cue = records[index].cue;
+    drawDetail(detail, records, index, (updated) => {
+      const again = updated.attributions.find((a) => a.cue.start === cue.start && a.cue.end === cue.end);
+      navigate(`article/${id}${again ? `?attribution=${again.id}` : ""}`);
+    });
   }
   text.addEventListener("click", (e) => {
     const mark = (e.target as HTMLElement).closest<HTMLElement>(".attr");
@@ -178,7 +184,7 @@ function drawText(container: HTMLElement, text: string, records: AttributionReco
   }
 }
 
-function drawDetail(panel: HTMLElement, records: AttributionRecord[], index: number, relink: () => void): void {
+function drawDetail(panel: HTMLElement, records: AttributionRecord[], index: number, relink: (updated: ArticleAnalysis) => void): void {
   const r = records[index];
   const source = r.source;
   const hops: AttributionRecord[] = [];

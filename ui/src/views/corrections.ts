@@ -5,14 +5,14 @@
 import { call } from "../ipc";
 import { h, append, clear, errorBox } from "../dom";
 import { SOURCE_TYPES } from "../generated/types";
-import type { AttributionRecord } from "../generated/types";
+import type { ArticleAnalysis, AttributionRecord } from "../generated/types";
 
 /**
  * The edit form for one attribution. `done` is called after a correction
  * is stored, to redraw the article with its new analysis (attribution ids
  * change when an article is re-analysed, so the caller reloads).
  */
-export function correctionControls(record: AttributionRecord, done: () => void): HTMLElement {
+export function correctionControls(record: AttributionRecord, done: (analysis: ArticleAnalysis) => void): HTMLElement {
   const message = h("div", { class: "message", "aria-live": "polite" });
   const source = record.source;
   const type = h("select", { "aria-label": "Source type", disabled: !source },
@@ -23,8 +23,7 @@ export function correctionControls(record: AttributionRecord, done: () => void):
   async function send(change: { source_type?: string | null; canonical?: string | null; country?: string | null; delete?: boolean }): Promise<void> {
     clear(message);
     try {
-      await call("correct", { attribution_id: record.id, source_type: null, canonical: null, country: null, delete: false, ...change });
-      done();
+      done(await call("correct", { attribution_id: record.id, source_type: null, canonical: null, country: null, delete: false, ...change }));
     } catch (e) {
       append(message, errorBox(e));
     }
@@ -52,8 +51,7 @@ export function correctionControls(record: AttributionRecord, done: () => void):
         record.corrected.changes.map((c) => `${c.field} ${c.machine ?? "—"} → ${c.human ?? "—"}`).join("; ")),
       ...ids.map((id) => h("button", { class: "link", onclick: async () => {
         try {
-          await call("undo_correction", { id });
-          done();
+          done(await call("undo_correction", { id }));
         } catch (e) {
           append(message, errorBox(e));
         }

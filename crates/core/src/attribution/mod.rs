@@ -115,14 +115,14 @@ impl SourceType {
     pub fn colour(self) -> &'static str {
         match self {
             SourceType::StateMedia => "#882255",
-            SourceType::Wire => "#332288",
-            SourceType::Media => "#88CCEE",
-            SourceType::Official => "#AA4499",
+            SourceType::Wire => "#88CCEE",
+            SourceType::Media => "#44AA99",
+            SourceType::Official => "#332288",
             SourceType::Anonymous => "#999933",
             SourceType::Person => "#117733",
             SourceType::Organization => "#DDCC77",
             SourceType::Document => "#CC6677",
-            SourceType::SelfOutlet => "#44AA99",
+            SourceType::SelfOutlet => "#AA4499",
             SourceType::Unknown => "#BBBBBB",
         }
     }

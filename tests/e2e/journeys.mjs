@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// End-to-end journeys of a journalist, run in the real desktop window
+// (`--window`, under Xvfb, through tauri-driver) or in headless Chromium
+// against `sourcetrace serve` (`--web`). Screenshots of every view go to
+// target/e2e/<mode>/. Exits non-zero on the first failed check.
+//
+//   node tests/e2e/journeys.mjs --web    target/debug/sourcetrace
+//   node tests/e2e/journeys.mjs --window target/debug/sourcetrace-desktop
+
+import assert from "node:assert/strict";
+import { mkdtemp, writeFile, readdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { ChromiumDriver, WindowDriver, until } from "./drivers.mjs";
+
+const [mode, binary] = process.argv.slice(2);
+if (!["--web", "--window"].includes(mode) || !binary) {
+  console.error("usage: journeys.mjs --web PATH/TO/sourcetrace | --window PATH/TO/sourcetrace-desktop");
+  process.exit(2);
+}
+const name = mode.slice(2);
+const shots = resolve("target/e2e", name);
+const work = await mkdtemp(join(tmpdir(), "sourcetrace-e2e-"));
+const library = join(work, "library.sqlite");
+
+// The sample article the project started from, when the shared folder is
+// here; otherwise a short article written for this test with the same
+// patterns (state media relaying a video, an official, a media report).
+const sampleDir = resolve("../shared/samples");
+let sample = null;
+if (existsSync(sampleDir)) {
+  const file = (await readdir(sampleDir)).find((f) => f.endsWith(".txt"));
+  if (file) sample = join(sampleDir, file);
+}
+if (!sample) {
+  console.log("e2e: ../shared/samples is absent; using a generated article with the same patterns");
+  sample = join(work, "sample.txt");
+  await writeFile(
+    sample,
+    "Putin and Biden may meet in person\n\nRussian media reported on Sunday that the two leaders could meet next year. " +
+      "TASS News Agency reported, citing a short video released on state TV channel Rossiya 1, that Putin would like that. " +
+      '"We\'ll definitely meet," Putin said. Kremlin spokesman Dmitry Peskov said it was a question for the future.\n',
+  );
+}
+// Text that would run if it were ever treated as markup.
+const hostile = join(work, "hostile.txt");
+await writeFile(
+  hostile,
+  'Hostile markup test <img src=x onerror="window.__pwned=1">\n\n' +
+    'The ministry said on Monday that <script>window.__pwned=2</script> and <img src=x onerror="window.__pwned=3"> ' +
+    'were found in the page, according to officials. <a href="javascript:window.__pwned=4">click</a>\n',
+);
+
+const started = Date.now();
+const driver =
+  name === "web" ? await ChromiumDriver.start({ binary, library }) : await WindowDriver.start({ application: resolve(binary), library });
+const results = [];
+async function step(title, body) {
+  const t0 = Date.now();
+  try {
+    await body();
+    results.push(`ok   ${title} (${Date.now() - t0} ms)`);
+    console.log(`e2e ${name}: ok   ${title}`);
+  } catch (e) {
+    console.log(`e2e ${name}: FAIL ${title}\n${e.stack ?? e}`);
+    await driver.screenshot(join(shots, "failure.png")).catch(() => {});
+    await driver.close();
+    process.exit(1);
+  }
+}
+
+try {
+  console.log(`e2e ${name}: first view painted ${driver.firstView} ms after start`);
+
+  await step("an empty library says what to do", async () => {
+    await driver.waitFor(".empty h2", { text: "Your library is empty" });
+    await driver.screenshot(join(shots, "01-library-empty.png"));
+  });
+
+  await step("import the sample and a hostile article, in the background", async () => {
+    const job = await driver.command("import_paths", { paths: [sample, hostile] });
+    const done = await driver.job(job);
+    assert.equal(done.error, null, JSON.stringify(done.error));
+    const imported = done.counts.find(([k]) => k === "imported")?.[1];
+    assert.equal(imported, 2, `imported ${imported}: ${JSON.stringify(done)}`);
+    await driver.goto("library");
+    await driver.waitFor("table.articles tbody tr");
+    assert.equal(await driver.count("table.articles tbody tr"), 2);
+    await driver.screenshot(join(shots, "02-library.png"));
+  });
+
+  await step("the sample's attributions are highlighted with the right types", async () => {
+    await driver.click("table.articles td.title a", { text: "Putin" });
+    await driver.waitFor(".article .text .attr");
+    // "Russian media reported": other media; TASS: state media; Putin: an official.
+    await driver.waitFor(".attr.source.type-media", { text: "Russian media" });
+    await driver.waitFor(".attr.source.type-state_media", { text: "TASS" });
+    await driver.waitFor(".attr.type-official");
+    assert.ok((await driver.count(".attribution-list li")) >= 4);
+    await driver.screenshot(join(shots, "03-article.png"));
+  });
+
+  await step("hostile markup in an article is shown as text and never runs", async () => {
+    await driver.goto("library");
+    await driver.click("table.articles td.title a", { text: "Hostile" });
+    await driver.waitFor(".article .text p");
+    const text = await driver.text(".article .text");
+    assert.ok(text.includes("<script>window.__pwned=2</script>"), text);
+    assert.ok(text.includes('<img src=x onerror="window.__pwned=3">'), text);
+    assert.equal(await driver.count(".article img, .article script, .article a[href^='javascript']"), 0);
+    assert.equal(await driver.evaluate("() => window.__pwned === undefined"), true, "an injected script ran");
+    await driver.screenshot(join(shots, "04-hostile.png"));
+  });
+
+  await step("correcting a source type changes the tallies", async () => {
+    const page = await driver.command("articles", { search: "Putin" });
+    const article = page.rows[0];
+    const before = article.state_media_share;
+    const view = await driver.command("article", { id: article.id });
+    const media = view.analysis.attributions.find((a) => a.source?.type === "media");
+    assert.ok(media, "the sample has an attribution to other media");
+    await driver.goto(`article/${article.id}?attribution=${media.id}`);
+    await driver.waitFor(".detail h2");
+    await driver.evaluate(`() => { document.querySelector(".detail details.edit").open = true; }`);
+    await driver.fill(".detail select[aria-label='Source type']", "state_media");
+    await driver.click(".detail button", { text: "Save" });
+    await driver.waitFor(".detail .human", { text: "human decision", timeout: 20000 });
+    await driver.screenshot(join(shots, "05-article-corrected.png"));
+    const after = (await driver.command("articles", { search: "Putin" })).rows[0].state_media_share;
+    assert.ok(after > before, `state-media share ${before} → ${after}`);
+    const board = await driver.command("dashboard", {});
+    const outlet = board.sourcing.find((o) => o.outlet === (article.outlet ?? "(no outlet)"));
+    assert.ok(outlet.state_media_share > 0, "the dashboard counts the correction");
+  });
+
+  await step("the outlets dashboard opens its evidence from a bar", async () => {
+    await driver.goto("dashboard");
+    await driver.waitFor(".chart-card");
+    await driver.screenshot(join(shots, "06-dashboard.png"));
+    await driver.click("[data-evidence]", { text: undefined });
+    await driver.waitFor(".evidence-row");
+    await driver.screenshot(join(shots, "07-evidence.png"));
+  });
+
+  await step("stories and sources", async () => {
+    await driver.goto("stories");
+    await driver.waitFor("main .view h1");
+    await driver.screenshot(join(shots, "08-stories.png"));
+    await driver.goto("sources");
+    await driver.waitFor("main .view table, main .view .empty");
+    await driver.screenshot(join(shots, "09-sources.png"));
+  });
+
+  if (driver.consoleErrors?.length) throw new Error(`errors in the page: ${driver.consoleErrors.join("\n")}`);
+} finally {
+  await driver.close();
+}
+console.log(`e2e ${name}: ${results.length} journeys passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${shots}`);
+void until;
