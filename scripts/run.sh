@@ -1,21 +1,20 @@
 #!/usr/bin/env bash
-# The main job until the desktop views land: build the sourcetrace command,
-# import the demo articles (and the seed article from ../shared/samples when
-# it is there), and list the library.
+# Runs Sourcetrace: installs what it needs, builds the UI and the desktop app,
+# and opens the window on your library (the default one, or
+# $SOURCETRACE_LIBRARY). With no display (a server, an SSH session) it serves
+# the same UI on http://127.0.0.1:8787/ instead.
 #
-#   ./scripts/run.sh                      # uses your default library
+#   ./scripts/run.sh
 #   SOURCETRACE_LIBRARY=/tmp/lib.sqlite ./scripts/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-cargo build --release -p sourcetrace-cli
-bin=target/release/sourcetrace
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+npm run -s build
+cargo build --release --locked -p sourcetrace-desktop -p sourcetrace-cli
 
-inputs=(demo/harbour-talks.txt demo/harbour-talks-wire.html demo/coverage.jsonl demo/feed.rss)
-[ -f ../shared/samples/cgtn-2021-12-12-putin-biden.txt ] && inputs+=(../shared/samples/cgtn-2021-12-12-putin-biden.txt)
-
-"$bin" import "${inputs[@]}"
-echo
-"$bin" list
-echo
-"$bin" info
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec target/release/sourcetrace-desktop "$@"
+fi
+echo "run: no display here, so Sourcetrace serves its window as a web page instead."
+exec target/release/sourcetrace serve --ui ui/dist "$@"

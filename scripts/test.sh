@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit, doc and integration tests of the whole workspace,
-# the desktop window under Xvfb, and a small run of the benchmarks so that
-# they cannot rot (their figures are printed, never asserted).
+# Runs every test: the UI's type check and build, unit, doc and integration
+# tests of the whole workspace, the end-to-end journeys in the real desktop
+# window (under Xvfb, through tauri-driver) and in headless Chromium against
+# the web mode, and a small run of the benchmarks so that they cannot rot
+# (their figures are printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -13,14 +15,21 @@ export CARGO_TERM_COLOR=never RUST_BACKTRACE=1
 echo "== formatting"
 cargo fmt --all -- --check
 
+echo "== UI (type check and build into ui/dist, which the desktop app embeds)"
+npm run -s build
+
 echo "== build"
 cargo build --workspace --all-targets --locked
 
 echo "== tests"
 cargo test --workspace --locked
 
-echo "== desktop window"
-./scripts/smoke-window.sh target/debug/sourcetrace-desktop
+echo "== end-to-end: the web mode in headless Chromium"
+node tests/e2e/journeys.mjs --web target/debug/sourcetrace
+
+echo "== end-to-end: the desktop window under Xvfb"
+export PATH="$HOME/.cargo/bin:$PATH"
+xvfb-run -a -s "-screen 0 1400x900x24" node tests/e2e/journeys.mjs --window target/debug/sourcetrace-desktop
 
 echo "== benchmarks (small run; figures are not asserted)"
 cargo run --locked -p sourcetrace-bench -- import --articles 2000

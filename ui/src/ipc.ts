@@ -3,7 +3,7 @@
 // Every view calls `call()` with a command name from the generated
 // `Commands` map, so a renamed field in Rust is a type error here.
 
-import type { Commands, ExportRequest, JobStatus } from "./generated/types";
+import type { Commands, ExportRequest, JobStatus, ReportRequest } from "./generated/types";
 
 interface TauriGlobal {
   core: { invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T> };
@@ -163,7 +163,8 @@ export async function saveChart(name: string, format: "png" | "svg", dataUrl: st
  */
 export async function exportWithDialog(
   request: ExportRequest | null,
-  report: { title: string; pdf: boolean } | null,
+  report: ReportRequest | null,
+  pdf: boolean,
 ): Promise<JobStatus | null> {
   if (!tauri) {
     throw new CommandError(
@@ -172,7 +173,7 @@ export async function exportWithDialog(
     );
   }
   try {
-    return await tauri.core.invoke<JobStatus | null>("export_dialog", { request, report });
+    return await tauri.core.invoke<JobStatus | null>("export_dialog", { request, report, pdf });
   } catch (e) {
     throw asCommandError(e);
   }

@@ -3,8 +3,9 @@
 
 import { call, CommandError, inDesktop } from "../ipc";
 import { h, append, clear, day, empty, errorBox, percent, snippet } from "../dom";
-import type { ArticleQuery, ArticleRow, ArticleSort } from "../generated/types";
+import type { ArticleFilter, ArticleQuery, ArticleRow, ArticleSort } from "../generated/types";
 import { importFromDialog, navigate, watchJob, type ViewContext } from "../main";
+import { openExportDialog } from "./export";
 
 const PAGE = 100;
 
@@ -110,6 +111,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
         h("button", { onclick: () => void importFromDialog(true).catch(showError) }, "Import a folder…"),
         h("button", { onclick: () => pasteDialog(root) }, "Paste an article…"),
         h("button", { class: "secondary", onclick: () => void call("analyze", { force: false }).then(watchJob, showError) }, "Analyse stale"),
+        h("button", { class: "secondary", onclick: () => openExportDialog(queryFilter(query), describe(query)) }, "Export…"),
       ),
     ),
   );
@@ -201,6 +203,21 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     else return;
     e.preventDefault();
   });
+}
+
+function queryFilter(query: ArticleQuery): ArticleFilter {
+  return { outlet: query.outlet, since: query.since, until: query.until, collection: query.collection, without_syndicated: query.without_syndicated, limit: null, offset: 0 };
+}
+
+/** The selection in words, for the export dialog and the report. */
+function describe(query: ArticleQuery): string {
+  const parts: string[] = [];
+  if (query.outlet) parts.push(`outlet ${query.outlet}`);
+  if (query.collection) parts.push(`collection “${query.collection}”`);
+  if (query.since) parts.push(`from ${query.since}`);
+  if (query.until) parts.push(`until ${query.until}`);
+  if (query.without_syndicated) parts.push("own work only");
+  return parts.length ? parts.join(", ") : "the whole library";
 }
 
 function articleRow(row: ArticleRow, selected: Set<number>, changed: () => void): HTMLTableRowElement {
