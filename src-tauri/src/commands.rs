@@ -97,3 +97,16 @@ pub fn export_dialog(
         (None, None) => unreachable!("checked above"),
     }
 }
+
+/// The UI calls this once its first view is on screen. The time since the
+/// process started goes to standard error, and the app exits when the
+/// start-up benchmark asked it to.
+#[tauri::command]
+pub fn first_paint(app: AppHandle) {
+    let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+    eprintln!("sourcetrace: first view painted {ms} ms after start");
+    if std::env::var_os(crate::EXIT_AFTER_FIRST_PAINT).is_some() {
+        println!("first-paint-ms {ms}");
+        app.exit(0);
+    }
+}

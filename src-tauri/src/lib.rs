@@ -6,9 +6,20 @@
 
 pub mod commands;
 
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// When the process started, for the start-up measurement.
+pub(crate) static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// With this variable set, the app prints `first-paint-ms N` when the UI has
+/// painted its first view, and exits: the start-up benchmark runs it so.
+pub const EXIT_AFTER_FIRST_PAINT: &str = "SOURCETRACE_EXIT_AFTER_FIRST_PAINT";
+
 /// Opens the library given by `--library PATH` (or the default) and runs
 /// the window.
 pub fn run() {
+    STARTED.get_or_init(Instant::now);
     let path = library_path_from_args(std::env::args().skip(1));
     let desk = match sourcetrace_desk::Desk::open(&path) {
         Ok(desk) => desk,
@@ -24,7 +35,8 @@ pub fn run() {
             commands::call,
             commands::import_dialog,
             commands::save_chart,
-            commands::export_dialog
+            commands::export_dialog,
+            commands::first_paint
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

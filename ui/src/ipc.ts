@@ -178,3 +178,8 @@ export async function exportWithDialog(
     throw asCommandError(e);
   }
 }
+
+/** Tells the desktop app the first view is on screen (start-up timing). */
+export function reportFirstPaint(): void {
+  if (tauri) void tauri.core.invoke("first_paint").catch(() => {});
+}

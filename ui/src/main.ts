@@ -3,7 +3,7 @@
 // Views live in views/*.ts; each renders into the <main> element.
 
 import "./style.css";
-import { call, chooseAndImport, CommandError, onDrop, uploadFiles } from "./ipc";
+import { call, chooseAndImport, CommandError, onDrop, reportFirstPaint, uploadFiles } from "./ipc";
 import { h, clear, errorBox } from "./dom";
 import type { JobStatus } from "./generated/types";
 import { renderLibrary } from "./views/library";
@@ -188,8 +188,8 @@ document.addEventListener("keydown", (e) => {
 
 window.addEventListener("hashchange", () => void render());
 void render().then(() => {
-  // Marks the first paint for the start-up measurement.
-  performance.mark("sourcetrace:first-view");
+  // The view is in the DOM; the next frame is its first paint.
+  requestAnimationFrame(() => requestAnimationFrame(reportFirstPaint));
 });
 void refreshStatus();
 void call("jobs").then((jobs) => jobs.forEach(watchJob));
