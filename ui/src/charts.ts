@@ -13,6 +13,7 @@ import { BarChart, HeatmapChart, LineChart } from "echarts/charts";
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from "echarts/charts";
 import {
   AriaComponent,
+  DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -21,6 +22,7 @@ import {
 } from "echarts/components";
 import type {
   AriaComponentOption,
+  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TitleComponentOption,
@@ -36,6 +38,7 @@ echarts.use([
   HeatmapChart,
   LineChart,
   AriaComponent,
+  DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -50,6 +53,7 @@ export type ChartOption = echarts.ComposeOption<
   | HeatmapSeriesOption
   | LineSeriesOption
   | AriaComponentOption
+  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
   | TitleComponentOption
@@ -224,9 +228,20 @@ window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () 
  * its title and denominator inside the image, so that a PNG pasted into a
  * memo still says what it shows and of what.
  */
-async function exportChart(spec: ChartSpec, width: number, format: "png" | "svg"): Promise<string | null> {
+async function exportChart(entry: Entry, width: number, format: "png" | "svg"): Promise<string | null> {
+  const spec = entry.spec;
   const head = 58;
   const option = spec.option(PRINT_THEME);
+  // A zoomed chart is saved as zoomed, without the zoom's slider: the
+  // period shown is the one the user chose, and the image stays quiet.
+  if (option.dataZoom) {
+    const live = entry.chart?.getOption().dataZoom;
+    const zooms = Array.isArray(live) ? (live as { start?: number; end?: number }[]) : [];
+    option.dataZoom = zooms.map((z) => ({ type: "inside", xAxisIndex: 0, start: z.start, end: z.end }));
+    for (const grid of Array.isArray(option.grid) ? option.grid : option.grid ? [option.grid] : []) {
+      if (typeof grid.bottom === "number") grid.bottom -= ZOOM_HEIGHT;
+    }
+  }
   const grids = option.grid === undefined ? [] : Array.isArray(option.grid) ? option.grid : [option.grid];
   for (const grid of grids) {
     grid.top = (typeof grid.top === "number" ? grid.top : 10) + head;
@@ -267,11 +282,13 @@ async function exportChart(spec: ChartSpec, width: number, format: "png" | "svg"
 /** A chart with its heading, denominator, export buttons and note. */
 export function chartCard(spec: ChartSpec): HTMLElement {
   const el = h("div", { class: "chart", style: `height: ${spec.height}px`, role: "img", "aria-label": `${spec.title}: ${spec.denominator}` });
+  const entry: Entry = { spec, el, chart: null, observer: new ResizeObserver(() => mount(entry)) };
+  entries.add(entry);
   const message = h("div", { class: "chart-message", "aria-live": "polite" });
   const save = (format: "png" | "svg") => async () => {
     message.textContent = "";
     try {
-      const saved = await exportChart(spec, Math.max(640, el.clientWidth), format);
+      const saved = await exportChart(entry, Math.max(640, el.clientWidth), format);
       if (saved) message.textContent = `Saved ${saved}`;
     } catch (e) {
       message.appendChild(errorBox(e));
@@ -292,10 +309,29 @@ export function chartCard(spec: ChartSpec): HTMLElement {
       message,
     ),
   );
-  const entry: Entry = { spec, el, chart: null, observer: new ResizeObserver(() => mount(entry)) };
-  entries.add(entry);
   entry.observer.observe(el);
   return card;
+}
+
+/** The room a zoom slider takes under a chart's axis. */
+export const ZOOM_HEIGHT = 40;
+
+/** A slider under the time axis to zoom into a period. */
+export function zoomSlider(theme: Theme, bottom: number): DataZoomComponentOption {
+  return {
+    type: "slider",
+    xAxisIndex: 0,
+    bottom,
+    height: 18,
+    filterMode: "weakFilter",
+    borderColor: theme.rule,
+    textStyle: { color: theme.muted },
+    fillerColor: "rgba(127, 127, 127, 0.15)",
+    handleStyle: { color: theme.accent, borderColor: theme.accent },
+    moveHandleStyle: { color: theme.rule },
+    dataBackground: { lineStyle: { color: theme.muted }, areaStyle: { color: theme.rule } },
+    labelFormatter: (value: number) => new Date(value).toISOString().slice(0, 10),
+  };
 }
 
 /** The point a tooltip is about: its series and its index in the data. */

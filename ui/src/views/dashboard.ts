@@ -20,6 +20,8 @@ import {
   outletSymbol,
   pointOf,
   tooltipHtml,
+  zoomSlider,
+  ZOOM_HEIGHT,
   type ChartClick,
   type ChartOption,
   type Theme,
@@ -29,6 +31,13 @@ import { evidenceRoute } from "./evidence";
 
 /** How the tallies name articles without an outlet; the library cannot filter on it. */
 const NO_OUTLET = "(no outlet)";
+
+/**
+ * Line and timeline charts draw at most this many outlets, those with the
+ * most analysed articles: past eight, colours repeat and lines tangle. The
+ * table above has every outlet.
+ */
+const MAX_SERIES = 8;
 
 /** The heatmap shows the agencies credited by the most articles. */
 const MAX_AGENCIES = 14;
@@ -99,10 +108,13 @@ export async function renderDashboard({ root, params }: ViewContext): Promise<vo
   root.appendChild(outletsTable(rows, filter));
 
   const charts = h("div", { class: "charts" });
+  // Every chart lists the outlets in the table's order, so one outlet is in
+  // the same place in each.
+  const order = rows.map((r) => r.outlet);
   charts.append(
-    sourcingMix(dashboard, filter),
-    stateAndAnonymous(dashboard, filter),
-    wireHeatmap(dashboard, filter),
+    sourcingMix(dashboard, filter, order),
+    stateAndAnonymous(dashboard, filter, order),
+    wireHeatmap(dashboard, filter, order),
     toneDistribution(dashboard, filter, rows),
     timeline(dashboard, filter, rows),
   );
@@ -201,9 +213,17 @@ function outletsTable(rows: OutletRow[], filter: ArticleFilter): HTMLTableElemen
   return sortableTable(rows, columns, { label: "Outlets", sort: "articles", descending: true, class: "outlets" });
 }
 
-/** A horizontal bar chart's height: a band per outlet, room for axis and legend. */
-function barHeight(outlets: number, legendRows = 1): number {
-  return Math.max(200, outlets * 30 + 50 + legendRows * 24);
+/** Items of outlets in the given order; outlets not in it go last, by name. */
+function inOrder<T extends { outlet: string }>(items: T[], order: string[]): T[] {
+  const rank = (o: string) => {
+    const i = order.indexOf(o);
+    return i < 0 ? order.length : i;
+  };
+  return [...items].sort((a, b) => rank(a.outlet) - rank(b.outlet) || a.outlet.localeCompare(b.outlet));
+}
+
+function leftOut(n: number): string {
+  return n > 0 ? ` ${n} outlet${n === 1 ? "" : "s"} with fewer articles ${n === 1 ? "is" : "are"} left out; the table above has ${n === 1 ? "it" : "them"}.` : "";
 }
 
 function outletAxis(theme: Theme, outlets: string[], label?: (outlet: string) => string): ChartOption["yAxis"] {
@@ -213,7 +233,7 @@ function outletAxis(theme: Theme, outlets: string[], label?: (outlet: string) =>
     inverse: true,
     ...axisStyle(theme),
     axisTick: { show: false },
-    axisLabel: { color: theme.fg, width: 160, overflow: "truncate", formatter: label },
+    axisLabel: { color: theme.fg, width: 160, overflow: "truncate", lineHeight: 15, formatter: label },
   };
 }
 
@@ -222,8 +242,8 @@ function shareAxis(theme: Theme, max?: number): ChartOption["xAxis"] {
 }
 
 /** Sourcing mix: each outlet's attributions split by source type, as shares. */
-function sourcingMix(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
-  const outlets = dashboard.sourcing;
+function sourcingMix(dashboard: Dashboard, filter: ArticleFilter, order: string[]): HTMLElement {
+  const outlets = inOrder(dashboard.sourcing, order);
   const names = outlets.map((o) => o.outlet);
   // One series per source type present, in the one order every view uses.
   const types = SOURCE_TYPES.filter((t) => outlets.some((o) => o.types.some((s) => s.source_type === t.type && s.attributions > 0)));
@@ -233,14 +253,14 @@ function sourcingMix(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
     title: "Sourcing mix by outlet",
     denominator: "Share of each outlet's attributions, by source type; n = the outlet's attributions.",
     note: "Click a segment to read those attributions.",
-    height: barHeight(outlets.length, Math.ceil(types.length / 5)),
+    height: Math.max(200, outlets.length * 36 + 50 + 24 * Math.ceil(types.length / 5)),
     option: (theme) => ({
       ...baseOption(theme),
       grid: { left: 10, right: 16, top: 10, bottom: 24 * Math.ceil(types.length / 5) + 16, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
       xAxis: shareAxis(theme, 1),
       yAxis: outletAxis(theme, names, (name) => {
         const outlet = outlets.find((o) => o.outlet === name);
-        return `${name}  n = ${count(Number(outlet?.attributions ?? 0))}`;
+        return `${name}\nn = ${count(Number(outlet?.attributions ?? 0))}`;
       }),
       tooltip: {
         ...baseOption(theme).tooltip,
@@ -275,8 +295,8 @@ function sourcingMix(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
 }
 
 /** State media and anonymous sources side by side: the two shares most asked about. */
-function stateAndAnonymous(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
-  const outlets = dashboard.sourcing;
+function stateAndAnonymous(dashboard: Dashboard, filter: ArticleFilter, order: string[]): HTMLElement {
+  const outlets = inOrder(dashboard.sourcing, order);
   const kinds = SOURCE_TYPES.filter((t) => t.type === "state_media" || t.type === "anonymous");
   const shareOf = (o: OutletSourcing, type: string) => (type === "state_media" ? o.state_media_share : o.anonymous_share);
   const highest = Math.max(0.05, ...outlets.flatMap((o) => [o.state_media_share, o.anonymous_share]));
@@ -308,7 +328,7 @@ function stateAndAnonymous(dashboard: Dashboard, filter: ArticleFilter): HTMLEle
         name: kind.label,
         barMaxWidth: 14,
         itemStyle: { color: kind.colour },
-        label: { show: true, position: "right", color: theme.fg, fontSize: 11, formatter: (p: { value: unknown }) => percent(Number(p.value)) },
+        label: { show: true, position: "right", color: theme.fg, fontSize: 11, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? percent(Number(p.value)) : "") },
         data: outlets.map((o) => shareOf(o, kind.type)),
       })),
     }),
@@ -321,8 +341,9 @@ function stateAndAnonymous(dashboard: Dashboard, filter: ArticleFilter): HTMLEle
 }
 
 /** Which wire agencies each outlet credits, as a share of its articles. */
-function wireHeatmap(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
-  const { outlets, cells } = dashboard.credits;
+function wireHeatmap(dashboard: Dashboard, filter: ArticleFilter, order: string[]): HTMLElement {
+  const { cells } = dashboard.credits;
+  const outlets = inOrder(dashboard.credits.outlets, order);
   const totals = new Map<string, number>();
   for (const c of cells) totals.set(c.agency, (totals.get(c.agency) ?? 0) + Number(c.articles));
   const agencies = [...totals.entries()]
@@ -354,8 +375,9 @@ function wireHeatmap(dashboard: Dashboard, filter: ArticleFilter): HTMLElement {
     height: Math.max(220, names.length * 34 + 110),
     option: (theme) => ({
       ...baseOption(theme),
-      grid: { left: 10, right: 16, top: 10, bottom: 70, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-      xAxis: { type: "category", data: agencies, ...axisStyle(theme), splitArea: { show: false }, axisLabel: { color: theme.fg, rotate: agencies.length > 6 ? 30 : 0, width: 110, overflow: "truncate", interval: 0 } },
+      grid: { left: 10, right: 16, top: 10, bottom: 50, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+      legend: { show: false },
+      xAxis: { type: "category", data: agencies, ...axisStyle(theme), splitArea: { show: false }, axisLabel: { color: theme.fg, rotate: agencies.length > 3 ? 30 : 0, width: 120, overflow: "truncate", interval: 0 } },
       yAxis: outletAxis(theme, names),
       visualMap: {
         type: "continuous",
@@ -428,13 +450,14 @@ function toneDistribution(dashboard: Dashboard, filter: ArticleFilter, rows: Out
     bins[bin.bin] += Number(bin.articles);
     byOutlet.set(bin.outlet, bins);
   }
-  const outlets = order.filter((o) => byOutlet.has(o));
+  const all = order.filter((o) => byOutlet.has(o));
+  const outlets = all.slice(0, MAX_SERIES);
   const totals = outlets.map((o) => (byOutlet.get(o) ?? []).reduce((a, b) => a + b, 0));
   return chartCard({
     name: "tone-by-outlet",
     title: "Tone of articles by outlet",
     denominator: "Share of each outlet's scored articles in each tenth of the tone scale, from −1 (negative) to +1 (positive).",
-    note: "Click a point to open the outlet's articles in the library.",
+    note: `Click a point to open the outlet's articles in the library.${leftOut(all.length - outlets.length)}`,
     height: 320,
     option: (theme) => ({
       ...baseOption(theme),
@@ -474,7 +497,8 @@ function toneDistribution(dashboard: Dashboard, filter: ArticleFilter, rows: Out
 function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]): HTMLElement {
   const days = [...new Set(dashboard.timeline.map((p) => p.day))].sort();
   const present = new Set(dashboard.timeline.map((p) => p.outlet));
-  const outlets = [...rows.map((r) => r.outlet).filter((o) => present.has(o)), ...[...present].filter((o) => !rows.some((r) => r.outlet === o)).sort()];
+  const all = [...rows.map((r) => r.outlet).filter((o) => present.has(o)), ...[...present].filter((o) => !rows.some((r) => r.outlet === o)).sort()];
+  const outlets = all.slice(0, MAX_SERIES);
   const counts = new Map(dashboard.timeline.map((p) => [`${p.outlet}\u0000${p.day}`, Number(p.articles)]));
   const at = (outlet: string, d: string) => counts.get(`${outlet}\u0000${d}`) ?? 0;
   const title = "Articles per day by outlet";
@@ -482,17 +506,22 @@ function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]
   if (days.length === 0) {
     return h("section", { class: "chart-card", "aria-label": title }, h("h2", {}, title), h("div", { class: "denominator" }, denominator), h("p", { class: "empty-chart" }, "No article in this selection has a date."));
   }
+  // Long periods get a slider to zoom into a few weeks.
+  const span = (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / 86_400_000;
+  const zoom = span > 45;
+  const legend = 24 * Math.ceil(outlets.length / 4) + 16;
   // Every series has every day (zero where the outlet published nothing),
   // so that the stacked bars line up on the time axis.
   return chartCard({
     name: "articles-per-day-by-outlet",
     title,
     denominator,
-    note: "Click a bar to open that outlet's articles of that day in the library.",
-    height: 320,
+    note: `Drag the handles under the chart to zoom into a period. Click a bar to open that outlet's articles of that day in the library.${leftOut(all.length - outlets.length)}`,
+    height: 320 + (zoom ? ZOOM_HEIGHT : 0),
     option: (theme) => ({
       ...baseOption(theme),
-      grid: { left: 10, right: 16, top: 16, bottom: 24 * Math.ceil(outlets.length / 4) + 16, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+      grid: { left: 10, right: 16, top: 16, bottom: legend + (zoom ? ZOOM_HEIGHT : 0), outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+      dataZoom: zoom ? [zoomSlider(theme, legend + 4)] : undefined,
       xAxis: { type: "time", ...axisStyle(theme), splitLine: { show: false } },
       yAxis: { type: "value", minInterval: 1, ...axisStyle(theme) },
       legend: { ...baseOption(theme).legend, data: outlets },

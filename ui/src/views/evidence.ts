@@ -79,11 +79,15 @@ function describe(query: EvidenceQuery, sourceName: string | null): string {
 
 export async function renderEvidence({ root, params }: ViewContext): Promise<void> {
   const query = queryFrom(params);
-  const [page, profile] = await Promise.all([
-    call("evidence", query),
-    // The source's name, for the sentence that says what is listed.
-    query.source_id !== null ? call("source", { id: query.source_id }).catch(() => null) : Promise.resolve(null),
-  ]);
+  const page = await call("evidence", query);
+  // The source's name, for the sentence that says what is listed: any row
+  // citing it has it; without rows, the source's own record does.
+  let sourceName: string | null = null;
+  if (query.source_id !== null) {
+    sourceName =
+      page.rows.find((r) => r.attribution.source_id === query.source_id)?.attribution.source?.canonical ??
+      (await call("source", { id: query.source_id }).then((p) => p.source.canonical, () => null));
+  }
   const go = (change: Partial<EvidenceQuery>) => navigate(evidenceRoute({ ...query, offset: 0, ...change }));
 
   root.appendChild(h("header", { class: "toolbar" }, h("h1", {}, "Evidence")));
@@ -93,7 +97,7 @@ export async function renderEvidence({ root, params }: ViewContext): Promise<voi
       "p",
       { class: "lede" },
       h("strong", {}, `${total.toLocaleString()} attribution${total === 1 ? "" : "s"}`),
-      `: ${describe(query, profile?.source.canonical ?? null)}.`,
+      `: ${describe(query, sourceName)}.`,
     ),
   );
 
@@ -103,15 +107,15 @@ export async function renderEvidence({ root, params }: ViewContext): Promise<voi
     chips.push(h("button", { class: "chip", "aria-label": `Remove the condition ${label}`, onclick: change }, `${label} ✕`));
   if (query.outlet_name) chip(`outlet: ${query.outlet_name}`, () => go({ outlet_name: null }));
   if (query.source_type) chip(`type: ${typeInfo(query.source_type).label}`, () => go({ source_type: null }));
-  if (query.source_id !== null) chip(`source: ${profile?.source.canonical ?? `#${query.source_id}`}`, () => go({ source_id: null }));
+  if (query.source_id !== null) chip(`source: ${sourceName ?? `#${query.source_id}`}`, () => go({ source_id: null }));
   if (query.stance) chip(`stance: ${query.stance}`, () => go({ stance: null }));
   if (query.min_depth !== null) chip(`relayed: ${query.min_depth}+ hops`, () => go({ min_depth: null }));
   for (const part of describeFilter(query.filter)) {
     chip(part, () => navigate(evidenceRoute({ ...query, offset: 0, filter: filterFrom(new URLSearchParams()) })));
   }
   if (chips.length) root.appendChild(h("div", { class: "chips" }, ...chips));
-  if (profile) {
-    root.appendChild(h("p", { class: "hint" }, "Who cites this source, and how: ", h("a", { href: `#/sources/${profile.source.id}` }, `the profile of ${profile.source.canonical}`), "."));
+  if (query.source_id !== null) {
+    root.appendChild(h("p", { class: "hint" }, "Who cites this source, and how: ", h("a", { href: `#/sources/${query.source_id}` }, `the profile of ${sourceName ?? "the source"}`), "."));
   }
 
   if (total === 0) {
@@ -164,7 +168,7 @@ export function evidenceRow(row: EvidenceRow, options: { showSource: boolean }):
     h("td", { class: "title" }, h("a", { href: `#/article/${row.article_id}?attribution=${a.id}` }, row.title || "(untitled)")),
     options.showSource && h("td", {}, source),
     h("td", { class: "cue" }, h("q", {}, a.cue.text), h("div", { class: "kind" }, KIND_LABELS[a.kind], stance && " · ", stance), relayed),
-    h("td", { class: "content" }, content ? h("q", {}, content) : h("span", { class: "muted" }, "(no content span)")),
+    h("td", { class: "content" }, content || h("span", { class: "muted" }, "(no content span)")),
   );
 }
 

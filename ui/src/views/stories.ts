@@ -172,7 +172,7 @@ function coverageTable(cmp: StoryComparison): HTMLTableElement {
       row("Mean tone", "The mean tone of the outlet's sentences, −1 to +1", (c) => signed(c.tone)),
       row("Top sources", "The sources it cited most, with their type", (c) =>
         c.sources.length
-          ? h("ul", { class: "plain" }, ...c.sources.slice(0, 5).map((s) => h("li", {}, typeBadge(s.source_type), " ", s.canonical, h("span", { class: "muted" }, ` ×${s.attributions}`))))
+          ? h("ul", { class: "plain" }, ...c.sources.slice(0, 5).map((s) => h("li", {}, s.canonical, h("span", { class: "muted" }, ` ×${s.attributions} `), h("div", { class: "small" }, typeBadge(s.source_type)))))
           : h("span", { class: "muted" }, "none"),
         false,
       ),
