@@ -102,6 +102,11 @@ export class ChromiumDriver extends Common {
     const locator = text === undefined ? this.page.locator(css) : this.page.locator(css, { hasText: text });
     await locator.first().click();
   }
+  /** Clicks at a point of an element given as fractions of its box. */
+  async clickAt(css, fx, fy) {
+    const box = await this.page.locator(css).first().boundingBox();
+    await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  }
   async command(name, args = {}) {
     return this.evaluate(
       `async (name, args) => { const r = await fetch("api/" + name, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(args) });
@@ -185,6 +190,29 @@ export class WindowDriver extends Common {
     const found = await this.request("POST", `/session/${this.session}/element`, { using: "css selector", value: "[data-e2e-target]" });
     const element = Object.values(found)[0];
     await this.request("POST", `/session/${this.session}/element/${element}/click`, {});
+  }
+  /** Clicks at a point of an element given as fractions of its box, with
+   *  W3C pointer actions (offsets are from the element's centre). */
+  async clickAt(css, fx, fy) {
+    const box = await this.evaluate(
+      `(css) => { const el = document.querySelector(css); el.scrollIntoView({ block: "center" });
+        document.querySelectorAll("[data-e2e-target]").forEach((e) => e.removeAttribute("data-e2e-target"));
+        el.setAttribute("data-e2e-target", "1"); const r = el.getBoundingClientRect(); return { width: r.width, height: r.height }; }`,
+      css,
+    );
+    const found = await this.request("POST", `/session/${this.session}/element`, { using: "css selector", value: "[data-e2e-target]" });
+    const origin = found;
+    await this.request("POST", `/session/${this.session}/actions`, {
+      actions: [{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [
+          { type: "pointerMove", origin, x: Math.round(box.width * (fx - 0.5)), y: Math.round(box.height * (fy - 0.5)) },
+          { type: "pointerDown", button: 0 },
+          { type: "pointerUp", button: 0 },
+        ],
+      }],
+    });
+    await this.request("DELETE", `/session/${this.session}/actions`).catch(() => {});
   }
   async command(name, args = {}) {
     return this.evaluate(

@@ -136,10 +136,24 @@ try {
 
   await step("the outlets dashboard opens its evidence from a bar", async () => {
     await driver.goto("dashboard");
-    await driver.waitFor(".chart-card");
+    const chart = '.chart-card[aria-label="Sourcing mix by outlet"] .chart';
+    await driver.waitFor(`${chart} canvas`);
+    await new Promise((r) => setTimeout(r, 800)); // the bars grow in
     await driver.screenshot(join(shots, "06-dashboard.png"));
-    await driver.click("[data-evidence]", { text: undefined });
-    await driver.waitFor(".evidence-row");
+    // The bars are normalized, so each outlet's bar spans the plot; try
+    // points down its middle until one lands on a segment.
+    let opened = false;
+    for (const fy of [0.15, 0.25, 0.35, 0.45, 0.55, 0.65]) {
+      await driver.clickAt(chart, 0.55, fy);
+      await new Promise((r) => setTimeout(r, 300));
+      if ((await driver.evaluate("() => location.hash")).startsWith("#/evidence")) {
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, "clicking the sourcing-mix bars opened no evidence");
+    await driver.waitFor("table.evidence tbody tr");
+    assert.ok((await driver.count("table.evidence tbody tr")) > 0);
     await driver.screenshot(join(shots, "07-evidence.png"));
   });
 

@@ -1,0 +1,99 @@
+// The selection every figure is computed over (outlet, collection, dates,
+// own work only), read from and written to the address like the library's
+// toolbar, so a dashboard, a story list and the evidence behind a bar can
+// be linked, reloaded and gone back to with the same selection.
+
+import { call } from "./ipc";
+import { h } from "./dom";
+import type { ArticleFilter } from "./generated/types";
+
+/** The parameters of a route that make up the selection. */
+export const FILTER_KEYS = ["outlet", "since", "until", "collection", "without_syndicated"] as const;
+
+export function filterFrom(params: URLSearchParams): ArticleFilter {
+  const text = (k: string) => params.get(k) || null;
+  return {
+    outlet: text("outlet"),
+    since: text("since"),
+    until: text("until"),
+    collection: text("collection"),
+    without_syndicated: params.get("without_syndicated") === "1",
+    limit: null,
+    offset: 0,
+  };
+}
+
+/** Writes a selection into route parameters, leaving out what is unset. */
+export function setFilter(params: URLSearchParams, filter: ArticleFilter): URLSearchParams {
+  for (const key of FILTER_KEYS) params.delete(key);
+  if (filter.outlet) params.set("outlet", filter.outlet);
+  if (filter.since) params.set("since", filter.since);
+  if (filter.until) params.set("until", filter.until);
+  if (filter.collection) params.set("collection", filter.collection);
+  if (filter.without_syndicated) params.set("without_syndicated", "1");
+  return params;
+}
+
+/** A route with a selection and more parameters: `evidence?outlet_name=…`. */
+export function route(view: string, filter: ArticleFilter | null, extra: Record<string, string | number | null | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== null && value !== undefined && value !== "") params.set(key, String(value));
+  }
+  if (filter) setFilter(params, filter);
+  const query = params.toString();
+  return query ? `${view}?${query}` : view;
+}
+
+export function hasFilter(filter: ArticleFilter): boolean {
+  return Boolean(filter.outlet || filter.since || filter.until || filter.collection || filter.without_syndicated);
+}
+
+/** The selection in words, for a heading: "CGTN, from 2021-12-01, own work only". */
+export function describeFilter(filter: ArticleFilter): string[] {
+  const parts: string[] = [];
+  if (filter.outlet) parts.push(`outlet ${filter.outlet}`);
+  if (filter.collection) parts.push(`collection “${filter.collection}”`);
+  if (filter.since && filter.until) parts.push(`published ${filter.since} to ${filter.until}`);
+  else if (filter.since) parts.push(`published on or after ${filter.since}`);
+  else if (filter.until) parts.push(`published on or before ${filter.until}`);
+  if (filter.without_syndicated) parts.push("own work only (republished wire copy left out)");
+  return parts;
+}
+
+/**
+ * The filter controls, as in the library's toolbar. `go` gets the changed
+ * selection; the view turns it into its own route.
+ */
+export async function filterControls(filter: ArticleFilter, go: (filter: ArticleFilter) => void): Promise<HTMLElement> {
+  const [outlets, collections] = await Promise.all([call("outlets"), call("collections")]);
+  const change = (patch: Partial<ArticleFilter>) => go({ ...filter, ...patch });
+  const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value || null;
+  return h(
+    "div",
+    { class: "filters" },
+    h(
+      "select",
+      { "aria-label": "Outlet", onchange: (e: Event) => change({ outlet: value(e) }) },
+      h("option", { value: "" }, "All outlets"),
+      ...outlets
+        .filter((o) => o.articles > 0 || o.name === filter.outlet)
+        .map((o) => h("option", { value: o.name, selected: o.name === filter.outlet }, `${o.name} (${o.articles})`)),
+    ),
+    h(
+      "select",
+      { "aria-label": "Collection", onchange: (e: Event) => change({ collection: value(e) }) },
+      h("option", { value: "" }, "All collections"),
+      ...collections.map((c) => h("option", { value: c.name, selected: c.name === filter.collection }, `${c.name} (${c.articles})`)),
+    ),
+    h("input", { type: "date", value: filter.since ?? "", "aria-label": "Published on or after", onchange: (e: Event) => change({ since: value(e) }) }),
+    h("input", { type: "date", value: filter.until ?? "", "aria-label": "Published on or before", onchange: (e: Event) => change({ until: value(e) }) }),
+    h(
+      "label",
+      { class: "toggle", title: "Leave out wire copy that outlets republished, to compare outlets on their own work" },
+      h("input", { type: "checkbox", checked: filter.without_syndicated, onchange: (e: Event) => change({ without_syndicated: (e.target as HTMLInputElement).checked }) }),
+      " Own work only",
+    ),
+    hasFilter(filter) && h("button", { class: "link", onclick: () => go(filterFrom(new URLSearchParams())) }, "Clear filters"),
+  );
+}
