@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Desktop figures: cold start to first paint of the release app, its memory
+# with the library open, and the time to open the outlets dashboard, on a
+# library of N generated newsroom articles (100,000 by default), imported
+# and analysed through the real CLI. Prints figures; asserts nothing.
+#
+#   ./scripts/bench-desktop.sh [ARTICLES] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+articles=${1:-100000}
+runs=${2:-10}
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+npm run -s build
+cargo build --release --locked -p sourcetrace-desktop -p sourcetrace-cli -p sourcetrace-bench
+bin=target/release/sourcetrace
+work=target/bench/desktop
+mkdir -p "$work"
+library="$work/library-$articles.sqlite"
+if [ ! -f "$library" ]; then
+  echo "bench-desktop: building a library of $articles articles"
+  rm -rf "$work/corpus"
+  target/release/sourcetrace-bench corpus --articles "$articles" --parts 1 --out "$work/corpus" >/dev/null
+  "$bin" --library "$library" import "$work/corpus" >/dev/null
+  "$bin" --library "$library" analyze >/dev/null
+fi
+"$bin" --library "$library" info | head -3
+
+echo "== cold start to first paint (release, Xvfb, $runs runs)"
+export DISPLAY=:$((70 + RANDOM % 20))
+Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+sleep 1
+times=()
+for _ in $(seq "$runs"); do
+  # Drop the page cache's claim on nothing: a cold start here is a new
+  # process, the library file warm as it is after any recent use.
+  ms=$(SOURCETRACE_EXIT_AFTER_FIRST_PAINT=1 target/release/sourcetrace-desktop --library "$library" 2>/dev/null | sed -n 's/^first-paint-ms //p')
+  times+=("$ms")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "  first paint: min %d ms, median %d ms, max %d ms\n", a[1], a[int((NR+1)/2)], a[NR]}'
+
+echo "== memory with the library open (app and its web processes, after first paint)"
+target/release/sourcetrace-desktop --library "$library" 2>"$work/app.log" &
+app=$!
+for _ in $(seq 100); do grep -q "first view painted" "$work/app.log" && break; sleep 0.2; done
+sleep 2
+# The app and every process under it (WebKit's web and network processes).
+tree() { echo "$1"; for child in $(ps -o pid= --ppid "$1"); do tree "$child"; done; }
+pids=$(tree "$app" | tr '\n' ',' | sed 's/,$//')
+ps -o rss= -p "$pids" | awk '{kb+=$1} END {printf "  resident memory: %.0f MB over %d processes\n", kb/1024, NR}'
+kill "$app"; wait "$app" 2>/dev/null || true
+
+echo "== open the outlets dashboard (headless Chromium, web mode)"
+node crates/bench/desktop/open-dashboard.mjs "$bin" "$library" "$runs"
