@@ -14,6 +14,7 @@ mod cli;
 mod compare;
 mod corrections;
 mod credits;
+mod desk;
 mod export;
 mod formats;
 mod framing;

@@ -8,7 +8,7 @@ import { h } from "./dom";
 import type { ArticleFilter } from "./generated/types";
 
 /** The parameters of a route that make up the selection. */
-export const FILTER_KEYS = ["outlet", "since", "until", "collection", "without_syndicated"] as const;
+export const FILTER_KEYS = ["outlet", "since", "until", "collection", "agency", "without_syndicated"] as const;
 
 export function filterFrom(params: URLSearchParams): ArticleFilter {
   const text = (k: string) => params.get(k) || null;
@@ -17,6 +17,7 @@ export function filterFrom(params: URLSearchParams): ArticleFilter {
     since: text("since"),
     until: text("until"),
     collection: text("collection"),
+    agency: text("agency"),
     without_syndicated: params.get("without_syndicated") === "1",
     limit: null,
     offset: 0,
@@ -30,6 +31,7 @@ export function setFilter(params: URLSearchParams, filter: ArticleFilter): URLSe
   if (filter.since) params.set("since", filter.since);
   if (filter.until) params.set("until", filter.until);
   if (filter.collection) params.set("collection", filter.collection);
+  if (filter.agency) params.set("agency", filter.agency);
   if (filter.without_syndicated) params.set("without_syndicated", "1");
   return params;
 }
@@ -46,7 +48,7 @@ export function route(view: string, filter: ArticleFilter | null, extra: Record<
 }
 
 export function hasFilter(filter: ArticleFilter): boolean {
-  return Boolean(filter.outlet || filter.since || filter.until || filter.collection || filter.without_syndicated);
+  return Boolean(filter.outlet || filter.since || filter.until || filter.collection || filter.agency || filter.without_syndicated);
 }
 
 /** The selection in words, for a heading: "CGTN, from 2021-12-01, own work only". */
@@ -54,6 +56,7 @@ export function describeFilter(filter: ArticleFilter): string[] {
   const parts: string[] = [];
   if (filter.outlet) parts.push(`outlet ${filter.outlet}`);
   if (filter.collection) parts.push(`collection “${filter.collection}”`);
+  if (filter.agency) parts.push(`crediting ${filter.agency}`);
   if (filter.since && filter.until) parts.push(`published ${filter.since} to ${filter.until}`);
   else if (filter.since) parts.push(`published on or after ${filter.since}`);
   else if (filter.until) parts.push(`published on or before ${filter.until}`);

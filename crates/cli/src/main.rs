@@ -372,6 +372,9 @@ struct SelectionArgs {
     /// Only articles in this collection
     #[arg(long)]
     collection: Option<String>,
+    /// Only articles that credit this wire agency (a dateline, wire or photo credit)
+    #[arg(long)]
+    agency: Option<String>,
 }
 
 impl SelectionArgs {
@@ -383,6 +386,9 @@ impl SelectionArgs {
         }
         if let Some(c) = &self.collection {
             parts.push(format!("collection \"{c}\""));
+        }
+        if let Some(a) = &self.agency {
+            parts.push(format!("crediting {a}"));
         }
         match (&self.since, &self.until) {
             (Some(a), Some(b)) => parts.push(format!("published {a} to {b}")),
@@ -403,6 +409,7 @@ impl SelectionArgs {
             since: self.since,
             until: self.until,
             collection: self.collection,
+            agency: self.agency,
             without_syndicated: false,
             limit: None,
             offset: 0,

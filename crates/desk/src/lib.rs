@@ -251,19 +251,6 @@ pub fn decode_data_url(url: &str) -> Result<Vec<u8>, ApiError> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::decode_data_url;
-
-    #[test]
-    fn charts_arrive_as_data_urls() {
-        assert_eq!(decode_data_url("data:image/png;base64,iVBORw==").unwrap(), [0x89, b'P', b'N', b'G']);
-        assert_eq!(decode_data_url("data:image/svg+xml;charset=utf-8,%3Csvg%3E%20").unwrap(), b"<svg> ");
-        assert!(decode_data_url("https://example.com/x.png").is_err());
-        assert!(decode_data_url("data:image/svg+xml,%zz").is_err());
-    }
-}
-
 /// Runs the library analysis inside a job, reporting articles done.
 fn analyze_with_progress(
     app: &mut Sourcetrace,
@@ -288,4 +275,17 @@ fn analyze_with_progress(
         },
         job.cancel_flag(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_data_url;
+
+    #[test]
+    fn charts_arrive_as_data_urls() {
+        assert_eq!(decode_data_url("data:image/png;base64,iVBORw==").unwrap(), [0x89, b'P', b'N', b'G']);
+        assert_eq!(decode_data_url("data:image/svg+xml;charset=utf-8,%3Csvg%3E%20").unwrap(), b"<svg> ");
+        assert!(decode_data_url("https://example.com/x.png").is_err());
+        assert!(decode_data_url("data:image/svg+xml,%zz").is_err());
+    }
 }

@@ -30,6 +30,8 @@ pub struct EvidenceQuery {
     pub stance: Option<String>,
     /// Only attributions relayed through at least this many hops.
     pub min_depth: Option<u32>,
+    /// Only the articles of this story.
+    pub story: Option<i64>,
     pub offset: usize,
     /// 50 when not given, 500 at most.
     pub limit: Option<usize>,
@@ -101,6 +103,11 @@ impl Library {
         if let Some(depth) = query.min_depth {
             conditions.push_str(" AND t.depth >= ?");
             args.push(Value::Integer(i64::from(depth)));
+        }
+        if let Some(story) = query.story {
+            conditions
+                .push_str(" AND t.article_id IN (SELECT sa.article_id FROM story_articles sa WHERE sa.story_id = ?)");
+            args.push(Value::Integer(story));
         }
         let from = format!(
             " FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id

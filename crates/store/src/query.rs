@@ -27,6 +27,9 @@ pub struct ArticleFilter {
     pub until: Option<String>,
     /// A collection name.
     pub collection: Option<String>,
+    /// Only articles that credit this agency (any credit kind: dateline,
+    /// wire, photo, byline), as the credit tallies count them.
+    pub agency: Option<String>,
     /// Leave out articles the reuse analysis judged republished wire copy,
     /// so that outlets are compared on their own work.
     pub without_syndicated: bool,
@@ -138,6 +141,10 @@ pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Ve
                            WHERE c.name = ? COLLATE NOCASE)",
         );
         args.push(Value::Text(collection.clone()));
+    }
+    if let Some(agency) = &filter.agency {
+        sql.push_str(" AND a.id IN (SELECT cr.article_id FROM credits cr WHERE cr.agency = ? COLLATE NOCASE)");
+        args.push(Value::Text(agency.clone()));
     }
     if filter.without_syndicated {
         sql.push_str(" AND NOT EXISTS (SELECT 1 FROM analyses sy WHERE sy.article_id = a.id AND sy.syndicated = 1)");

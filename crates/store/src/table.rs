@@ -41,6 +41,7 @@ pub struct ArticleQuery {
     pub since: Option<String>,
     pub until: Option<String>,
     pub collection: Option<String>,
+    pub agency: Option<String>,
     pub without_syndicated: bool,
     /// Only the articles of this story.
     pub story: Option<i64>,
@@ -95,6 +96,7 @@ impl ArticleQuery {
             since: self.since.clone(),
             until: self.until.clone(),
             collection: self.collection.clone(),
+            agency: self.agency.clone(),
             without_syndicated: self.without_syndicated,
             limit: None,
             offset: 0,

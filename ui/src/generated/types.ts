@@ -41,6 +41,11 @@ until: string | null,
  */
 collection: string | null, 
 /**
+ * Only articles that credit this agency (any credit kind: dateline,
+ * wire, photo, byline), as the credit tallies count them.
+ */
+agency: string | null, 
+/**
  * Leave out articles the reuse analysis judged republished wire copy,
  * so that outlets are compared on their own work.
  */
@@ -54,7 +59,7 @@ export type ArticleQuery = {
 /**
  * FTS5 search syntax, as in `sourcetrace search`.
  */
-search: string | null, outlet: string | null, since: string | null, until: string | null, collection: string | null, without_syndicated: boolean, 
+search: string | null, outlet: string | null, since: string | null, until: string | null, collection: string | null, agency: string | null, without_syndicated: boolean, 
 /**
  * Only the articles of this story.
  */
@@ -345,7 +350,11 @@ stance: string | null,
 /**
  * Only attributions relayed through at least this many hops.
  */
-min_depth: number | null, offset: number, 
+min_depth: number | null, 
+/**
+ * Only the articles of this story.
+ */
+story: number | null, offset: number, 
 /**
  * 50 when not given, 500 at most.
  */

@@ -10,14 +10,14 @@ import type { ArticleAnalysis, ArticleView, AttributionRecord, Share } from "../
 import { navigate, type ViewContext } from "../main";
 import { correctionControls } from "./corrections";
 
-type Role = "cue" | "source" | "content";
+type Role = "cue" | "source" | "content" | "passage";
 interface Mark {
   start: number;
   end: number;
   role: Role;
   index: number;
 }
-const rank: Record<Role, number> = { cue: 0, source: 1, content: 2 };
+const rank: Record<Role, number> = { cue: 0, source: 1, content: 2, passage: 3 };
 
 export async function renderArticle({ root, rest, params }: ViewContext): Promise<void> {
   const id = Number(rest);
@@ -51,7 +51,11 @@ export async function renderArticle({ root, rest, params }: ViewContext): Promis
   }
   root.appendChild(legend(records));
   root.appendChild(h("div", { class: "article" }, text, side));
-  drawText(text, article.text, records);
+  // A passage another view points at (a blindspot), given in code points.
+  const start = Number(params.get("start"));
+  const end = Number(params.get("end"));
+  const passage = params.has("start") && end > start ? { start, end } : null;
+  drawText(text, article.text, records, passage);
 
   // The side: the selected attribution, the list, then the panels.
   side.appendChild(detail);
@@ -123,9 +127,10 @@ export async function renderArticle({ root, rest, params }: ViewContext): Promis
   window.addEventListener("hashchange", () => document.removeEventListener("keydown", keys), { once: true });
 
   const wanted = Number(params.get("attribution"));
-  const start = records.findIndex((r) => r.id === wanted);
-  if (start >= 0) requestAnimationFrame(() => select(start));
+  const first = records.findIndex((r) => r.id === wanted);
+  if (first >= 0) requestAnimationFrame(() => select(first));
   else if (records.length > 0) select(0, false);
+  if (passage) requestAnimationFrame(() => text.querySelector(".passage")?.scrollIntoView({ block: "center" }));
   else detail.appendChild(h("p", {}, "Nothing in this article is attributed to a source."));
 }
 
@@ -137,9 +142,10 @@ function legend(records: AttributionRecord[]): HTMLElement {
 }
 
 /** Paragraphs of the text, with every span wrapped in a mark of its attribution. */
-function drawText(container: HTMLElement, text: string, records: AttributionRecord[]): void {
+function drawText(container: HTMLElement, text: string, records: AttributionRecord[], passage: { start: number; end: number } | null): void {
   const toUtf16 = codePointIndex(text);
   const marks: Mark[] = [];
+  if (passage) marks.push({ ...passage, role: "passage", index: -1 });
   records.forEach((r, index) => {
     marks.push({ start: r.cue.start, end: r.cue.end, role: "cue", index });
     if (r.source) marks.push({ start: r.source.start, end: r.source.end, role: "source", index });
@@ -175,10 +181,15 @@ function drawText(container: HTMLElement, text: string, records: AttributionReco
     }
     covering.sort((a, b) => rank[a.role] - rank[b.role] || a.end - a.start - (b.end - b.start));
     const top = covering[0];
+    if (top.role === "passage") {
+      paragraph.appendChild(h("mark", { class: "passage" }, piece));
+      continue;
+    }
     const record = records[top.index];
     const type = record.source?.type ?? "unknown";
+    const inPassage = covering.some((m) => m.role === "passage") ? " in-passage" : "";
     paragraph.appendChild(h("span", {
-      class: `attr ${top.role} type-${type}`, "data-index": top.index,
+      class: `attr ${top.role} type-${type}${inPassage}`, "data-index": top.index,
       title: `${record.cue.text} — ${record.source?.canonical ?? "no source"} (${typeInfo(type).label})`,
     }, piece));
   }

@@ -371,7 +371,7 @@ function wireHeatmap(dashboard: Dashboard, filter: ArticleFilter, order: string[
     name: "wire-agencies-by-outlet",
     title,
     denominator,
-    note: `Click a cell to open the outlet's articles in the library (the library cannot yet filter by agency).${more > 0 ? ` ${more} less credited agencies are left out.` : ""}`,
+    note: `Click a cell to open the outlet's articles crediting that agency.${more > 0 ? ` ${more} less credited agencies are left out.` : ""}`,
     height: Math.max(220, names.length * 34 + 110),
     option: (theme) => ({
       ...baseOption(theme),
@@ -429,7 +429,7 @@ function wireHeatmap(dashboard: Dashboard, filter: ArticleFilter, order: string[
     }),
     onClick: (e: ChartClick) => {
       const cell = data[e.dataIndex];
-      const target = cell ? libraryRoute(filter, names[cell[1]]) : null;
+      const target = cell ? libraryRoute(filter, names[cell[1]], { agency: agencies[cell[0]] }) : null;
       if (target) navigate(target);
     },
   });

@@ -29,6 +29,7 @@ function queryFrom(params: URLSearchParams): ArticleQuery {
     since: text("since"),
     until: text("until"),
     collection: text("collection"),
+    agency: text("agency"),
     story: params.get("story") ? Number(params.get("story")) : null,
     without_syndicated: params.get("without_syndicated") === "1",
     sort: (params.get("sort") as ArticleSort) || (params.get("search") ? "relevance" : "published"),
@@ -48,6 +49,7 @@ function routeOf(query: ArticleQuery): string {
   set("since", query.since);
   set("until", query.until);
   set("collection", query.collection);
+  set("agency", query.agency);
   set("story", query.story);
   set("without_syndicated", query.without_syndicated);
   if (query.sort !== "published" && !(query.search && query.sort === "relevance")) set("sort", query.sort);
@@ -120,7 +122,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
   }
 
   if (!page) return;
-  const libraryEmpty = page.total === 0 && !query.search && !query.outlet && !query.collection && !query.since && !query.until && !query.story;
+  const libraryEmpty = page.total === 0 && !query.search && !query.outlet && !query.collection && !query.agency && !query.since && !query.until && !query.story;
   if (libraryEmpty) {
     root.appendChild(
       empty(
@@ -167,6 +169,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     h("div", { class: "summary" },
       `${first}–${last} of ${page.total} articles`,
       query.story !== null && h("span", {}, ` in story #${query.story} `, h("button", { class: "link", onclick: () => go({ story: null }) }, "show all")),
+      query.agency && h("span", {}, ` crediting ${query.agency} `, h("button", { class: "link", onclick: () => go({ agency: null }) }, "any agency")),
     ),
   );
   root.appendChild(selectionBar);
@@ -206,7 +209,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
 }
 
 function queryFilter(query: ArticleQuery): ArticleFilter {
-  return { outlet: query.outlet, since: query.since, until: query.until, collection: query.collection, without_syndicated: query.without_syndicated, limit: null, offset: 0 };
+  return { outlet: query.outlet, since: query.since, until: query.until, collection: query.collection, agency: query.agency, without_syndicated: query.without_syndicated, limit: null, offset: 0 };
 }
 
 /** The selection in words, for the export dialog and the report. */
@@ -214,6 +217,7 @@ function describe(query: ArticleQuery): string {
   const parts: string[] = [];
   if (query.outlet) parts.push(`outlet ${query.outlet}`);
   if (query.collection) parts.push(`collection “${query.collection}”`);
+  if (query.agency) parts.push(`crediting ${query.agency}`);
   if (query.since) parts.push(`from ${query.since}`);
   if (query.until) parts.push(`until ${query.until}`);
   if (query.without_syndicated) parts.push("own work only");

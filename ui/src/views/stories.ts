@@ -10,6 +10,7 @@ import type { ArticleFilter, FactBlindspot, OutletCoverage, SourceBlindspot, Sto
 import { navigate, type ViewContext } from "../main";
 import { describeFilter, filterControls, filterFrom, hasFilter, route } from "../filters";
 import { sortableTable } from "../table";
+import { evidenceRoute } from "./evidence";
 
 export async function renderStories(ctx: ViewContext): Promise<void> {
   const id = Number(ctx.rest);
@@ -159,10 +160,13 @@ function coverageTable(cmp: StoryComparison): HTMLTableElement {
         h("span", { class: "article-links" }, ...c.articles.flatMap((a, i) => [i ? " " : "", h("a", { href: `#/article/${a}`, title: `Article #${a}` }, `#${a}`)])),
       ),
       row("Words", null, (c) => Number(c.words).toLocaleString()),
-      row("Attributions", "The denominator of the shares below", (c) => String(c.attributions)),
+      row("Attributions", "The denominator of the shares below; opens them", (c) =>
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id })}` }, String(c.attributions))),
       row("Source types", "The outlet's attributions by source type; hover a part for its count", mixBar, false),
-      row("State media", "Share of the outlet's attributions in this story citing state media", (c) => percent(c.state_media_share)),
-      row("Anonymous", "Share of the outlet's attributions in this story citing anonymous sources", (c) => percent(c.anonymous_share)),
+      row("State media", "Share of the outlet's attributions in this story citing state media; opens them", (c) =>
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id, source_type: "state_media" })}` }, percent(c.state_media_share))),
+      row("Anonymous", "Share of the outlet's attributions in this story citing anonymous sources; opens them", (c) =>
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id, source_type: "anonymous" })}` }, percent(c.anonymous_share))),
       row("Second-hand", "Share of attributions relayed through another source (a chain of two or more hops)", (c) => percent(c.second_hand_share)),
       row("Direct quotes", "Share of attributions that quote directly", (c) => percent(c.direct_quote_share)),
       row("Transparency", "Mean sourcing transparency, 0–100, of the outlet's articles that attribute", (c) => (c.transparency === null ? "—" : String(Math.round(c.transparency)))),
@@ -231,7 +235,7 @@ function sourceBlindspots(spots: SourceBlindspot[]): HTMLElement {
               {},
               typeBadge(s.source_type),
               " ",
-              h("a", { href: `#/article/${s.article_id}`, title: `The article where ${outlet} first cites ${s.canonical}` }, s.canonical),
+              h("a", { href: `#/article/${s.article_id}?start=${s.start}&end=${s.end}`, title: `The article where ${outlet} first cites ${s.canonical}` }, s.canonical),
               h("span", { class: "muted" }, ` — ${s.attributions} attribution${s.attributions === 1 ? "" : "s"}, ${typeInfo(s.source_type).label}`),
             ),
           ),
@@ -276,7 +280,7 @@ function factBlindspots(facts: FactBlindspot[]): HTMLElement {
           h("td", {}, f.outlet),
           h("td", { class: "content" }, markUnshared(f.text, f.unshared), f.unshared.length > 0 && h("div", { class: "hint" }, `No other outlet used: ${f.unshared.join(", ")}`)),
           h("td", {}, BECAUSE[f.because] ?? f.because),
-          h("td", {}, h("a", { href: `#/article/${f.article_id}` }, `#${f.article_id}`)),
+          h("td", {}, h("a", { href: `#/article/${f.article_id}?start=${f.start}&end=${f.end}` }, `#${f.article_id}`)),
         ),
       ),
     ),
