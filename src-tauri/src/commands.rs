@@ -21,6 +21,16 @@ pub fn call(command: String, args: Value, desk: State<'_, Desk>) -> Result<Value
     commands::call(&desk, &command, args)
 }
 
+/// For the end-to-end tests, which cannot click in the system's file
+/// dialogs: with this set to a folder, a save dialog answers with that
+/// folder and the suggested name, and an open dialog with every file in it.
+/// Only the person starting the app can set it; a page cannot.
+pub const DIALOG_ANSWER: &str = "SOURCETRACE_TEST_DIALOG_FOLDER";
+
+fn dialog_answer() -> Option<PathBuf> {
+    std::env::var_os(DIALOG_ANSWER).map(PathBuf::from)
+}
+
 fn local(path: FilePath) -> Result<PathBuf, ApiError> {
     path.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("that location cannot be used: {e}")))
 }
@@ -28,10 +38,14 @@ fn local(path: FilePath) -> Result<PathBuf, ApiError> {
 /// Shows the open dialog and imports what the user picked.
 #[tauri::command(async)]
 pub fn import_dialog(folders: bool, app: AppHandle, desk: State<'_, Desk>) -> Result<Option<JobStatus>, ApiError> {
-    let dialog = app.dialog().file().set_title(if folders { "Import folders" } else { "Import files" });
-    let picked = if folders { dialog.blocking_pick_folders() } else { dialog.blocking_pick_files() };
-    let Some(picked) = picked else { return Ok(None) };
-    let paths = picked.into_iter().map(local).collect::<Result<Vec<_>, _>>()?;
+    let paths = if let Some(folder) = dialog_answer() {
+        vec![folder]
+    } else {
+        let dialog = app.dialog().file().set_title(if folders { "Import folders" } else { "Import files" });
+        let picked = if folders { dialog.blocking_pick_folders() } else { dialog.blocking_pick_files() };
+        let Some(picked) = picked else { return Ok(None) };
+        picked.into_iter().map(local).collect::<Result<Vec<_>, _>>()?
+    };
     desk.import_paths(paths, None, None).map(Some)
 }
 
@@ -46,17 +60,21 @@ pub fn save_chart(name: String, format: String, data_url: String, app: AppHandle
         }
     };
     let bytes = decode_data_url(&data_url)?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Save chart")
-        .set_file_name(format!("{name}.{extension}"))
-        .add_filter(extension.to_uppercase(), &[extension])
-        .blocking_save_file()
-    else {
-        return Ok(None);
+    let file_name = format!("{name}.{extension}");
+    let path = match dialog_answer() {
+        Some(folder) => folder.join(&file_name),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_title("Save chart")
+                .set_file_name(&file_name)
+                .add_filter(extension.to_uppercase(), &[extension])
+                .blocking_save_file();
+            let Some(path) = picked else { return Ok(None) };
+            local(path)?
+        }
     };
-    let path = local(path)?;
     std::fs::write(&path, bytes)
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("could not write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
@@ -80,17 +98,21 @@ pub fn export_dialog(
     };
     // CSV of several tables is a folder of files, one per table.
     let folder = request.as_ref().is_some_and(|r| r.format == ExportFormat::Csv && r.tables.len() != 1);
-    let dialog = app.dialog().file().set_title("Export");
-    let picked = if folder {
-        dialog.blocking_pick_folder()
-    } else {
-        dialog
-            .set_file_name(format!("{name}.{extension}"))
-            .add_filter(extension.to_uppercase(), &[extension])
-            .blocking_save_file()
+    let file_name = format!("{name}.{extension}");
+    let path = match dialog_answer() {
+        Some(answer) if folder => answer.join(name),
+        Some(answer) => answer.join(&file_name),
+        None => {
+            let dialog = app.dialog().file().set_title("Export");
+            let picked = if folder {
+                dialog.blocking_pick_folder()
+            } else {
+                dialog.set_file_name(&file_name).add_filter(extension.to_uppercase(), &[extension]).blocking_save_file()
+            };
+            let Some(path) = picked else { return Ok(None) };
+            local(path)?
+        }
     };
-    let Some(path) = picked else { return Ok(None) };
-    let path = local(path)?;
     match (request, report) {
         (Some(request), _) => desk.export(request, path).map(Some),
         (None, Some(report)) => desk.report(report, path).map(Some),

@@ -127,11 +127,16 @@ export class ChromiumDriver extends Common {
 
 /** The real desktop window through tauri-driver (WebKitWebDriver). */
 export class WindowDriver extends Common {
-  static async start({ application, library, port = 4444 }) {
+  static async start({ application, library, port = 4444, env = {} }) {
     const tauriDriver = process.env.TAURI_DRIVER || "tauri-driver";
     // Its own process group, so that WebKitWebDriver dies with it; a
-    // leftover one keeps its port and breaks the next run.
-    const driverProcess = spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], { stdio: "inherit", detached: true });
+    // leftover one keeps its port and breaks the next run. The app inherits
+    // this environment.
+    const driverProcess = spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], {
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, ...env },
+    });
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${base}/status`)).ok, "tauri-driver", 30000);
     const driver = new WindowDriver();

@@ -8,7 +8,7 @@
 //   node tests/e2e/journeys.mjs --window target/debug/sourcetrace-desktop
 
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile, readdir } from "node:fs/promises";
+import { mkdtemp, mkdir, writeFile, readdir, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -52,9 +52,15 @@ await writeFile(
     'were found in the page, according to officials. <a href="javascript:window.__pwned=4">click</a>\n',
 );
 
+// The window's file dialogs answer with this folder (the app's test seam,
+// SOURCETRACE_TEST_DIALOG_FOLDER): WebDriver cannot click in GTK dialogs.
+const saved = join(work, "saved");
+await mkdir(saved);
 const started = Date.now();
 const driver =
-  name === "web" ? await ChromiumDriver.start({ binary, library }) : await WindowDriver.start({ application: resolve(binary), library });
+  name === "web"
+    ? await ChromiumDriver.start({ binary, library })
+    : await WindowDriver.start({ application: resolve(binary), library, env: { SOURCETRACE_TEST_DIALOG_FOLDER: saved } });
 const results = [];
 async function step(title, body) {
   const t0 = Date.now();
@@ -156,6 +162,39 @@ try {
     assert.ok((await driver.count("table.evidence tbody tr")) > 0);
     await driver.screenshot(join(shots, "07-evidence.png"));
   });
+
+  if (name === "window") {
+    await step("export the library to XLSX and an HTML report through the export dialog", async () => {
+      await driver.goto("library");
+      await driver.click("button", { text: "Export…" });
+      await driver.waitFor("dialog.export");
+      await driver.screenshot(join(shots, "10-export-dialog.png"));
+      await driver.click("dialog.export button", { text: "Choose where to save…" });
+      const xlsx = join(saved, "sourcetrace-export.xlsx");
+      await until(async () => (await stat(xlsx).catch(() => null))?.size > 0, "the XLSX export", 60000);
+      assert.equal((await readFile(xlsx)).subarray(0, 2).toString(), "PK", "an XLSX file is a zip");
+      await driver.click("button", { text: "Export…" });
+      await driver.waitFor("dialog.export");
+      await driver.evaluate(`() => { document.querySelector("dialog.export input[value=html]").checked = true; }`);
+      await driver.click("dialog.export button", { text: "Choose where to save…" });
+      const report = join(saved, "sourcetrace-report.html");
+      await until(async () => (await stat(report).catch(() => null))?.size > 0, "the HTML report", 60000);
+      const html = await readFile(report, "utf8");
+      assert.ok(html.includes("<svg") && html.includes("TASS"), "the report has its charts and evidence");
+      assert.ok(!html.includes('<img src=x onerror="window.__pwned=3">'), "hostile text is escaped in the report");
+      await driver.waitFor(".job.finished");
+      await driver.screenshot(join(shots, "11-export-done.png"));
+    });
+
+    await step("save a chart as PNG through the save dialog", async () => {
+      await driver.goto("dashboard");
+      await driver.waitFor('.chart-card[aria-label="Sourcing mix by outlet"] canvas');
+      await driver.click('.chart-card[aria-label="Sourcing mix by outlet"] button', { text: "Save PNG" });
+      const png = await until(async () => (await readdir(saved)).find((f) => f.endsWith(".png")), "the saved PNG", 20000);
+      const bytes = await readFile(join(saved, png));
+      assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+    });
+  }
 
   await step("stories and sources", async () => {
     await driver.goto("stories");

@@ -181,9 +181,12 @@ impl Desk {
                 &request,
                 &destination,
                 &mut |p: ExportProgress| {
+                    // Rows are counted per table, so each table has its own
+                    // line and the bar shows the table being written.
                     job.update(|s| {
+                        s.stage = format!("Exporting {}", p.table.name());
                         s.done = p.rows;
-                        Job::count(s, "rows", p.rows);
+                        Job::count(s, &format!("{} rows", p.table.name()), p.rows);
                     })
                 },
                 job.cancel_flag(),
