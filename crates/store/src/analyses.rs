@@ -548,16 +548,7 @@ impl Library {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            Ok(SourceRecord {
-                id: r.get(0)?,
-                canonical: r.get(1)?,
-                source_type: r.get(2)?,
-                country: r.get(3)?,
-                attributions: r.get(4)?,
-                articles: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(args), source_record)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -651,6 +642,19 @@ fn source_id(
         .query_row(params![source.canonical, source.kind.as_str(), source.country], |r| r.get(0))?;
     seen.insert(key, id);
     Ok(id)
+}
+
+/// A `SourceRecord` from a row of `id, canonical, source_type, country,
+/// attributions, articles`, the shape every sources query selects.
+pub(crate) fn source_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRecord> {
+    Ok(SourceRecord {
+        id: r.get(0)?,
+        canonical: r.get(1)?,
+        source_type: r.get(2)?,
+        country: r.get(3)?,
+        attributions: r.get(4)?,
+        articles: r.get(5)?,
+    })
 }
 
 #[cfg(test)]

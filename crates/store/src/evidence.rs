@@ -215,16 +215,7 @@ impl Library {
                 "SELECT s.id, s.canonical, s.source_type, s.country, count(t.id), count(DISTINCT t.article_id)
                  FROM sources s LEFT JOIN attributions t ON t.source_id = s.id WHERE s.id = ?1 GROUP BY s.id",
             )?
-            .query_row([id], |r| {
-                Ok(crate::SourceRecord {
-                    id: r.get(0)?,
-                    canonical: r.get(1)?,
-                    source_type: r.get(2)?,
-                    country: r.get(3)?,
-                    attributions: r.get(4)?,
-                    articles: r.get(5)?,
-                })
-            })
+            .query_row([id], crate::analyses::source_record)
             .optional()?)
     }
 
