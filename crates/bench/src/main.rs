@@ -18,6 +18,10 @@
 //! --format jsonl` does, so that the suite can score the engine without the
 //! CLI being built.
 //!
+//! `corpus --articles N --parts P --out DIR` writes the newsroom articles
+//! (see `newsroom.rs`) with ids, shared out over P JSONL files: the input
+//! of `scripts/spark/analyze_corpus.py`.
+//!
 //! `tone` scores the sentences of the same texts as `attribution` (at most
 //! `--sentences`, 10,000 by default) with each tone engine, with and
 //! without the news rules, and prints sentences/s side by side with the
@@ -85,6 +89,12 @@ fn main() {
                 import_articles: flag(&args, "--import-articles").unwrap_or(library_articles.min(100_000)),
                 texts: flag(&args, "--texts"),
                 runs: flag(&args, "--runs").unwrap_or(20).max(1),
+                sections: args
+                    .iter()
+                    .position(|a| a == "--only")
+                    .and_then(|i| args.get(i + 1))
+                    .map(|s| s.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
                 out: args
                     .iter()
                     .position(|a| a == "--out")
@@ -94,6 +104,14 @@ fn main() {
             })
         }
         Some("contract") => contract(&args[1..]),
+        Some("corpus") => {
+            let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).expect("--out DIR");
+            let parts = flag(&args, "--parts").unwrap_or(1).max(1);
+            std::fs::create_dir_all(out).expect("corpus folder");
+            let paths: Vec<_> = (0..parts).map(|p| Path::new(out).join(format!("part-{p:05}.jsonl"))).collect();
+            let bytes = newsroom::Newsroom::new().write_parts(&paths, articles).expect("corpus written");
+            println!("corpus: {articles} articles in {parts} files, {:.1} MB, in {out}", bytes as f64 / 1e6);
+        }
         Some("attribution") => attribution(),
         Some("reuse") => reuse(articles),
         Some("export") => {
@@ -115,7 +133,7 @@ fn main() {
         ),
         _ => {
             eprintln!(
-                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] | contract FILE... | import [--articles N] [--analyze] [--json-out FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
+                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
             );
             std::process::exit(2);
         }

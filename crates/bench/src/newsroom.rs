@@ -311,7 +311,10 @@ impl Newsroom {
         let n = 5 + rng.below(5);
         self.words(rng, n, &mut title);
         out.clear();
-        out.push_str("{\"outlet\":");
+        // The id lets `sourcetrace analyze --format jsonl -` name each result
+        // wherever the line ends up (a Spark partition numbers its lines
+        // from one); import ignores it.
+        out.push_str(&format!("{{\"id\":{i},\"outlet\":"));
         out.push_str(&serde_json::to_string(outlet).expect("a string serializes"));
         out.push_str(&format!(",\"date\":\"{year}-{month:02}-{day:02}\",\"url\":\"https://example.org/a/{i}\""));
         out.push_str(",\"title\":");
@@ -325,7 +328,16 @@ impl Newsroom {
     /// Writes `articles` articles as JSONL, 3% of them wire copy that
     /// another outlet republished, and returns the file's size in bytes.
     pub fn write(&self, path: &Path, articles: usize) -> std::io::Result<u64> {
-        let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+        self.write_parts(&[path.to_path_buf()], articles)
+    }
+
+    /// The same articles shared out in turn over several files, as a
+    /// partitioned corpus for a cluster engine.
+    pub fn write_parts(&self, paths: &[std::path::PathBuf], articles: usize) -> std::io::Result<u64> {
+        let mut outs = paths
+            .iter()
+            .map(|p| Ok(BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?)))
+            .collect::<std::io::Result<Vec<_>>>()?;
         let mut rng = Rng(0x1_000_000);
         let mut line = String::new();
         let mut recent: Vec<String> = Vec::new();
@@ -336,6 +348,7 @@ impl Newsroom {
                 let copy = &recent[rng.below(recent.len())];
                 let outlet = &self.outlets[16 + rng.below(self.outlets.len() - 16)];
                 line = serde_json::json!({
+                    "id": i,
                     "outlet": outlet,
                     "date": format!("2021-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
                     "url": format!("https://example.org/copy/{i}"),
@@ -351,11 +364,14 @@ impl Newsroom {
                     recent[slot] = text;
                 }
             }
+            let out = &mut outs[i % paths.len()];
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;
             written += line.len() as u64 + 1;
         }
-        out.flush()?;
+        for out in &mut outs {
+            out.flush()?;
+        }
         Ok(written)
     }
 }

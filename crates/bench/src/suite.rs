@@ -38,6 +38,15 @@ pub struct SuiteOptions {
     pub out: PathBuf,
     /// Timed runs of each dashboard query.
     pub runs: usize,
+    /// The sections to run (`analysis`, `peer`, `quality`, `tone`,
+    /// `import`, `library`); all when empty.
+    pub sections: Vec<String>,
+}
+
+impl SuiteOptions {
+    fn runs(&self, section: &str) -> bool {
+        self.sections.is_empty() || self.sections.iter().any(|s| s == section)
+    }
 }
 
 /// One measured figure.
@@ -166,12 +175,24 @@ pub fn run(options: &SuiteOptions) {
     );
 
     let (texts, corpus) = analysis_texts(options.texts, &mut figures);
-    let single = analysis_section(&mut figures, &texts, &corpus, threads);
-    textacy_section(&mut figures, &texts, single);
-    f1_section(&mut figures);
-    tone_section(&mut figures, &texts);
-    import_section(&mut figures, options.import_articles);
-    library_section(&mut figures, options);
+    if options.runs("analysis") || options.runs("peer") {
+        let single = analysis_section(&mut figures, &texts, &corpus, threads);
+        if options.runs("peer") {
+            textacy_section(&mut figures, &texts, single);
+        }
+    }
+    if options.runs("quality") {
+        f1_section(&mut figures);
+    }
+    if options.runs("tone") {
+        tone_section(&mut figures, &texts);
+    }
+    if options.runs("import") {
+        import_section(&mut figures, options.import_articles);
+    }
+    if options.runs("library") {
+        library_section(&mut figures, options);
+    }
 
     let seconds = started.elapsed().as_secs_f64();
     println!("suite ran {seconds:.0} s");
@@ -189,6 +210,30 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
         }
     });
     figures.add("analysis", "attribution only, 1 thread", mb / attribution_only, "MB/s", &note);
+    // Each stage alone over the attributions found once, so that a slow
+    // stage shows up by name.
+    let analyses: Vec<_> =
+        texts.iter().map(|t| attribution::analyze(t, &lexicons.attribution, &Context::default())).collect();
+    let stage = |f: &dyn Fn(&str, &attribution::Analysis)| {
+        mb / best_of(3, || {
+            for (t, a) in texts.iter().zip(&analyses) {
+                f(t, a);
+            }
+        })
+    };
+    let rate = stage(&|t, a| {
+        let entities = tone::entities_of(a, t, &lexicons.attribution);
+        std::hint::black_box(tone::article_tone(t, &lexicons.tone, ToneEngine::default(), &entities));
+    });
+    figures.add("analysis", "  stage: tone (sentences and entities)", rate, "MB/s", "");
+    let rate = stage(&|t, a| {
+        std::hint::black_box(framing::framing(t, a, &lexicons.framing));
+    });
+    figures.add("analysis", "  stage: framing (stances, hedges, loaded terms)", rate, "MB/s", "");
+    let rate = stage(&|t, _| {
+        std::hint::black_box(credits::find(t, &lexicons.attribution.gazetteer));
+    });
+    figures.add("analysis", "  stage: credits", rate, "MB/s", "");
     let single = best_of(3, || {
         for t in texts {
             std::hint::black_box(analyse(t, &lexicons));
@@ -228,7 +273,10 @@ fn textacy_section(figures: &mut Figures, texts: &[String], ours: f64) {
             let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
             let seconds = v["seconds"].as_f64().unwrap_or(f64::NAN);
             let mb = v["bytes"].as_f64().unwrap_or(0.0) / 1e6;
-            let note = format!("{} quotations; model loaded in {:.1} s", v["quotations"], v["load_seconds"]);
+            let note = format!(
+                "{} quotations, {} texts refused or without any; model loaded in {:.1} s",
+                v["quotations"], v["texts_without_quotations"], v["load_seconds"]
+            );
             figures.add("peer", "spaCy 3.8 + textacy 0.13 direct_quotations, 1 process", mb / seconds, "MB/s", &note);
             figures.add("peer", "  the same in texts/s", v["texts"].as_f64().unwrap_or(0.0) / seconds, "texts/s", "");
             figures.add(
