@@ -131,6 +131,35 @@ pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Ve
     }
 }
 
+/// Appends the filter's conditions to a WHERE clause on one of the tally
+/// tables `t` (see migration 0008), or returns false when the filter names
+/// a collection, which the tallies do not break down by: the caller then
+/// scans the articles instead.
+pub(crate) fn tally_filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) -> bool {
+    if filter.collection.is_some() {
+        return false;
+    }
+    if let Some(outlet) = &filter.outlet {
+        sql.push_str(
+            " AND t.outlet_id IN (SELECT id FROM outlets WHERE name = ? COLLATE NOCASE
+                                  UNION SELECT outlet_id FROM outlet_aliases WHERE alias = ? COLLATE NOCASE)",
+        );
+        args.push(Value::Text(outlet.clone()));
+        args.push(Value::Text(outlet.clone()));
+    }
+    // A day is the first ten characters of `published`, so these compare as
+    // filter_sql's conditions on `published` do.
+    if let Some(since) = &filter.since {
+        sql.push_str(" AND t.day >= ? AND t.day <> ''");
+        args.push(Value::Text(since.clone()));
+    }
+    if let Some(until) = &filter.until {
+        sql.push_str(" AND t.day < ? AND t.day <> ''");
+        args.push(Value::Text(format!("{until}\u{7f}")));
+    }
+    true
+}
+
 fn limit_sql(filter: &ArticleFilter, sql: &mut String) {
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset));
