@@ -280,20 +280,30 @@ impl Library {
         if query.trim().is_empty() {
             return Err(StoreError::BadQuery("the search query is empty".into()));
         }
-        let mut sql = format!(
-            "SELECT a.id, a.title, o.name, a.published,
-                    snippet(articles_fts, 1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16),
-                    bm25(articles_fts, 5.0, 1.0) AS rank
+        // The page of hits is chosen by rank first and only its rows get a
+        // snippet: SQLite computes every result column before it sorts, so
+        // a snippet in the ranking query is made for every match (1.5 s for
+        // a common word in 200,000 articles, against a few ms this way).
+        let mut top = String::from(
+            "SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
              FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE articles_fts MATCH ?"
+             WHERE articles_fts MATCH ?1",
         );
         let mut args = vec![Value::Text(query.to_string())];
-        filter_sql(filter, &mut sql, &mut args);
-        sql.push_str(" ORDER BY rank, a.id");
+        filter_sql(filter, &mut top, &mut args);
+        top.push_str(" ORDER BY rank, a.id");
         let mut limited = filter.clone();
         limited.limit = Some(filter.limit.unwrap_or(50));
-        limit_sql(&limited, &mut sql);
+        limit_sql(&limited, &mut top);
+        let sql = format!(
+            "WITH top AS ({top})
+             SELECT a.id, a.title, o.name, a.published,
+                    snippet(articles_fts, 1, '{SNIPPET_START}', '{SNIPPET_END}', '…', 16), top.rank
+             FROM top JOIN articles_fts ON articles_fts.rowid = top.id JOIN articles a ON a.id = top.id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE articles_fts MATCH ?1
+             ORDER BY top.rank, a.id"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(SearchHit {
