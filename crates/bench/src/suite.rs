@@ -275,7 +275,9 @@ fn textacy_section(figures: &mut Figures, texts: &[String], ours: f64) {
             let mb = v["bytes"].as_f64().unwrap_or(0.0) / 1e6;
             let note = format!(
                 "{} quotations, {} texts refused or without any; model loaded in {:.1} s",
-                v["quotations"], v["texts_without_quotations"], v["load_seconds"]
+                v["quotations"],
+                v["texts_without_quotations"],
+                v["load_seconds"].as_f64().unwrap_or(f64::NAN)
             );
             figures.add("peer", "spaCy 3.8 + textacy 0.13 direct_quotations, 1 process", mb / seconds, "MB/s", &note);
             figures.add("peer", "  the same in texts/s", v["texts"].as_f64().unwrap_or(0.0) / seconds, "texts/s", "");
