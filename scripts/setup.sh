@@ -35,6 +35,26 @@ if ! "$peer_python/bin/python" -c "import vaderSentiment" 2>/dev/null; then
   "$peer_python/bin/python" -m pip install --quiet --disable-pip-version-check vaderSentiment==3.3.2
 fi
 
+# pyspark (about 500 MB with its jars) runs the Spark test of
+# scripts/spark/test.sh, in a virtual environment of its own. CI always has
+# it; locally it is optional, asked for with SOURCETRACE_SPARK=1, and the
+# test skips with a notice without it. Spark 4 needs Java 17 or newer.
+if [ "${CI:-}" = "true" ] || [ "${SOURCETRACE_SPARK:-}" = "1" ]; then
+  if ! command -v java >/dev/null; then
+    echo "setup: installing Java 17 for Spark"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+  fi
+  spark_python=target/peer-spark
+  if ! "$spark_python/bin/python" -c "import pyspark" 2>/dev/null; then
+    echo "setup: installing pyspark 4.3.0 into $spark_python"
+    python3 -m venv "$spark_python"
+    "$spark_python/bin/python" -m pip install --quiet --disable-pip-version-check pyspark==4.3.0
+  fi
+fi
+
 if ! command -v cargo >/dev/null; then
   [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 fi

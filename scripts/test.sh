@@ -32,6 +32,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 xvfb-run -a -s "-screen 0 1400x900x24" node tests/e2e/journeys.mjs --window target/debug/sourcetrace-desktop
 
 echo "== benchmarks (small run; figures are not asserted)"
-cargo run --locked -p sourcetrace-bench -- import --articles 2000
+# The whole suite at a small size: analysis, peers that are installed, the
+# F1 of each on PolNeAR dev when ../shared/eval is there, import, and the
+# dashboard's queries over a library of 2,000 articles.
+cargo run --locked -p sourcetrace-bench -- suite --articles 2000 --texts 60 --runs 3 --out target/bench-small
 cargo run --locked -p sourcetrace-bench -- export --rows 5000
 cargo run --locked -p sourcetrace-bench -- tone --sentences 2000
+
+echo "== Spark (a partitioned corpus through the binary with RDD.pipe, checked against a local run)"
+./scripts/spark/test.sh target/debug/sourcetrace target/debug/sourcetrace-bench

@@ -1,10 +1,26 @@
 //! `sourcetrace-bench`: benchmarks that print figures, never timed tests.
 //!
 //! ```text
+//! cargo run --release -p sourcetrace-bench -- suite [--articles N] [--import-articles N] [--texts N] [--runs N]
 //! cargo run --release -p sourcetrace-bench -- import --articles 100000
 //! cargo run --release -p sourcetrace-bench -- attribution
 //! cargo run --release -p sourcetrace-bench -- tone [--sentences N]
 //! ```
+//!
+//! `suite` runs every figure of the performance issue in one go and writes
+//! them to `target/bench/figures.md` and `.json` (see `suite.rs`);
+//! `scripts/bench.sh` is the one command that runs it with its peers.
+//! `--articles` sets the size of the dashboard's library (1,000,000 by
+//! default), and the import benchmark's (at most 100,000).
+//!
+//! `contract FILE...` prints the evaluation contract of
+//! `../shared/eval/README.md` for each file, exactly as `sourcetrace analyze
+//! --format jsonl` does, so that the suite can score the engine without the
+//! CLI being built.
+//!
+//! `corpus --articles N --parts P --out DIR` writes the newsroom articles
+//! (see `newsroom.rs`) with ids, shared out over P JSONL files: the input
+//! of `scripts/spark/analyze_corpus.py`.
 //!
 //! `tone` scores the sentences of the same texts as `attribution` (at most
 //! `--sentences`, 10,000 by default) with each tone engine, with and
@@ -44,6 +60,14 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
+mod newsroom;
+mod suite;
+
+/// The number after a flag, if the flag is given.
+fn flag(args: &[String], name: &str) -> Option<usize> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|n| n.replace('_', "").parse().ok())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let articles = args
@@ -53,7 +77,41 @@ fn main() {
         .and_then(|n| n.parse::<usize>().ok())
         .unwrap_or(100_000);
     match args.first().map(String::as_str) {
-        Some("import") => import(articles),
+        Some("import") => import(
+            articles,
+            args.iter().any(|a| a == "--analyze"),
+            args.iter().position(|a| a == "--json-out").and_then(|i| args.get(i + 1)).map(Path::new),
+        ),
+        Some("suite") => {
+            let library_articles = flag(&args, "--articles").unwrap_or(1_000_000);
+            suite::run(&suite::SuiteOptions {
+                library_articles,
+                import_articles: flag(&args, "--import-articles").unwrap_or(library_articles.min(100_000)),
+                texts: flag(&args, "--texts"),
+                runs: flag(&args, "--runs").unwrap_or(20).max(1),
+                sections: args
+                    .iter()
+                    .position(|a| a == "--only")
+                    .and_then(|i| args.get(i + 1))
+                    .map(|s| s.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                out: args
+                    .iter()
+                    .position(|a| a == "--out")
+                    .and_then(|i| args.get(i + 1))
+                    .map(Into::into)
+                    .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench")),
+            })
+        }
+        Some("contract") => contract(&args[1..]),
+        Some("corpus") => {
+            let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).expect("--out DIR");
+            let parts = flag(&args, "--parts").unwrap_or(1).max(1);
+            std::fs::create_dir_all(out).expect("corpus folder");
+            let paths: Vec<_> = (0..parts).map(|p| Path::new(out).join(format!("part-{p:05}.jsonl"))).collect();
+            let bytes = newsroom::Newsroom::new().write_parts(&paths, articles).expect("corpus written");
+            println!("corpus: {articles} articles in {parts} files, {:.1} MB, in {out}", bytes as f64 / 1e6);
+        }
         Some("attribution") => attribution(),
         Some("reuse") => reuse(articles),
         Some("export") => {
@@ -75,7 +133,7 @@ fn main() {
         ),
         _ => {
             eprintln!(
-                "usage: sourcetrace-bench import [--articles N] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
+                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
             );
             std::process::exit(2);
         }
@@ -103,7 +161,24 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn import(articles: usize) {
+/// Prints the evaluation contract for each file, as `sourcetrace analyze
+/// --format jsonl FILE...` does.
+fn contract(files: &[String]) {
+    let lexicon = sourcetrace_api::analysis::Lexicon::builtin();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for file in files {
+        let result = sourcetrace_api::analysis::analyze_file(Path::new(file), &lexicon, None);
+        serde_json::to_writer(&mut out, &result).expect("stdout");
+        writeln!(out).expect("stdout");
+    }
+    out.flush().expect("stdout");
+}
+
+/// Imports a generated corpus and, with `analyze`, analyses the library it
+/// made, as `sourcetrace import` then `sourcetrace analyze` would. With
+/// `json_out`, writes the figures there as one JSON object for the suite.
+fn import(articles: usize, analyze: bool, json_out: Option<&Path>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let corpus = dir.path().join("corpus.jsonl");
     let generated = Instant::now();
@@ -114,6 +189,7 @@ fn import(articles: usize) {
         generated.elapsed().as_secs_f64()
     );
     let rss_before = peak_rss_kib().unwrap_or(0);
+    let mut figures = serde_json::json!({"articles": articles, "mb": bytes as f64 / 1e6});
 
     let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
     let started = Instant::now();
@@ -132,6 +208,7 @@ fn import(articles: usize) {
     let seconds = started.elapsed().as_secs_f64();
     let rate = summary.imported as f64 / seconds;
     let db_size = std::fs::metadata(dir.path().join("library.sqlite")).map(|m| m.len()).unwrap_or(0);
+    let import_peak = peak_rss_kib().unwrap_or(0);
     println!(
         "sourcetrace import: {} imported, {} duplicates, {} near-duplicates linked, {} failed",
         summary.imported, summary.duplicates, near, summary.failed
@@ -139,10 +216,34 @@ fn import(articles: usize) {
     println!(
         "sourcetrace import: {seconds:.2} s, {rate:.0} articles/s, {:.1} MB/s, peak RSS {} MiB (before import {} MiB), library {:.0} MB",
         bytes as f64 / 1e6 / seconds,
-        peak_rss_kib().unwrap_or(0) / 1024,
+        import_peak / 1024,
         rss_before / 1024,
         db_size as f64 / 1e6
     );
+    figures["import_seconds"] = seconds.into();
+    figures["import_rate"] = rate.into();
+    figures["import_peak_mib"] = (import_peak / 1024).into();
+    if analyze {
+        // Grouping stories is its own figure elsewhere; this one is the
+        // analysis that fills the dashboard's tables.
+        let request = sourcetrace_api::AnalyzeRequest { group_stories: false, ..Default::default() };
+        let started = Instant::now();
+        let analysed = app.analyze_library(&request, &mut |_, _| {}, &AtomicBool::new(false)).expect("analysis");
+        let seconds = started.elapsed().as_secs_f64();
+        let text_mb = text_bytes(&corpus) as f64 / 1e6;
+        println!(
+            "sourcetrace analyze: {} articles, {} attributions in {seconds:.2} s, {:.0} articles/s, {:.1} MB/s of text, peak RSS {} MiB",
+            analysed.analyzed,
+            analysed.attributions,
+            analysed.analyzed as f64 / seconds,
+            text_mb / seconds,
+            peak_rss_kib().unwrap_or(0) / 1024
+        );
+        figures["analyze_seconds"] = seconds.into();
+        figures["analyze_rate"] = (analysed.analyzed as f64 / seconds).into();
+        figures["analyze_mbps"] = (text_mb / seconds).into();
+    }
+    figures["peak_mib"] = (peak_rss_kib().unwrap_or(0) / 1024).into();
     drop(app);
 
     let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/sqlite_fts_import.py");
@@ -158,10 +259,27 @@ fn import(articles: usize) {
                 v["peak_rss_kib"].as_u64().unwrap_or(0) / 1024
             );
             println!("ratio sourcetrace / peer (articles/s): {:.2}", rate / peer_rate);
+            figures["peer_rate"] = peer_rate.into();
         }
         Ok(out) => println!("peer failed: {}", String::from_utf8_lossy(&out.stderr).trim()),
         Err(e) => println!("peer skipped: python3 not available ({e})"),
     }
+    if let Some(path) = json_out {
+        std::fs::write(path, figures.to_string()).expect("figures written");
+    }
+}
+
+/// The bytes of article text in a JSONL corpus, so that analysis speed is
+/// in MB of text and not of JSON.
+fn text_bytes(corpus: &Path) -> usize {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(corpus) else { return 0 };
+    std::io::BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
+        .map(|v| v["text"].as_str().map_or(0, str::len))
+        .sum()
 }
 
 /// A deterministic pseudo-random source (PCG-style LCG), so runs compare.

@@ -660,6 +660,7 @@ pub(crate) fn source_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<SourceRec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::ArticleFilter;
     use sourcetrace_core::attribution::{analyze, Context, Lexicon, SourceType};
 
     const PESKOV: &str = "Kremlin spokesman Dmitry Peskov said the talks were over. \
@@ -829,5 +830,95 @@ mod tests {
         library.remove_lexicon_row(added.id).unwrap();
         library.remove_lexicon_row(added.id + 1).unwrap();
         assert_eq!(library.analysis_stamp(4).unwrap(), stamp(4, ""));
+    }
+
+    /// The dashboard's tallies (migration 0008) against a scan of the same
+    /// articles, which a collection of every article forces.
+    fn assert_tallies_match_a_scan(library: &mut Library, when: &str) {
+        let ids: Vec<i64> = library
+            .conn
+            .prepare("SELECT id FROM articles")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        library.add_to_collection("every", &ids).unwrap();
+        for filter in [
+            ArticleFilter::default(),
+            ArticleFilter { outlet: Some("Reuters".into()), ..Default::default() },
+            ArticleFilter { since: Some("2021-12".into()), until: Some("2021-12-03".into()), ..Default::default() },
+        ] {
+            let every = ArticleFilter { collection: Some("every".into()), ..filter.clone() };
+            assert_eq!(
+                library.framing_by_outlet(&filter).unwrap(),
+                library.framing_by_outlet(&every).unwrap(),
+                "{when}: framing, {filter:?}"
+            );
+            assert_eq!(
+                library.sourcing_mix(&filter).unwrap(),
+                library.sourcing_mix(&every).unwrap(),
+                "{when}: mix, {filter:?}"
+            );
+            for syndicated in [false, true] {
+                assert_eq!(
+                    library.credit_tallies(&filter, syndicated).unwrap(),
+                    library.credit_tallies(&every, syndicated).unwrap(),
+                    "{when}: credits, {filter:?}, without syndicated {syndicated}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tallies_follow_analyses_corrections_and_deletions() {
+        const CREDITED: &str = "Kremlin spokesman Dmitry Peskov said the talks were over.\n\n(With input from Reuters)\n\n(With input from Reuters and AFP)";
+        let (_dir, mut library) = library_with(&[PESKOV, AGAIN, CREDITED]);
+        library.conn.execute("UPDATE articles SET published = '2021-12-03T10:00' WHERE id IN (1, 3)", []).unwrap();
+        let lexicon = Lexicon::builtin();
+        let write = |library: &mut Library, syndicated: bool| {
+            let targets = library.stale_articles(&stamp(1, ""), true, 0, 100).unwrap();
+            let found: Vec<(i64, Analysis, Vec<Credit>)> = targets
+                .iter()
+                .map(|t| {
+                    (
+                        t.id,
+                        analyze(&t.text, &lexicon, &Context::default()),
+                        sourcetrace_core::credits::find(&t.text, &lexicon.gazetteer),
+                    )
+                })
+                .collect();
+            let items: Vec<AnalysisItem> = found
+                .iter()
+                .map(|(id, a, c)| AnalysisItem {
+                    article_id: *id,
+                    analysis: a,
+                    credits: c,
+                    reuse: &[],
+                    syndicated: syndicated && *id == 3,
+                    tone: None,
+                    framing: None,
+                })
+                .collect();
+            library.write_analyses(&items, &stamp(1, "")).unwrap();
+        };
+        write(&mut library, false);
+        let tallies = library.credit_tallies(&ArticleFilter::default(), false).unwrap();
+        assert!(tallies.cells.iter().any(|c| c.agency == "Reuters" && c.articles == 1), "{tallies:?}");
+        assert_tallies_match_a_scan(&mut library, "after the first analysis");
+        write(&mut library, true);
+        assert_tallies_match_a_scan(&mut library, "after a second analysis that finds article 3 syndicated");
+        library
+            .conn
+            .execute("UPDATE articles SET outlet_id = (SELECT id FROM outlets WHERE name = 'Reuters'), published = '2021-11-30' WHERE id = 3", [])
+            .unwrap();
+        assert_tallies_match_a_scan(&mut library, "after a corrected outlet and date");
+        library.conn.execute("UPDATE analyses SET tone = 0.5, hedges = 2 WHERE article_id = 1", []).unwrap();
+        assert_tallies_match_a_scan(&mut library, "after a new tone");
+        library.conn.execute("DELETE FROM articles WHERE id IN (1, 3)", []).unwrap();
+        assert_tallies_match_a_scan(&mut library, "after deleting articles");
+        let left: i64 =
+            library.conn.query_row("SELECT coalesce(sum(articles), 0) FROM tally_analyses", [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 1);
     }
 }

@@ -1,7 +1,7 @@
 //! Credits in the library: written with each article's analysis, read back
 //! per article, and tallied per outlet and agency over any selection.
 
-use crate::query::{filter_sql, ArticleFilter};
+use crate::query::{filter_sql, tally_filter_sql, ArticleFilter};
 use crate::{Library, Result};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Transaction};
@@ -102,6 +102,9 @@ impl Library {
     /// `without_syndicated` leaves out articles that are mostly copy of
     /// another's story.
     pub fn credit_tallies(&self, filter: &ArticleFilter, without_syndicated: bool) -> Result<CreditTallies> {
+        if let Some(tallies) = self.credit_tallies_from_tallies(filter, without_syndicated)? {
+            return Ok(tallies);
+        }
         let mut selection = String::from(
             "SELECT a.id AS id, COALESCE(o.name, ?) AS outlet
              FROM articles a JOIN analyses an ON an.article_id = a.id LEFT JOIN outlets o ON o.id = a.outlet_id
@@ -133,14 +136,55 @@ impl Library {
         let raw: Vec<(String, String, i64)> = stmt
             .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let cells = raw
-            .into_iter()
-            .map(|(outlet, agency, articles)| {
-                let outlet_articles = outlets.iter().find(|o| o.outlet == outlet).map_or(0, |o| o.articles);
-                let share = if outlet_articles > 0 { articles as f64 / outlet_articles as f64 } else { 0.0 };
-                CreditTally { outlet, agency, articles, outlet_articles, share }
-            })
-            .collect();
-        Ok(CreditTallies { outlets, cells })
+        Ok(CreditTallies { cells: cells_of(raw, &outlets), outlets })
     }
+
+    /// The same matrix from the tallies of migration 0008, without reading
+    /// one article; none when the filter names a collection.
+    fn credit_tallies_from_tallies(
+        &self,
+        filter: &ArticleFilter,
+        without_syndicated: bool,
+    ) -> Result<Option<CreditTallies>> {
+        let mut conditions = String::new();
+        let mut args = vec![Value::Text(NO_OUTLET.into())];
+        if !tally_filter_sql(filter, &mut conditions, &mut args) {
+            return Ok(None);
+        }
+        if without_syndicated {
+            conditions.push_str(" AND t.syndicated = 0");
+        }
+        let totals_sql = format!(
+            "SELECT coalesce(o.name, ?) AS outlet, sum(t.articles) FROM tally_analyses t
+             LEFT JOIN outlets o ON o.id = t.outlet_id WHERE 1 {conditions}
+             GROUP BY 1 HAVING sum(t.articles) > 0 ORDER BY 2 DESC, 1"
+        );
+        let mut stmt = self.conn.prepare(&totals_sql)?;
+        let outlets: Vec<OutletArticles> = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok(OutletArticles { outlet: r.get(0)?, articles: r.get(1)? })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let cells_sql = format!(
+            "SELECT coalesce(o.name, ?) AS outlet, t.agency, sum(t.articles) FROM tally_agencies t
+             LEFT JOIN outlets o ON o.id = t.outlet_id WHERE 1 {conditions}
+             GROUP BY 1, 2 HAVING sum(t.articles) > 0 ORDER BY 1, 3 DESC, 2"
+        );
+        let mut stmt = self.conn.prepare(&cells_sql)?;
+        let raw: Vec<(String, String, i64)> = stmt
+            .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(CreditTallies { cells: cells_of(raw, &outlets), outlets }))
+    }
+}
+
+/// The matrix's cells with each outlet's share.
+fn cells_of(raw: Vec<(String, String, i64)>, outlets: &[OutletArticles]) -> Vec<CreditTally> {
+    raw.into_iter()
+        .map(|(outlet, agency, articles)| {
+            let outlet_articles = outlets.iter().find(|o| o.outlet == outlet).map_or(0, |o| o.articles);
+            let share = if outlet_articles > 0 { articles as f64 / outlet_articles as f64 } else { 0.0 };
+            CreditTally { outlet, agency, articles, outlet_articles, share }
+        })
+        .collect()
 }

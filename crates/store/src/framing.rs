@@ -6,7 +6,7 @@
 //! analysed articles, tone as the mean over its articles.
 
 use crate::credits::NO_OUTLET;
-use crate::query::{filter_sql, ArticleFilter};
+use crate::query::{filter_sql, tally_filter_sql, ArticleFilter};
 use crate::{Library, Result};
 use rusqlite::{params_from_iter, OptionalExtension};
 use serde::Serialize;
@@ -110,15 +110,27 @@ impl Library {
     pub fn framing_by_outlet(&self, filter: &ArticleFilter) -> Result<Vec<OutletFraming>> {
         let mut conditions = String::new();
         let mut args = Vec::new();
-        filter_sql(filter, &mut conditions, &mut args);
+        let tallied = tally_filter_sql(filter, &mut conditions, &mut args);
+        if !tallied {
+            filter_sql(filter, &mut conditions, &mut args);
+        }
         let mut outlets: BTreeMap<String, OutletFraming> = BTreeMap::new();
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), count(*), coalesce(sum(a.word_count), 0),
-                    coalesce(sum(x.attribution_count), 0), coalesce(sum(x.hedges), 0),
-                    coalesce(sum(x.loaded_terms), 0), avg(x.tone)
-             FROM analyses x JOIN articles a ON a.id = x.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE 1 {conditions} GROUP BY 1"
-        );
+        let sql = if tallied {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), sum(t.articles), sum(t.words), sum(t.attributions),
+                        sum(t.hedges), sum(t.loaded_terms), sum(t.tone_sum) / nullif(sum(t.tone_count), 0)
+                 FROM tally_analyses t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1 HAVING sum(t.articles) > 0"
+            )
+        } else {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), count(*), coalesce(sum(a.word_count), 0),
+                        coalesce(sum(x.attribution_count), 0), coalesce(sum(x.hedges), 0),
+                        coalesce(sum(x.loaded_terms), 0), avg(x.tone)
+                 FROM analyses x JOIN articles a ON a.id = x.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1"
+            )
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
@@ -140,12 +152,22 @@ impl Library {
                 },
             );
         }
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), t.stance, count(*)
-             FROM attributions t JOIN analyses x ON x.article_id = t.article_id
-             JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE 1 {conditions} GROUP BY 1, 2"
-        );
+        // Attributions are written only with their article's analysis, so
+        // the tally of every attribution is the tally of analysed ones.
+        let sql = if tallied {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), t.stance, sum(t.n)
+                 FROM tally_attributions t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1, 2 HAVING sum(t.n) > 0"
+            )
+        } else {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), t.stance, count(*)
+                 FROM attributions t JOIN analyses x ON x.article_id = t.article_id
+                 JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1, 2"
+            )
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
@@ -226,12 +248,20 @@ impl Library {
     pub fn sourcing_mix(&self, filter: &ArticleFilter) -> Result<Vec<SourcingMix>> {
         let mut conditions = String::new();
         let mut args = Vec::new();
-        filter_sql(filter, &mut conditions, &mut args);
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), coalesce(t.source_type, 'unknown'), count(*)
-             FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE 1 {conditions} GROUP BY 1, 2 ORDER BY 1, 2"
-        );
+        let sql = if tally_filter_sql(filter, &mut conditions, &mut args) {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), t.source_type, sum(t.n)
+                 FROM tally_attributions t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1, 2 HAVING sum(t.n) > 0 ORDER BY 1, 2"
+            )
+        } else {
+            filter_sql(filter, &mut conditions, &mut args);
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), coalesce(t.source_type, 'unknown'), count(*)
+                 FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE 1 {conditions} GROUP BY 1, 2 ORDER BY 1, 2"
+            )
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             Ok(SourcingMix { outlet: r.get(0)?, source_type: r.get(1)?, attributions: r.get(2)? })

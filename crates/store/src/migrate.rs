@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_tone.sql"),
     include_str!("migrations/0006_stories.sql"),
     include_str!("migrations/0007_corrections.sql"),
+    include_str!("migrations/0008_dashboard_tallies.sql"),
 ];
 
 /// The schema version this build writes.
