@@ -93,7 +93,7 @@ fn sample_article_exports_match_the_library() {
     assert_eq!(code, 0, "{err}");
     let mut workbook: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
     let names = workbook.sheet_names();
-    for sheet in ["articles", "attributions", "sources", "credits", "reuse", "tallies", "tallies_chart"] {
+    for sheet in ["articles", "attributions", "sources", "credits", "reuse", "tallies", "stories", "tallies_chart"] {
         assert!(names.iter().any(|n| n == sheet), "{sheet} in {names:?}");
     }
     let articles = workbook.worksheet_range("articles").unwrap();
@@ -183,4 +183,45 @@ fn bad_export_requests_fail_clearly() {
     let (code, _, err) = run_cli(&library, &["export", "articles", "-o", missing.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("Could not create"), "{err}");
+}
+
+/// The story comparison table carries, for every story and outlet, the same
+/// figures as `sourcetrace compare`.
+#[test]
+fn story_comparisons_export_the_figures_compare_shows() {
+    let lib = TempLibrary::new();
+    let library = lib.path();
+    let demo = crate::support::root().join("demo");
+    let files: Vec<String> = ["harbour-talks.txt", "harbour-talks-wire.html", "coverage.jsonl", "feed.rss"]
+        .iter()
+        .map(|f| demo.join(f).display().to_string())
+        .collect();
+    let mut args = vec!["import", "--quiet"];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(run_cli(&library, &args).0, 0);
+    assert_eq!(run_cli(&library, &["analyze"]).0, 0);
+    let out = lib.dir.path().join("stories.csv");
+    let (code, _, err) = run_cli(&library, &["export", "stories", "--format", "csv", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (header, rows) = csv_rows(&out);
+    let at = |name: &str| column(&header, name);
+    let mut compared = 0;
+    for story in json(&library, &["stories", "--format", "json"]).as_array().unwrap() {
+        let id = story["id"].as_i64().unwrap();
+        let comparison = json(&library, &["compare", &id.to_string(), "--format", "json"]);
+        for outlet in comparison[0]["outlets"].as_array().unwrap() {
+            let row = rows
+                .iter()
+                .find(|r| r[at("story_id")] == id.to_string() && &r[at("outlet")] == outlet["outlet"].as_str().unwrap())
+                .unwrap_or_else(|| panic!("story {id}, {} is exported", outlet["outlet"]));
+            assert_eq!(row[at("attributions")], outlet["attributions"].to_string());
+            for share in ["state_media_share", "anonymous_share"] {
+                let expected = outlet[share].as_f64().unwrap();
+                let exported: f64 = row[at(share)].parse().unwrap_or(0.0);
+                assert!((expected - exported).abs() < 1e-9, "{share} of story {id}: {expected} vs {exported}");
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared >= 4, "only {compared} story × outlet rows compared");
 }

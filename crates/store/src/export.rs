@@ -30,17 +30,21 @@ pub enum ExportTable {
     Reuse,
     /// The outlet × agency matrix of credits, normalized by outlet.
     Tallies,
+    /// Story comparisons: one row per story and outlet, with the outlet's
+    /// sourcing of that story (shares of its attributions in the story).
+    Stories,
 }
 
 impl ExportTable {
     /// Every table, in the order a workbook lists them.
-    pub const ALL: [ExportTable; 6] = [
+    pub const ALL: [ExportTable; 7] = [
         ExportTable::Articles,
         ExportTable::Attributions,
         ExportTable::Sources,
         ExportTable::Credits,
         ExportTable::Reuse,
         ExportTable::Tallies,
+        ExportTable::Stories,
     ];
 
     pub fn name(self) -> &'static str {
@@ -51,6 +55,7 @@ impl ExportTable {
             ExportTable::Credits => "credits",
             ExportTable::Reuse => "reuse",
             ExportTable::Tallies => "tallies",
+            ExportTable::Stories => "stories",
         }
     }
 
@@ -152,6 +157,21 @@ impl ExportTable {
                 ("outlet_articles", Integer),
                 ("share", Real),
             ],
+            ExportTable::Stories => cols![
+                ("story_id", Integer),
+                ("story", Text),
+                ("outlet", Text),
+                ("articles", Integer),
+                ("analysed_articles", Integer),
+                ("attributions", Integer),
+                ("state_media_share", Real),
+                ("anonymous_share", Real),
+                ("second_hand_share", Real),
+                ("direct_quote_share", Real),
+                ("mean_transparency", Real),
+                ("mean_tone", Real),
+                ("syndicated_articles", Integer),
+            ],
         }
     }
 
@@ -213,6 +233,23 @@ impl ExportTable {
                  FROM reuse r JOIN articles a ON a.id = r.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
                  JOIN articles b ON b.id = r.other_id LEFT JOIN outlets oo ON oo.id = b.outlet_id
                  WHERE 1 {selection} ORDER BY r.article_id, r.share DESC"
+            }
+            // Each share is the outlet's attributions of that kind in the
+            // story over all its attributions in the story, as the story
+            // comparison computes it: the articles' shares weighted by their
+            // attribution counts.
+            ExportTable::Stories => {
+                "SELECT s.id, s.label, coalesce(o.name, '(no outlet)'), count(*), count(x.article_id),
+                        coalesce(sum(x.attribution_count), 0),
+                        sum(x.state_media_share * x.attribution_count) / nullif(sum(x.attribution_count), 0),
+                        sum(x.anonymous_share * x.attribution_count) / nullif(sum(x.attribution_count), 0),
+                        sum(x.second_hand_share * x.attribution_count) / nullif(sum(x.attribution_count), 0),
+                        sum(x.direct_quote_share * x.attribution_count) / nullif(sum(x.attribution_count), 0),
+                        avg(x.transparency), avg(x.tone), coalesce(sum(x.syndicated), 0)
+                 FROM story_articles sa JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN analyses x ON x.article_id = a.id
+                 WHERE 1 {selection}
+                 GROUP BY s.id, 3 ORDER BY s.id, 3"
             }
             // The tallies are computed by `credit_tallies`; they are small
             // (outlets × agencies) and share its definition that way.

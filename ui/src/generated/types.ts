@@ -385,7 +385,7 @@ files: Array<string>,
  */
 warnings: Array<string>, };
 
-export type ExportTable = "articles" | "attributions" | "sources" | "credits" | "reuse" | "tallies";
+export type ExportTable = "articles" | "attributions" | "sources" | "credits" | "reuse" | "tallies" | "stories";
 
 export type FactBlindspot = { outlet: string, article_id: number, start: number, end: number, text: string, 
 /**

@@ -14,7 +14,8 @@ const TABLES: { table: ExportTable; label: string }[] = [
   { table: "sources", label: "Sources across the library" },
   { table: "credits", label: "Credits: wire, photo, datelines" },
   { table: "reuse", label: "Reused passages" },
-  { table: "tallies", label: "Outlet tallies" },
+  { table: "tallies", label: "Outlet tallies: the outlet × agency credit matrix" },
+  { table: "stories", label: "Story comparisons: each outlet's sourcing of each story" },
 ];
 
 type Choice = ExportFormat | "html" | "pdf";
