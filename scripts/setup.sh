@@ -69,6 +69,7 @@ if ! command -v node >/dev/null; then
   echo "setup: installing Node.js from Debian"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
