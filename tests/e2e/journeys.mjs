@@ -8,7 +8,7 @@
 //   node tests/e2e/journeys.mjs --window target/debug/sourcetrace-desktop
 
 import assert from "node:assert/strict";
-import { mkdtemp, mkdir, writeFile, readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp, mkdir, rm, writeFile, readdir, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,6 +21,8 @@ if (!["--web", "--window"].includes(mode) || !binary) {
 }
 const name = mode.slice(2);
 const shots = resolve("target/e2e", name);
+// Screenshots of an earlier run must not pass for this one's.
+await rm(shots, { recursive: true, force: true });
 const work = await mkdtemp(join(tmpdir(), "sourcetrace-e2e-"));
 const library = join(work, "library.sqlite");
 
