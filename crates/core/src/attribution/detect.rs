@@ -973,7 +973,8 @@ impl<'a, 't> Detector<'a, 't> {
         // "pointed to the polls", "talked about jobs": a verb with its
         // preposition is structure enough for a named source.
         let phrasal = entry.phrase.contains(' ') && entry.complements & complement::NP != 0;
-        if !entry.strong && !clausal && !quotes_inside && !document_subject && !labels && !phrasal {
+        let np_object = entry.complements & complement::NP != 0;
+        if !entry.strong && !clausal && !np_object && !quotes_inside && !document_subject && !labels && !phrasal {
             return None;
         }
         // With a weak cue the subject must be a clear source too.
