@@ -823,7 +823,15 @@ impl<'a, 't> Detector<'a, 't> {
         let s = t.sentence_of(c.first);
         let para_first = self.paragraph_first(c.first);
         // The subject may sit between the quotation and the cue.
-        let (source, before) = match self.left_np(aux, para_first) {
+        // A subject set off by commas ("Jane Doe, director of research at a
+        // think tank, said") ends in a comma that the plain phrase walk
+        // stops at; the subject walk knows appositives.
+        let subject = self.left_np(aux, para_first).or_else(|| {
+            (aux > para_first && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}')))
+                .then(|| self.subject_before(aux, para_first))
+                .flatten()
+        });
+        let (source, before) = match subject {
             Some((a, b)) => (Some((a, b)), a),
             None => (None, aux),
         };
@@ -845,8 +853,14 @@ impl<'a, 't> Detector<'a, 't> {
         // A quotation that ends its sentence (`... gonna be fine.” Clinton
         // has long maintained that ...`) is not this cue's content; one that
         // hands over does, with a comma, a question or an exclamation.
+        // A sentence of its own that holds nothing but the speaker and the
+        // cue (`... fine.” Trump said.`) still hands the quotation over.
         let closing = quote.close;
-        if closing > 0 && t.is_punct(closing - 1, '.') && !(t.is_punct(k, ',') || t.is_punct(k, '\u{2014}')) {
+        if closing > 0
+            && t.is_punct(closing - 1, '.')
+            && !(t.is_punct(k, ',') || t.is_punct(k, '\u{2014}'))
+            && !(source.is_some() && self.closes_at(self.skip_adverbials(c.end, s.end), s.end))
+        {
             return None;
         }
         // A quotation inside a clause (`calling it a “question for the
