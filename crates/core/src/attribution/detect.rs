@@ -1006,8 +1006,77 @@ impl<'a, 't> Detector<'a, 't> {
         {
             return None;
         }
+        // A noun-phrase object is the content by itself; the adjuncts after
+        // it ("endorsed Trump last week at a rally") are the writer's.
+        let np_only = entry.complements & (complement::THAT | complement::WH) == 0;
+        let end = if clausal || !np_only || quotes_inside && !labels { end } else { self.np_object_end(start, end) };
         let (content, quoted) = self.content_spans(start, end);
         Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
+    }
+
+    /// Where a noun-phrase object (with a label after it for "called him a
+    /// liar") ends: before a comma, an adverbial of time or place, a
+    /// subordinate clause, or a coordinated verb.
+    fn np_object_end(&self, start: usize, end: usize) -> usize {
+        let t = self.t;
+        let mut k = start;
+        let mut depth = 0i32;
+        while k < end {
+            match t.toks[k].kind {
+                Kind::Open => depth += 1,
+                Kind::Close => {
+                    depth -= 1;
+                    // `yelled “You lie!” at the president`: a quotation that
+                    // opens the object is all of it.
+                    if depth <= 0 && t.toks[start].kind == Kind::Open {
+                        return k + 1;
+                    }
+                }
+                Kind::Punct(',' | ';' | ':' | '(' | '\u{2014}') if depth <= 0 && k > start => return k,
+                Kind::Word if depth <= 0 && k > start => {
+                    let w = t.lower(k);
+                    let adjunct = matches!(
+                        w,
+                        "at" | "during"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "as"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "until"
+                            | "amid"
+                            | "despite"
+                            | "where"
+                            | "if"
+                            | "unless"
+                    ) || (time_word_at(t, k) && !t.toks[k].cap)
+                        || (matches!(w, "on" | "in" | "last" | "this" | "earlier")
+                            && t.is_word(k + 1)
+                            && time_word_at(t, k + 1))
+                        || (matches!(w, "and" | "but") && self.coordinated_verb(k + 1, end));
+                    if adjunct {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        end
+    }
+
+    /// Does a verb of its own start at `k`, after "and" or "but": "and
+    /// said", "but argues", "and then added"?
+    fn coordinated_verb(&self, mut k: usize, end: usize) -> bool {
+        let t = self.t;
+        while k < end && t.is_word(k) && matches!(t.lower(k), "also" | "then" | "later" | "has" | "have" | "had") {
+            k += 1;
+        }
+        k < end && t.is_word(k) && !t.toks[k].cap && is_verb_form(t.lower(k))
     }
 
     /// `Putin told Biden that ..., Peskov said.`: the content comes first
@@ -1268,9 +1337,23 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// What a colon introduces: the rest of its sentence, or the next
     /// paragraph when the colon closes its own.
-    fn colon_content(&self, k: usize, s: super::tokens::Sentence) -> Option<(Vec<(usize, usize)>, Quoted)> {
+    /// A speaker label that opens its paragraph (`Lopez: Well, ...`)
+    /// governs the whole paragraph, as in a transcript.
+    fn colon_content(
+        &self,
+        k: usize,
+        s: super::tokens::Sentence,
+        whole_paragraph: bool,
+    ) -> Option<(Vec<(usize, usize)>, Quoted)> {
         let t = self.t;
-        let (first, end) = if k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para {
+        let (first, end) = if whole_paragraph && k + 1 < t.toks.len() && t.toks[k + 1].para == t.toks[k].para {
+            let para = t.toks[k].para;
+            let mut last = k + 1;
+            while last + 1 < t.toks.len() && t.toks[last + 1].para == para {
+                last += 1;
+            }
+            (k + 1, last + 1)
+        } else if k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para {
             let next = k + 1;
             if next >= t.toks.len() {
                 return None;
@@ -1336,11 +1419,12 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "Stated Stone:" puts the verb first; the verb is the cue.
         if b > a + 1 && t.toks[a].cap && self.lex.cue_forms.contains_key(first_word) && is_verb_form(first_word) {
-            let (content, quoted) = self.colon_content(k, s)?;
+            let (content, quoted) = self.colon_content(k, s, false)?;
             let entry = self.lex.cue_forms[first_word].iter().find(|(rest, _)| rest.is_empty()).map(|(_, id)| *id)?;
             return Some(Found::new((a, a + 1), Some(entry), Some((a + 1, b)), content, "inverted-colon", quoted));
         }
-        let (content, quoted) = self.colon_content(k, s)?;
+        let opens_paragraph = a == 0 || t.toks[a - 1].para != t.toks[a].para;
+        let (content, quoted) = self.colon_content(k, s, opens_paragraph && !dash)?;
         Some(Found::new((k, k + 1), None, Some((a, b)), content, if dash { "dash" } else { "colon" }, quoted))
     }
 
@@ -1606,6 +1690,17 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "said she respects him but argues that ...", "and added":
+                // the subject's next verb of speech is an attribution of its
+                // own, not part of this content.
+                Kind::Word
+                    if depth <= 0
+                        && k > start
+                        && matches!(t.lower(k), "and" | "but")
+                        && self.coordinated_cue(k + 1, end) =>
+                {
+                    break;
+                }
                 _ => {}
             }
             k += 1;
@@ -1658,6 +1753,15 @@ impl<'a, 't> Detector<'a, 't> {
             return self.closes_at(tail, end);
         }
         false
+    }
+
+    /// A cue verb right after "and" or "but", past "also" and the like.
+    fn coordinated_cue(&self, mut k: usize, end: usize) -> bool {
+        let t = self.t;
+        while k < end && t.is_word(k) && matches!(t.lower(k), "also" | "then" | "later") {
+            k += 1;
+        }
+        k < end && self.is_cue_word(k) && is_verb_form(t.lower(k))
     }
 
     fn is_cue_word(&self, k: usize) -> bool {
