@@ -781,6 +781,17 @@ impl<'a, 't> Detector<'a, 't> {
                 return Some(f);
             }
         }
+        // "Outright victory is vital, he said after the meeting": a subject
+        // right after a comma closes the content before it, even when the
+        // sentence goes on with adverbials or an addressee.
+        let after_comma = self.subject_before(aux, s.first).is_some_and(|(a, _)| {
+            a > s.first + 2 && (t.is_punct(a - 1, ',') || t.toks[a - 1].kind == Kind::Close && t.is_punct(a - 2, ','))
+        });
+        if after_comma {
+            if let Some(f) = self.content_then_cue(c, aux) {
+                return Some(f);
+            }
+        }
         if let Some(f) = self.subject_cue_content(c, aux) {
             return Some(f);
         }
@@ -1106,10 +1117,28 @@ impl<'a, 't> Detector<'a, 't> {
                 return None;
             }
         }
+        // "..., an aide told The New York Times.": the addressee of a cue
+        // that takes one stands between the cue and the end.
+        let mut after = self.skip_adverbials(after, s.end);
+        if after == c.end && self.lex.cue(c.entry).complements & complement::OBJ != 0 {
+            if let Some((x, y)) = self.right_np(after, s.end, false) {
+                if t.toks[x].cap || in_list(&["reporters", "journalists", "him", "her", "them", "us", "me"], t.lower(x))
+                {
+                    after = y;
+                }
+            }
+        }
         // Only adverbials may follow ("Peskov said on Sunday."), or another
-        // hop ("TASS reported, citing a short video").
+        // hop ("TASS reported, citing a short video"), or a clause of the
+        // writer's own after a comma or a subordinator ("..., he said after
+        // the meeting", "..., Sanders said, a policy that ...").
         let tail = self.skip_adverbials(after, s.end);
-        if !self.closes_at(tail, s.end) {
+        let subordinate = t.is_word(tail)
+            && in_list(&["after", "before", "as", "because", "when", "while", "since", "following"], t.lower(tail));
+        // "The goal, he said, is to forge a truce": the cue sits inside the
+        // content, which goes on after the second comma.
+        let parenthetical = subject.is_some() && t.is_punct(tail, ',') && tail + 2 < s.end && t.is_word(tail + 1);
+        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical {
             return None;
         }
         let comma_in_quote = before >= 2 && t.toks[before - 1].kind == Kind::Close && t.is_punct(before - 2, ',');
@@ -1126,7 +1155,29 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start + 1 {
             return None;
         }
-        let (content, quoted) = self.content_spans(start, end);
+        // An opening adverbial ("On Sunday, he appeared") or participle
+        // ("Speaking at a rally, Trump said") is no content of its own.
+        let opener = t.lower(start);
+        let adverbial = time_word_at(t, start)
+            || t.is(start, NP_PREPOSITIONS_BIT)
+            || in_list(
+                &[
+                    "as", "when", "while", "after", "before", "since", "if", "although", "though", "because", "during",
+                    "earlier", "later", "asked", "like", "unlike", "despite", "among", "amid", "under", "over",
+                ],
+                opener,
+            )
+            || opener.ends_with("ing") && t.toks[start].cap;
+        if adverbial && (parenthetical || subordinate) {
+            return None;
+        }
+        let (mut content, quoted) = self.content_spans(start, end);
+        if parenthetical && !self.closes_at(tail, s.end) {
+            let rest = self.content_end(tail + 1, s.end);
+            if rest > tail + 1 {
+                content.extend(self.content_spans(tail + 1, rest).0);
+            }
+        }
         Some(self.make(c, aux, source, content, "content-then-cue", quoted))
     }
 

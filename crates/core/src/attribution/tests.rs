@@ -554,6 +554,12 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}The vote is over.\u{201D}",
         ),
+        // A cue inside its content, set off by commas.
+        ("The goal, she said, is a lasting truce.", "said", "The goal | is a lasting truce"),
+        // A closing cue followed by a clause of the writer's own.
+        ("Outright victory is vital, he said after the meeting.", "said", "Outright victory is vital"),
+        // A closing cue with its addressee.
+        ("The plan is dead, an aide told reporters.", "told", "The plan is dead"),
         // A speaker label that opens its paragraph governs the paragraph.
         ("Roe: Well, no. That plan is dead. We move on.", ":", "Well, no. That plan is dead. We move on."),
     ] {
