@@ -773,6 +773,9 @@ impl<'a, 't> Detector<'a, 't> {
                 return Some(f);
             }
         }
+        if let Some(f) = self.passive(c, aux) {
+            return Some(f);
+        }
         if let Some(f) = self.quote_before_cue(c, aux) {
             return Some(f);
         }
@@ -1305,6 +1308,39 @@ impl<'a, 't> Detector<'a, 't> {
         let (rest, quoted) = self.content_spans(c.end, end);
         subject.extend(rest);
         Some(Found::new((aux, c.end), Some(c.entry), None, subject, "passive-no-source", quoted))
+    }
+
+    /// "The plan was rejected by most voters", "The meeting was first
+    /// reported by a magazine": in the passive the subject is the content
+    /// and the phrase after "by" the source.
+    fn passive(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let last = t.lower(c.end - 1);
+        let participle = last.ends_with("ed") || in_list(&["known", "seen", "shown", "written", "told", "heard"], last);
+        if !participle
+            || !(aux..c.end - 1).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+        {
+            return None;
+        }
+        // "It was reported that ...", "was told that ...", "was asked
+        // whether ...": the content follows the cue.
+        if c.end < s.end && (t.toks[c.end].kind == Kind::Open || t.is(c.end, BREAK_BIT) && !t.word_is(c.end, "by")) {
+            return None;
+        }
+        let (a, b) = self.left_np(aux, s.first)?;
+        if b == a + 1 && matches!(t.lower(a), "it" | "there" | "this" | "that") || b - a > 10 {
+            return None;
+        }
+        // Without "by" a passive is mostly an event ("the request was
+        // denied"), not an attribution.
+        if !t.word_is(c.end, "by") {
+            return None;
+        }
+        let src = self.right_np(c.end + 1, s.end, false)?;
+        let source = Some(self.with_trailing_appositive(src, s.end));
+        let (content, quoted) = self.content_spans(a, b);
+        Some(Found::new((aux, c.end), Some(c.entry), source, content, "passive", quoted))
     }
 
     /// "reportedly", "allegedly": the clause they sit in, with no source.

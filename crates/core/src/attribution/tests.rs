@@ -560,6 +560,8 @@ fn contents_end_where_the_attributed_words_end() {
         ("Outright victory is vital, he said after the meeting.", "said", "Outright victory is vital"),
         // A closing cue with its addressee.
         ("The plan is dead, an aide told reporters.", "told", "The plan is dead"),
+        // In the passive the subject is the content.
+        ("The plan was rejected by most voters in the county.", "was rejected", "The plan"),
         // A speaker label that opens its paragraph governs the paragraph.
         ("Roe: Well, no. That plan is dead. We move on.", ":", "Well, no. That plan is dead. We move on."),
     ] {
