@@ -1212,7 +1212,15 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start {
             return None;
         }
-        let (content, quoted) = self.content_spans(start, end);
+        let (mut content, quoted) = self.content_spans(start, end);
+        // "Other cleavages, according to the poll, include ideology": set
+        // off by commas mid-sentence, the cue sits inside its content.
+        if c.first > lead + 1 && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) {
+            let rest = self.content_end(src.1 + 1, s.end);
+            if rest > src.1 + 1 {
+                content.extend(self.content_spans(src.1 + 1, rest).0);
+            }
+        }
         Some(Found::new((c.first, c.end), Some(c.entry), Some(src), content, "according-to", quoted))
     }
 
