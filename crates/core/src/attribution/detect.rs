@@ -773,11 +773,25 @@ impl<'a, 't> Detector<'a, 't> {
                 return Some(f);
             }
         }
+        if let Some(f) = self.passive(c, aux) {
+            return Some(f);
+        }
         if let Some(f) = self.quote_before_cue(c, aux) {
             return Some(f);
         }
         if first_word.ends_with("ing") && aux == c.first && c.first > s.first && t.is_punct(c.first - 1, ',') {
             if let Some(f) = self.participle(c) {
+                return Some(f);
+            }
+        }
+        // "Outright victory is vital, he said after the meeting": a subject
+        // right after a comma closes the content before it, even when the
+        // sentence goes on with adverbials or an addressee.
+        let after_comma = self.subject_before(aux, s.first).is_some_and(|(a, _)| {
+            a > s.first + 2 && (t.is_punct(a - 1, ',') || t.toks[a - 1].kind == Kind::Close && t.is_punct(a - 2, ','))
+        });
+        if after_comma {
+            if let Some(f) = self.content_then_cue(c, aux) {
                 return Some(f);
             }
         }
@@ -823,7 +837,15 @@ impl<'a, 't> Detector<'a, 't> {
         let s = t.sentence_of(c.first);
         let para_first = self.paragraph_first(c.first);
         // The subject may sit between the quotation and the cue.
-        let (source, before) = match self.left_np(aux, para_first) {
+        // A subject set off by commas ("Jane Doe, director of research at a
+        // think tank, said") ends in a comma that the plain phrase walk
+        // stops at; the subject walk knows appositives.
+        let subject = self.left_np(aux, para_first).or_else(|| {
+            (aux > para_first && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}')))
+                .then(|| self.subject_before(aux, para_first))
+                .flatten()
+        });
+        let (source, before) = match subject {
             Some((a, b)) => (Some((a, b)), a),
             None => (None, aux),
         };
@@ -845,8 +867,14 @@ impl<'a, 't> Detector<'a, 't> {
         // A quotation that ends its sentence (`... gonna be fine.” Clinton
         // has long maintained that ...`) is not this cue's content; one that
         // hands over does, with a comma, a question or an exclamation.
+        // A sentence of its own that holds nothing but the speaker and the
+        // cue (`... fine.” Trump said.`) still hands the quotation over.
         let closing = quote.close;
-        if closing > 0 && t.is_punct(closing - 1, '.') && !(t.is_punct(k, ',') || t.is_punct(k, '\u{2014}')) {
+        if closing > 0
+            && t.is_punct(closing - 1, '.')
+            && !(t.is_punct(k, ',') || t.is_punct(k, '\u{2014}'))
+            && !(source.is_some() && self.closes_at(self.skip_adverbials(c.end, s.end), s.end))
+        {
             return None;
         }
         // A quotation inside a clause (`calling it a “question for the
@@ -973,7 +1001,8 @@ impl<'a, 't> Detector<'a, 't> {
         // "pointed to the polls", "talked about jobs": a verb with its
         // preposition is structure enough for a named source.
         let phrasal = entry.phrase.contains(' ') && entry.complements & complement::NP != 0;
-        if !entry.strong && !clausal && !quotes_inside && !document_subject && !labels && !phrasal {
+        let np_object = entry.complements & complement::NP != 0;
+        if !entry.strong && !clausal && !np_object && !quotes_inside && !document_subject && !labels && !phrasal {
             return None;
         }
         // With a weak cue the subject must be a clear source too.
@@ -991,8 +1020,77 @@ impl<'a, 't> Detector<'a, 't> {
         {
             return None;
         }
+        // A noun-phrase object is the content by itself; the adjuncts after
+        // it ("endorsed Trump last week at a rally") are the writer's.
+        let np_only = entry.complements & (complement::THAT | complement::WH) == 0;
+        let end = if clausal || !np_only || quotes_inside && !labels { end } else { self.np_object_end(start, end) };
         let (content, quoted) = self.content_spans(start, end);
         Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
+    }
+
+    /// Where a noun-phrase object (with a label after it for "called him a
+    /// liar") ends: before a comma, an adverbial of time or place, a
+    /// subordinate clause, or a coordinated verb.
+    fn np_object_end(&self, start: usize, end: usize) -> usize {
+        let t = self.t;
+        let mut k = start;
+        let mut depth = 0i32;
+        while k < end {
+            match t.toks[k].kind {
+                Kind::Open => depth += 1,
+                Kind::Close => {
+                    depth -= 1;
+                    // `yelled “You lie!” at the president`: a quotation that
+                    // opens the object is all of it.
+                    if depth <= 0 && t.toks[start].kind == Kind::Open {
+                        return k + 1;
+                    }
+                }
+                Kind::Punct(',' | ';' | ':' | '(' | '\u{2014}') if depth <= 0 && k > start => return k,
+                Kind::Word if depth <= 0 && k > start => {
+                    let w = t.lower(k);
+                    let adjunct = matches!(
+                        w,
+                        "at" | "during"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "as"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "until"
+                            | "amid"
+                            | "despite"
+                            | "where"
+                            | "if"
+                            | "unless"
+                    ) || (time_word_at(t, k) && !t.toks[k].cap)
+                        || (matches!(w, "on" | "in" | "last" | "this" | "earlier")
+                            && t.is_word(k + 1)
+                            && time_word_at(t, k + 1))
+                        || (matches!(w, "and" | "but") && self.coordinated_verb(k + 1, end));
+                    if adjunct {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        end
+    }
+
+    /// Does a verb of its own start at `k`, after "and" or "but": "and
+    /// said", "but argues", "and then added"?
+    fn coordinated_verb(&self, mut k: usize, end: usize) -> bool {
+        let t = self.t;
+        while k < end && t.is_word(k) && matches!(t.lower(k), "also" | "then" | "later" | "has" | "have" | "had") {
+            k += 1;
+        }
+        k < end && t.is_word(k) && !t.toks[k].cap && is_verb_form(t.lower(k))
     }
 
     /// `Putin told Biden that ..., Peskov said.`: the content comes first
@@ -1022,10 +1120,28 @@ impl<'a, 't> Detector<'a, 't> {
                 return None;
             }
         }
+        // "..., an aide told The New York Times.": the addressee of a cue
+        // that takes one stands between the cue and the end.
+        let mut after = self.skip_adverbials(after, s.end);
+        if after == c.end && self.lex.cue(c.entry).complements & complement::OBJ != 0 {
+            if let Some((x, y)) = self.right_np(after, s.end, false) {
+                if t.toks[x].cap || in_list(&["reporters", "journalists", "him", "her", "them", "us", "me"], t.lower(x))
+                {
+                    after = y;
+                }
+            }
+        }
         // Only adverbials may follow ("Peskov said on Sunday."), or another
-        // hop ("TASS reported, citing a short video").
+        // hop ("TASS reported, citing a short video"), or a clause of the
+        // writer's own after a comma or a subordinator ("..., he said after
+        // the meeting", "..., Sanders said, a policy that ...").
         let tail = self.skip_adverbials(after, s.end);
-        if !self.closes_at(tail, s.end) {
+        let subordinate = t.is_word(tail)
+            && in_list(&["after", "before", "as", "because", "when", "while", "since", "following"], t.lower(tail));
+        // "The goal, he said, is to forge a truce": the cue sits inside the
+        // content, which goes on after the second comma.
+        let parenthetical = subject.is_some() && t.is_punct(tail, ',') && tail + 2 < s.end && t.is_word(tail + 1);
+        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical {
             return None;
         }
         let comma_in_quote = before >= 2 && t.toks[before - 1].kind == Kind::Close && t.is_punct(before - 2, ',');
@@ -1042,7 +1158,29 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start + 1 {
             return None;
         }
-        let (content, quoted) = self.content_spans(start, end);
+        // An opening adverbial ("On Sunday, he appeared") or participle
+        // ("Speaking at a rally, Trump said") is no content of its own.
+        let opener = t.lower(start);
+        let adverbial = time_word_at(t, start)
+            || t.is(start, NP_PREPOSITIONS_BIT)
+            || in_list(
+                &[
+                    "as", "when", "while", "after", "before", "since", "if", "although", "though", "because", "during",
+                    "earlier", "later", "asked", "like", "unlike", "despite", "among", "amid", "under", "over",
+                ],
+                opener,
+            )
+            || opener.ends_with("ing") && t.toks[start].cap;
+        if adverbial && (parenthetical || subordinate) {
+            return None;
+        }
+        let (mut content, quoted) = self.content_spans(start, end);
+        if parenthetical && !self.closes_at(tail, s.end) {
+            let rest = self.content_end(tail + 1, s.end);
+            if rest > tail + 1 {
+                content.extend(self.content_spans(tail + 1, rest).0);
+            }
+        }
         Some(self.make(c, aux, source, content, "content-then-cue", quoted))
     }
 
@@ -1074,7 +1212,15 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start {
             return None;
         }
-        let (content, quoted) = self.content_spans(start, end);
+        let (mut content, quoted) = self.content_spans(start, end);
+        // "Other cleavages, according to the poll, include ideology": set
+        // off by commas mid-sentence, the cue sits inside its content.
+        if c.first > lead + 1 && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) {
+            let rest = self.content_end(src.1 + 1, s.end);
+            if rest > src.1 + 1 {
+                content.extend(self.content_spans(src.1 + 1, rest).0);
+            }
+        }
         Some(Found::new((c.first, c.end), Some(c.entry), Some(src), content, "according-to", quoted))
     }
 
@@ -1172,6 +1318,39 @@ impl<'a, 't> Detector<'a, 't> {
         Some(Found::new((aux, c.end), Some(c.entry), None, subject, "passive-no-source", quoted))
     }
 
+    /// "The plan was rejected by most voters", "The meeting was first
+    /// reported by a magazine": in the passive the subject is the content
+    /// and the phrase after "by" the source.
+    fn passive(&self, c: &CueAt, aux: usize) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        let last = t.lower(c.end - 1);
+        let participle = last.ends_with("ed") || in_list(&["known", "seen", "shown", "written", "told", "heard"], last);
+        if !participle
+            || !(aux..c.end - 1).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+        {
+            return None;
+        }
+        // "It was reported that ...", "was told that ...", "was asked
+        // whether ...": the content follows the cue.
+        if c.end < s.end && (t.toks[c.end].kind == Kind::Open || t.is(c.end, BREAK_BIT) && !t.word_is(c.end, "by")) {
+            return None;
+        }
+        let (a, b) = self.left_np(aux, s.first)?;
+        if b == a + 1 && matches!(t.lower(a), "it" | "there" | "this" | "that") || b - a > 10 {
+            return None;
+        }
+        // Without "by" a passive is mostly an event ("the request was
+        // denied"), not an attribution.
+        if !t.word_is(c.end, "by") {
+            return None;
+        }
+        let src = self.right_np(c.end + 1, s.end, false)?;
+        let source = Some(self.with_trailing_appositive(src, s.end));
+        let (content, quoted) = self.content_spans(a, b);
+        Some(Found::new((aux, c.end), Some(c.entry), source, content, "passive", quoted))
+    }
+
     /// "reportedly", "allegedly": the clause they sit in, with no source.
     fn sourceless_adverb(&self, c: &CueAt) -> Option<Found> {
         let t = self.t;
@@ -1253,9 +1432,23 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// What a colon introduces: the rest of its sentence, or the next
     /// paragraph when the colon closes its own.
-    fn colon_content(&self, k: usize, s: super::tokens::Sentence) -> Option<(Vec<(usize, usize)>, Quoted)> {
+    /// A speaker label that opens its paragraph (`Lopez: Well, ...`)
+    /// governs the whole paragraph, as in a transcript.
+    fn colon_content(
+        &self,
+        k: usize,
+        s: super::tokens::Sentence,
+        whole_paragraph: bool,
+    ) -> Option<(Vec<(usize, usize)>, Quoted)> {
         let t = self.t;
-        let (first, end) = if k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para {
+        let (first, end) = if whole_paragraph && k + 1 < t.toks.len() && t.toks[k + 1].para == t.toks[k].para {
+            let para = t.toks[k].para;
+            let mut last = k + 1;
+            while last + 1 < t.toks.len() && t.toks[last + 1].para == para {
+                last += 1;
+            }
+            (k + 1, last + 1)
+        } else if k + 1 >= t.toks.len() || t.toks[k + 1].para != t.toks[k].para {
             let next = k + 1;
             if next >= t.toks.len() {
                 return None;
@@ -1321,11 +1514,12 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "Stated Stone:" puts the verb first; the verb is the cue.
         if b > a + 1 && t.toks[a].cap && self.lex.cue_forms.contains_key(first_word) && is_verb_form(first_word) {
-            let (content, quoted) = self.colon_content(k, s)?;
+            let (content, quoted) = self.colon_content(k, s, false)?;
             let entry = self.lex.cue_forms[first_word].iter().find(|(rest, _)| rest.is_empty()).map(|(_, id)| *id)?;
             return Some(Found::new((a, a + 1), Some(entry), Some((a + 1, b)), content, "inverted-colon", quoted));
         }
-        let (content, quoted) = self.colon_content(k, s)?;
+        let opens_paragraph = a == 0 || t.toks[a - 1].para != t.toks[a].para;
+        let (content, quoted) = self.colon_content(k, s, opens_paragraph && !dash)?;
         Some(Found::new((k, k + 1), None, Some((a, b)), content, if dash { "dash" } else { "colon" }, quoted))
     }
 
@@ -1591,6 +1785,17 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "said she respects him but argues that ...", "and added":
+                // the subject's next verb of speech is an attribution of its
+                // own, not part of this content.
+                Kind::Word
+                    if depth <= 0
+                        && k > start
+                        && matches!(t.lower(k), "and" | "but")
+                        && self.coordinated_cue(k + 1, end) =>
+                {
+                    break;
+                }
                 _ => {}
             }
             k += 1;
@@ -1643,6 +1848,15 @@ impl<'a, 't> Detector<'a, 't> {
             return self.closes_at(tail, end);
         }
         false
+    }
+
+    /// A cue verb right after "and" or "but", past "also" and the like.
+    fn coordinated_cue(&self, mut k: usize, end: usize) -> bool {
+        let t = self.t;
+        while k < end && t.is_word(k) && matches!(t.lower(k), "also" | "then" | "later") {
+            k += 1;
+        }
+        k < end && self.is_cue_word(k) && is_verb_form(t.lower(k))
     }
 
     fn is_cue_word(&self, k: usize) -> bool {

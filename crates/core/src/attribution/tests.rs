@@ -531,3 +531,43 @@ fn messy_text_never_panics_and_offsets_are_code_points() {
     let found = analyze(emoji, &lexicon, &Context::default());
     assert_eq!(found.attributions[0].cue.start, 10);
 }
+
+/// Content that must come out exactly, for the rules that decide where a
+/// content span ends.
+#[test]
+fn contents_end_where_the_attributed_words_end() {
+    let lexicon = Lexicon::builtin();
+    for (text, cue, content) in [
+        // A noun-phrase object leaves the adjuncts of time and place out.
+        ("Most farmers supported the governor at the fair last week.", "supported", "the governor"),
+        // A coordinated verb of speech starts an attribution of its own.
+        ("The senator said she backs the bill but argued that it needs more money.", "said", "she backs the bill"),
+        // An appositive subject between the quotation and the cue.
+        (
+            "\u{201C}We will win this,\u{201D} Jane Roe, director of a small tank, said on Monday.",
+            "said",
+            "\u{201C}We will win this,\u{201D}",
+        ),
+        // A closing sentence with nothing but the speaker and the cue.
+        (
+            "The count took all night. \u{201C}The vote is over.\u{201D} Roe said.",
+            "said",
+            "\u{201C}The vote is over.\u{201D}",
+        ),
+        // A cue inside its content, set off by commas.
+        ("The goal, she said, is a lasting truce.", "said", "The goal | is a lasting truce"),
+        // A closing cue followed by a clause of the writer's own.
+        ("Outright victory is vital, he said after the meeting.", "said", "Outright victory is vital"),
+        // A closing cue with its addressee.
+        ("The plan is dead, an aide told reporters.", "told", "The plan is dead"),
+        // In the passive the subject is the content.
+        ("The plan was rejected by most voters in the county.", "was rejected", "The plan"),
+        // A speaker label that opens its paragraph governs the paragraph.
+        ("Roe: Well, no. That plan is dead. We move on.", ":", "Well, no. That plan is dead. We move on."),
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let a = find(&found, cue).unwrap_or_else(|| panic!("{text}: no cue {cue:?}"));
+        let got: Vec<&str> = a.content.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(got.join(" | "), content, "{text}");
+    }
+}
