@@ -165,7 +165,7 @@ fn zip_member_paths_never_leave_the_archive() {
         walkdir(dir).into_iter().filter(|p| !p.to_string_lossy().contains("library.sqlite")).collect()
     };
     let before = listing(lib.dir.path());
-    let (summary, events) = lib.import(&[zip.clone()]);
+    let (summary, events) = lib.import(std::slice::from_ref(&zip));
     assert_eq!(summary.imported, 4, "{:?}", failures(&events));
     assert_eq!(listing(lib.dir.path()), before, "the import created no file");
     for i in 1..=4 {
