@@ -14,10 +14,7 @@ fn every_bad_file_fails_alone_with_its_reason() {
     let cases: Vec<(std::path::PathBuf, &str)> = vec![
         (lib.write("empty.txt", ""), "empty file"),
         (lib.write("blank.txt", "  \n\n \t"), "empty file (only whitespace)"),
-        (
-            lib.write("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00garbage"),
-            "binary file, not text (NUL byte at offset 7)",
-        ),
+        (lib.write("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00garbage"), "binary file, not text (a program)"),
         (
             lib.write("latin1.txt", b"Caf\xe9 owners said prices rose."),
             "invalid UTF-8 at byte 3; save the file as UTF-8 and import it again",
@@ -33,6 +30,23 @@ fn every_bad_file_fails_alone_with_its_reason() {
         (lib.write("feed.rss", "<rss><channel><item><title>x</title>"), "not a readable RSS, Atom or JSON feed"),
         (lib.dir.path().join("input/missing.txt"), "no such file or folder"),
         (lib.write("picture.png", b"\x89PNG\r\n\x1a\n"), "not an article format (.png)"),
+        // Binary files renamed .txt, with no NUL byte near the start to give
+        // them away: named for what they are rather than as bad UTF-8.
+        (
+            lib.write("renamed-pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n"),
+            "binary file, not text (a PDF document)",
+        ),
+        (
+            lib.write("renamed-gzip.txt", b"\x1f\x8b\x08\x08\xb5\xfa\x9e\x61garbage"),
+            "binary file, not text (a gzip archive)",
+        ),
+        (
+            lib.write(
+                "controls.txt",
+                b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11abc\x12\x13\x14\x15\x16\x17\x18\x19".repeat(40),
+            ),
+            "binary file, not text (control characters)",
+        ),
     ];
     let mut paths: Vec<_> = cases.iter().map(|(p, _)| p.clone()).collect();
     paths.insert(3, good.clone());
@@ -105,6 +119,75 @@ fn zip_bombs_and_nested_archives_are_refused() {
     assert_eq!(summary.failed, 1, "{failed:?}");
     assert!(failed[0].contains("bomb.zip: zeros.txt: member is larger than the 1 MiB limit"), "{failed:?}");
     assert_eq!(summary.imported, 1);
+
+    // Members each under the file limit that together inflate past the
+    // archive limit, from a zip of a few kilobytes: reading stops at the
+    // limit with one failure, keeping what came before.
+    let many = lib.dir.path().join("input/many.zip");
+    let member = |i: usize| format!("Member {i}\n\n{}", format!("The mayor said item {i} was ready. ").repeat(25_000));
+    let members: Vec<(String, String)> = (0..6).map(|i| (format!("m{i}.txt"), member(i))).collect();
+    let named: Vec<(&str, String)> = members.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    write_zip(&many, &named);
+    assert!(std::fs::metadata(&many).unwrap().len() < 100_000, "a small archive");
+    let mut request = ImportRequest::new(vec![many]);
+    request.limits = Limits { max_file_bytes: 1 << 20, max_record_bytes: 1 << 20, max_archive_bytes: 2 << 20 };
+    let (summary, events) = lib.import_with(request);
+    let failed = failures(&events);
+    assert_eq!((summary.imported, summary.failed), (2, 1), "{failed:?}");
+    assert!(
+        failed[0].contains("many.zip: m2.txt: the archive inflates past the 2 MiB limit; stopped reading it"),
+        "{failed:?}"
+    );
+
+    // With the default limits, one member of 65 MiB of zeros in a zip of
+    // under 100 KB is refused by the file limit; memory stays bounded by it.
+    let zeros = lib.dir.path().join("input/zeros.zip");
+    write_zip(&zeros, &[("zeros.txt", "0".repeat(65 << 20))]);
+    assert!(std::fs::metadata(&zeros).unwrap().len() < 100_000);
+    let (summary, events) = lib.import(&[zeros]);
+    let failed = failures(&events);
+    assert_eq!(summary.failed, 1);
+    assert!(failed[0].contains("zeros.zip: zeros.txt: member is larger than the 64 MiB limit"), "{failed:?}");
+}
+
+/// Archive member names are labels only: nothing is ever written where a
+/// `../` or absolute name points, and the members are read like any other.
+#[test]
+fn zip_member_paths_never_leave_the_archive() {
+    let mut lib = TempLibrary::new();
+    let zip = lib.dir.path().join("input/deep/er/escape.zip");
+    std::fs::create_dir_all(zip.parent().unwrap()).unwrap();
+    let names = ["../../../escaped-1.txt", "/tmp/escaped-2.txt", "a/../../escaped-3.txt", "..\\..\\escaped-4.txt"];
+    let members: Vec<(&str, String)> =
+        names.iter().enumerate().map(|(i, n)| (*n, format!("Escape attempt {i}\n\n{GOOD} Number {i}."))).collect();
+    write_zip(&zip, &members);
+    let listing = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
+        walkdir(dir).into_iter().filter(|p| !p.to_string_lossy().contains("library.sqlite")).collect()
+    };
+    let before = listing(lib.dir.path());
+    let (summary, events) = lib.import(std::slice::from_ref(&zip));
+    assert_eq!(summary.imported, 4, "{:?}", failures(&events));
+    assert_eq!(listing(lib.dir.path()), before, "the import created no file");
+    for i in 1..=4 {
+        assert!(!std::path::Path::new(&format!("/tmp/escaped-{i}.txt")).exists());
+    }
+    // Each article names the archive and its member as given.
+    let entries: Vec<String> = (1..=4).map(|id| lib.app.show(id).unwrap().source_entry.unwrap()).collect();
+    assert_eq!(entries, names);
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walkdir(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
 }
 
 #[test]

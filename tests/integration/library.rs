@@ -1,7 +1,7 @@
 //! The library file: migrations, idempotent imports, near-duplicates,
-//! search, filters, collections, and surviving a kill mid-import.
+//! search, filters, collections and cancellation (kills are in `crash.rs`).
 
-use crate::support::{prose, run_cli, sourcetrace_bin, TempLibrary};
+use crate::support::{prose, run_cli, TempLibrary};
 use sourcetrace_api::{ArticleFilter, ErrorCode, Sourcetrace};
 use sourcetrace_store::migrate;
 
@@ -164,76 +164,6 @@ fn filters_by_outlet_date_range_and_collection() {
     assert_eq!(err.code, ErrorCode::NotFound);
     let err = lib.app.list(&ArticleFilter { since: Some("12/01/2021".into()), ..Default::default() }).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-}
-
-/// Kills `sourcetrace import` with SIGKILL partway through a large import,
-/// several times, then checks that every committed article is whole and a
-/// re-run completes the import without duplicates.
-#[test]
-fn a_killed_import_leaves_whole_articles_and_resumes() {
-    let lib = TempLibrary::new();
-    let total = 6000;
-    let lines: Vec<String> = (0..total)
-        .map(|i| {
-            article(
-                &format!("Generated {i}"),
-                ["AP", "TASS", "BBC"][i % 3],
-                "2021-12-12",
-                &format!("Article {i} says: {} Number {i} ends here.", prose(i as u64, 300)),
-            )
-        })
-        .collect();
-    let corpus = lib.write("big.jsonl", lines.join("\n"));
-    let library = lib.path();
-    drop(lib.app);
-    let bin = sourcetrace_bin();
-    let mut partial = 0;
-    for delay_ms in [400u64, 900, 1500, 2200] {
-        let mut child = std::process::Command::new(bin)
-            .args([
-                "--library",
-                library.to_str().unwrap(),
-                "import",
-                "--quiet",
-                "--batch-size",
-                "100",
-                corpus.to_str().unwrap(),
-            ])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
-        let app = Sourcetrace::open(&library).unwrap();
-        app.library().check_integrity().unwrap();
-        assert_eq!(app.import_runs().unwrap()[0].status, "interrupted");
-        let conn = app.library().connection();
-        let count: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap();
-        let indexed: i64 = conn
-            .query_row("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ends'", [], |r| r.get(0))
-            .unwrap();
-        let sketched: i64 = conn.query_row("SELECT count(*) FROM article_sketches", [], |r| r.get(0)).unwrap();
-        assert_eq!((indexed, sketched), (count, count), "every stored article is indexed and sketched");
-        let whole: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM articles WHERE text LIKE '%ends here.' AND title LIKE 'Generated %'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(whole, count, "no article is cut short");
-        eprintln!("killed after {delay_ms} ms: {count} articles stored");
-        if count > 0 && count < total as i64 {
-            partial += 1;
-        }
-    }
-    assert!(partial > 0, "no kill landed in the middle of the import; the test proved nothing");
-    let (code, stdout, stderr) = run_cli(&library, &["import", "--quiet", corpus.to_str().unwrap()]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
-    let app = Sourcetrace::open(&library).unwrap();
-    assert_eq!(app.info().unwrap().articles, total as i64);
 }
 
 /// The API's cancellation stops an import between batches, keeps what was

@@ -195,3 +195,49 @@ pub fn prose(seed: u64, words: usize) -> String {
     out.push('.');
     out
 }
+
+/// Runs the CLI like [`run_cli`], but kills it after `limit` and fails the
+/// test: hostile input must never make a command hang. Returns (exit code,
+/// stdout, stderr); the code is -1 when a signal ended the process (a stack
+/// overflow aborts with SIGABRT, a crash with SIGSEGV).
+pub fn run_cli_within(library: &Path, args: &[&str], limit: std::time::Duration) -> (i32, String, String) {
+    use std::io::Read;
+    let mut child = Command::new(sourcetrace_bin())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("SOURCETRACE_LIBRARY")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sourcetrace runs");
+    // Drain both pipes on their own threads so a chatty child cannot block
+    // on a full pipe while we wait for it.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`sourcetrace {}` did not finish within {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8_lossy(&out.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&err.join().unwrap()).into_owned();
+    (status.code().unwrap_or(-1), stdout, stderr)
+}

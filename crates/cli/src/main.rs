@@ -103,6 +103,9 @@ enum Command {
         /// With no FILE: analyse every article again, even those already current
         #[arg(long)]
         force: bool,
+        /// With no FILE: articles per transaction (a kill loses at most one batch)
+        #[arg(long, default_value_t = sourcetrace_api::ANALYSIS_BATCH)]
+        batch_size: usize,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -608,7 +611,9 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
     let mut app = Sourcetrace::open(path)?;
     match cli.command {
         Command::Serve { .. } => unreachable!("served above, before the library is opened for the command line"),
-        Command::Analyze { force, format, .. } => return analyze_library(&mut app, force, format),
+        Command::Analyze { force, batch_size, format, .. } => {
+            return analyze_library(&mut app, force, batch_size, format)
+        }
         Command::Import(args) => return import(&mut app, args),
         Command::List { filter, format } => {
             let rows = app.list(&filter.filter())?;
@@ -1039,7 +1044,12 @@ fn group(app: &mut Sourcetrace, args: GroupArgs, regroup: bool) -> Result<(), Ap
 /// `analyze` with no files: analyses the library's articles whose analysis
 /// is missing or out of date (all of them with `--force`), with a progress
 /// bar on a terminal. Ctrl-C stops between batches; what was committed stays.
-fn analyze_library(app: &mut Sourcetrace, force: bool, format: Format) -> Result<ExitCode, ApiError> {
+fn analyze_library(
+    app: &mut Sourcetrace,
+    force: bool,
+    batch_size: usize,
+    format: Format,
+) -> Result<ExitCode, ApiError> {
     let cancel = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&cancel);
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
@@ -1048,7 +1058,7 @@ fn analyze_library(app: &mut Sourcetrace, force: bool, format: Format) -> Result
         ProgressStyle::with_template("{bar:30} {pos}/{len} articles · {per_sec} · ETA {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let request = AnalyzeRequest { force, ..AnalyzeRequest::default() };
+    let request = AnalyzeRequest { force, batch_size, ..AnalyzeRequest::default() };
     let summary = app.analyze_library(
         &request,
         &mut |done, total| {

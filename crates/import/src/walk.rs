@@ -403,7 +403,9 @@ fn read_zip(
         };
         let name = member.name().map(|n| n.to_string()).unwrap_or_else(|_| format!("member {}", index + 1));
         let here = origin.at(&name);
-        let base = name.rsplit('/').next().unwrap_or(&name);
+        // Archives made on Windows may separate folders with backslashes;
+        // either way only the last part says whether the member is hidden.
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
         if member.is_dir() || base.starts_with('.') || name.starts_with("__MACOSX/") {
             continue;
         }

@@ -1529,10 +1529,16 @@ impl<'a, 't> Detector<'a, 't> {
     fn continue_quotes(&mut self) {
         let t = self.t;
         let mut claimed = vec![false; t.quotes.len()];
+        // The quotations by where they start, so that each content span
+        // looks only at those starting inside it: checking every quotation
+        // against every span made long texts quadratic.
+        let mut by_start: Vec<usize> = (0..t.quotes.len()).collect();
+        by_start.sort_by_key(|&q| t.quotes[q].start);
         for f in &self.found {
             for &(a, b) in &f.content {
-                for (q, quote) in t.quotes.iter().enumerate() {
-                    if quote.start >= a && quote.end <= b {
+                let first = by_start.partition_point(|&q| t.quotes[q].start < a);
+                for &q in by_start[first..].iter().take_while(|&&q| t.quotes[q].start <= b) {
+                    if t.quotes[q].end <= b {
                         claimed[q] = true;
                     }
                 }
@@ -1947,14 +1953,14 @@ impl<'a, 't> Detector<'a, 't> {
         }
     }
 
+    /// The first token of the paragraph of token `i`. Tokens are in text
+    /// order, so their paragraph numbers never decrease and a binary search
+    /// finds it; walking back token by token made one long paragraph (a
+    /// 10 MB pasted line) take time quadratic in its length.
     fn paragraph_first(&self, i: usize) -> usize {
         let t = self.t;
         let para = t.toks[i].para;
-        let mut k = i;
-        while k > 0 && t.toks[k - 1].para == para {
-            k -= 1;
-        }
-        k
+        t.toks[..=i].partition_point(|tok| tok.para < para)
     }
 
     /// "said George Bruno, a former Democratic Party chairman in New

@@ -462,23 +462,33 @@ fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Type
     let n = found.len();
     let mut via: Vec<Option<usize>> = vec![None; n];
     let cue_byte = |i: usize| t.toks[found[i].cue.0].start;
-    for i in 0..n {
-        if found[i].cites_for.is_some() || found[i].channel_for.is_some() {
-            continue;
-        }
+    let hop = |f: &detect::Found| f.cites_for.is_some() || f.channel_for.is_some();
+    // Each attribution was relayed through the one whose content holds its
+    // cue: the shortest such span, the earliest attribution on a tie. The
+    // cues are swept in text order past the spans sorted by start, keeping
+    // only the spans open at the cue, so a text with many attributions in
+    // one paragraph costs n log n rather than n squared.
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, attribution, index)
+    for (j, f) in found.iter().enumerate().filter(|(_, f)| !hop(f)) {
+        spans.extend(f.content.iter().enumerate().map(|(k, &(a, b))| (a, b, j, k)));
+    }
+    spans.sort_unstable();
+    let mut cues: Vec<usize> = (0..n).filter(|&i| !hop(&found[i])).collect();
+    cues.sort_by_key(|&i| cue_byte(i));
+    let mut next = 0;
+    let mut open: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for i in cues {
         let at = cue_byte(i);
-        let mut best: Option<(usize, usize)> = None;
-        for (j, f) in found.iter().enumerate() {
-            if j == i || f.cites_for.is_some() || f.channel_for.is_some() {
-                continue;
-            }
-            for &(a, b) in &f.content {
-                if a <= at && at < b && best.is_none_or(|(_, len)| b - a < len) {
-                    best = Some((j, b - a));
-                }
-            }
+        while next < spans.len() && spans[next].0 <= at {
+            open.push(spans[next]);
+            next += 1;
         }
-        via[i] = best.map(|(j, _)| j);
+        open.retain(|&(_, b, _, _)| at < b);
+        via[i] = open
+            .iter()
+            .filter(|&&(_, _, j, _)| j != i)
+            .min_by_key(|&&(a, b, j, k)| (b - a, j, k))
+            .map(|&(_, _, j, _)| j);
     }
     // Citing hops: the hop relays for the reporter, and what the reporter
     // carried came through the hop.
@@ -508,10 +518,13 @@ fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Type
             continue;
         }
         let para = t.toks[found[i].cue.0].para;
-        let generic = (0..i).rev().find(|&j| {
+        // Attributions are in text order, so the search stops at the first
+        // one more than three paragraphs back; searching all of them made a
+        // text with many media reports quadratic.
+        let generic = (0..i).rev().take_while(|&j| para.saturating_sub(t.toks[found[j].cue.0].para) <= 3).find(|&j| {
             typed[j].1.as_ref().is_some_and(|g| {
                 g.kind.is_media() && g.generic && !g.document && (g.country.is_none() || g.country == s.country)
-            }) && para.saturating_sub(t.toks[found[j].cue.0].para) <= 3
+            })
         });
         if let Some(g) = generic {
             via[i] = Some(g);

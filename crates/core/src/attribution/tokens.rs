@@ -66,6 +66,11 @@ pub(crate) struct Tokens<'t> {
     /// For each token, the word lists of `detect` it belongs to.
     classes: Vec<u16>,
     lower: String,
+    /// The quotation opened by a token (the first one) and the one closed by
+    /// it (the last one), so that a lookup does not scan every quotation,
+    /// which made texts with many quotations quadratic.
+    opening: std::collections::HashMap<usize, usize>,
+    closing: std::collections::HashMap<usize, usize>,
 }
 
 /// Abbreviations that keep their period and do not end a sentence.
@@ -274,9 +279,15 @@ impl<'t> Tokens<'t> {
             quotes: Vec::new(),
             lower,
             classes,
+            opening: Default::default(),
+            closing: Default::default(),
         };
         tokens.split_sentences();
         tokens.pair_quotes();
+        for (q, quote) in tokens.quotes.iter().enumerate() {
+            tokens.opening.entry(quote.open).or_insert(q);
+            tokens.closing.insert(quote.close, q);
+        }
         tokens
     }
 
@@ -425,7 +436,7 @@ impl<'t> Tokens<'t> {
         if i >= self.toks.len() || self.toks[i].kind != Kind::Close {
             return None;
         }
-        self.quotes.iter().rposition(|q| q.close == i)
+        self.closing.get(&i).copied()
     }
 
     /// The quotation whose opening mark is token `i`.
@@ -433,7 +444,7 @@ impl<'t> Tokens<'t> {
         if i >= self.toks.len() || self.toks[i].kind != Kind::Open {
             return None;
         }
-        self.quotes.iter().position(|q| q.open == i)
+        self.opening.get(&i).copied()
     }
 }
 
