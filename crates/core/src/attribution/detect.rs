@@ -787,21 +787,24 @@ impl<'a, 't> Detector<'a, 't> {
         // "Outright victory is vital, he said after the meeting": a subject
         // right after a comma closes the content before it, even when the
         // sentence goes on with adverbials or an addressee.
-        let after_comma = self.subject_before(aux, s.first).is_some_and(|(a, _)| {
+        // The subject is looked up once for the rules below, which all
+        // start from it.
+        let subject = self.subject_before(aux, s.first);
+        let after_comma = subject.is_some_and(|(a, _)| {
             a > s.first + 2 && (t.is_punct(a - 1, ',') || t.toks[a - 1].kind == Kind::Close && t.is_punct(a - 2, ','))
         });
         if after_comma {
-            if let Some(f) = self.content_then_cue(c, aux) {
+            if let Some(f) = self.content_then_cue(c, aux, subject) {
                 return Some(f);
             }
         }
-        if let Some(f) = self.subject_cue_content(c, aux) {
+        if let Some(f) = self.subject_cue_content(c, aux, subject) {
             return Some(f);
         }
         // A sentence-closing cue is clear structure even for a weak cue:
         // "..., Russian media reported on Sunday."
         if entry.strong || matches!(entry.class, CueClass::Speech | CueClass::Evidence) {
-            return self.content_then_cue(c, aux);
+            return self.content_then_cue(c, aux, subject);
         }
         None
     }
@@ -943,11 +946,11 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// `Peskov said it is too early ...`: the subject before the cue, the
     /// content after it.
-    fn subject_cue_content(&self, c: &CueAt, aux: usize) -> Option<Found> {
+    fn subject_cue_content(&self, c: &CueAt, aux: usize, subject: Option<(usize, usize)>) -> Option<Found> {
         let t = self.t;
         let entry = self.lex.cue(c.entry);
         let s = t.sentence_of(c.first);
-        let (a, b) = self.subject_before(aux, s.first)?;
+        let (a, b) = subject?;
         // "I believe", "you want": the writer's own voice, not a source.
         if b == a + 1 && matches!(t.lower(a), "i" | "we" | "you") && entry.class != CueClass::Speech {
             return None;
@@ -1095,15 +1098,13 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// `Putin told Biden that ..., Peskov said.`: the content comes first
     /// and the cue closes the sentence.
-    fn content_then_cue(&self, c: &CueAt, aux: usize) -> Option<Found> {
+    fn content_then_cue(&self, c: &CueAt, aux: usize, subject: Option<(usize, usize)>) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
         // "..., her friend said.": closing the sentence after a comma, a
         // determined noun is the source even when the lexicon does not know
         // it; the tail and the comma are checked below.
-        let subject = self
-            .subject_before(aux, s.first)
-            .or_else(|| self.left_np(aux, s.first).filter(|&(a, b)| self.np_is_determined_noun(a, b)));
+        let subject = subject.or_else(|| self.left_np(aux, s.first).filter(|&(a, b)| self.np_is_determined_noun(a, b)));
         let (source, before, after) = match subject {
             Some((a, b)) => (Some((a, b)), a, c.end),
             _ => {
