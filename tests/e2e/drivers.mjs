@@ -99,6 +99,7 @@ export class ChromiumDriver extends Common {
     return this.page.evaluate(`(${fn})(...${JSON.stringify(args)})`);
   }
   async click(css, { text } = {}) {
+    await this.waitFor(css, { text });
     const locator = text === undefined ? this.page.locator(css) : this.page.locator(css, { hasText: text });
     await locator.first().click();
   }
@@ -182,6 +183,7 @@ export class WindowDriver extends Common {
     });
   }
   async click(css, { text } = {}) {
+    await this.waitFor(css, { text });
     // Marks the element in the page, then clicks it with a real WebDriver
     // click so that focus and pointer events are those of a person.
     const marked = await this.evaluate(

@@ -184,6 +184,8 @@ try {
       const html = await readFile(report, "utf8");
       assert.ok(html.includes("<svg") && html.includes("TASS"), "the report has its charts and evidence");
       assert.ok(!html.includes('<img src=x onerror="window.__pwned=3">'), "hostile text is escaped in the report");
+      // Both export jobs finish before the next journey starts.
+      await until(async () => (await driver.count(".job.running")) === 0, "the export jobs to finish", 60000);
       await driver.waitFor(".job.finished");
       await driver.screenshot(join(shots, "11-export-done.png"));
     });

@@ -95,8 +95,10 @@ async function pollJobs(): Promise<void> {
         if (status.finished) {
           document.dispatchEvent(new CustomEvent("sourcetrace:job-finished", { detail: status }));
           void refreshStatus();
+          // An import or analysis changes what the views show; an export
+          // changes nothing, so it must not redraw the view under the user.
           const name = (root.dataset.view ?? "library") as string;
-          if (["library", "dashboard", "stories", "sources"].includes(name)) void render();
+          if (status.kind !== "export" && ["library", "dashboard", "stories", "sources"].includes(name)) void render();
         }
       }
       drawJobs();
