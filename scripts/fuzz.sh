@@ -38,6 +38,9 @@ nice -n 19 cargo fuzz build -s none -a
 for target in "${targets[@]}"; do
     echo "== fuzzing $target for ${seconds}s"
     mkdir -p "fuzz/work/$target"
-    nice -n 19 cargo fuzz run -s none -a "$target" "fuzz/work/$target" "fuzz/corpus/$target" -- \
+    # demo/ seeds every target too: its files are read where they live
+    # rather than copied into the corpus, and libFuzzer writes new inputs
+    # only to the first folder.
+    nice -n 19 cargo fuzz run -s none -a "$target" "fuzz/work/$target" "fuzz/corpus/$target" demo -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
 done
