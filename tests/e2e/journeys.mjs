@@ -122,7 +122,7 @@ try {
   });
 
   await step("correcting a source type changes the tallies", async () => {
-    const page = await driver.command("articles", { search: "Putin" });
+    const page = await driver.command("articles", { filter: { search: "Putin" } });
     const article = page.rows[0];
     const before = article.state_media_share;
     const view = await driver.command("article", { id: article.id });
@@ -135,7 +135,7 @@ try {
     await driver.click(".detail button", { text: "Save" });
     await driver.waitFor(".detail .human", { text: "human decision", timeout: 20000 });
     await driver.screenshot(join(shots, "05-article-corrected.png"));
-    const after = (await driver.command("articles", { search: "Putin" })).rows[0].state_media_share;
+    const after = (await driver.command("articles", { filter: { search: "Putin" } })).rows[0].state_media_share;
     assert.ok(after > before, `state-media share ${before} → ${after}`);
     const board = await driver.command("dashboard", {});
     const outlet = board.sourcing.find((o) => o.outlet === (article.outlet ?? "(no outlet)"));
@@ -175,14 +175,20 @@ try {
       const xlsx = join(saved, "sourcetrace-export.xlsx");
       await until(async () => (await stat(xlsx).catch(() => null))?.size > 0, "the XLSX export", 60000);
       assert.equal((await readFile(xlsx)).subarray(0, 2).toString(), "PK", "an XLSX file is a zip");
+      // The report is of a search (which finds the sample and the hostile
+      // article): the dialog and the report say so.
+      await driver.goto("library?search=Putin%20OR%20Hostile");
+      await driver.waitFor("table.articles tbody tr");
       await driver.click("button", { text: "Export…" });
       await driver.waitFor("dialog.export");
+      assert.match(await driver.text("dialog.export p"), /matching “Putin OR Hostile”/, "the dialog names the selection");
       await driver.evaluate(`() => { document.querySelector("dialog.export input[value=html]").checked = true; }`);
       await driver.click("dialog.export button", { text: "Choose where to save…" });
       const report = join(saved, "sourcetrace-report.html");
       await until(async () => (await stat(report).catch(() => null))?.size > 0, "the HTML report", 60000);
       const html = await readFile(report, "utf8");
       assert.ok(html.includes("<svg") && html.includes("TASS"), "the report has its charts and evidence");
+      assert.ok(html.includes("matching &quot;Putin OR Hostile&quot;"), "the report names its selection");
       assert.ok(!html.includes('<img src=x onerror="window.__pwned=3">'), "hostile text is escaped in the report");
       // Both export jobs finish before the next journey starts.
       await until(async () => (await driver.count(".job.running")) === 0, "the export jobs to finish", 60000);

@@ -45,7 +45,8 @@ fn the_table_pages_sorts_and_searches_in_sql() {
     let all = call(&desk, "articles", json!({}));
     let total = all["total"].as_i64().unwrap();
     assert!(total >= 2);
-    let page = call(&desk, "articles", json!({ "limit": 1, "offset": 1, "sort": "title", "descending": false }));
+    let page =
+        call(&desk, "articles", json!({ "filter": { "limit": 1, "offset": 1 }, "sort": "title", "descending": false }));
     assert_eq!(page["total"].as_i64().unwrap(), total, "the total counts the whole selection, not the page");
     assert_eq!(page["rows"].as_array().unwrap().len(), 1);
     let by_title = call(&desk, "articles", json!({ "sort": "title", "descending": false }));
@@ -53,10 +54,10 @@ fn the_table_pages_sorts_and_searches_in_sql() {
     let mut sorted = titles.clone();
     sorted.sort_by_key(|t| t.to_lowercase());
     assert_eq!(titles, sorted);
-    let hits = call(&desk, "articles", json!({ "search": "strike" }));
+    let hits = call(&desk, "articles", json!({ "filter": { "search": "strike" } }));
     assert_eq!(hits["total"], 1);
     assert!(hits["rows"][0]["snippet"].as_str().unwrap().contains('\u{2}'), "matches are marked in the snippet");
-    let error = commands::call(&desk, "articles", json!({ "search": "AND AND" })).unwrap_err();
+    let error = commands::call(&desk, "articles", json!({ "filter": { "search": "AND AND" } })).unwrap_err();
     assert_eq!(error.code, sourcetrace_api::ErrorCode::BadQuery);
     assert!(error.message.contains("double quotes"), "{}", error.message);
     let unknown = commands::call(&desk, "drop_tables", json!({})).unwrap_err();
@@ -98,16 +99,16 @@ fn every_dashboard_figure_opens_exactly_the_attributions_it_counts() {
     let cells = board["credits"]["cells"].as_array().unwrap();
     let reuters: i64 = cells.iter().filter(|c| c["agency"] == "Reuters").map(|c| c["articles"].as_i64().unwrap()).sum();
     assert!(reuters >= 1, "the Reuters credit is tallied: {cells:?}");
-    let page = call(&desk, "articles", json!({ "agency": "Reuters" }));
+    let page = call(&desk, "articles", json!({ "filter": { "agency": "Reuters" } }));
     assert_eq!(page["total"].as_i64().unwrap(), reuters);
-    let none = call(&desk, "articles", json!({ "agency": "No Such Agency" }));
+    let none = call(&desk, "articles", json!({ "filter": { "agency": "No Such Agency" } }));
     assert_eq!(none["total"], 0);
 }
 
 #[test]
 fn a_correction_through_the_desk_changes_the_dashboard() {
     let (_dir, desk) = desk_with(&[("state.txt", STATE)]);
-    let page = call(&desk, "articles", json!({ "search": "title:welcome" }));
+    let page = call(&desk, "articles", json!({ "filter": { "search": "title:welcome" } }));
     let id = page["rows"][0]["id"].as_i64().unwrap();
     let view = call(&desk, "article", json!({ "id": id }));
     let anonymous = view["analysis"]["attributions"]

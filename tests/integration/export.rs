@@ -225,3 +225,90 @@ fn story_comparisons_export_the_figures_compare_shows() {
     }
     assert!(compared >= 4, "only {compared} story × outlet rows compared");
 }
+
+/// The article ids of an export of the articles table.
+fn exported_ids(library: &Path, selection: &[&str]) -> Vec<i64> {
+    let mut args = vec!["export", "articles", "--format", "json"];
+    args.extend_from_slice(selection);
+    let mut ids: Vec<i64> =
+        json(library, &args).as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    ids
+}
+
+/// The ids `sourcetrace list` gives for the same selection.
+fn listed_ids(library: &Path, selection: &[&str]) -> Vec<i64> {
+    let mut args = vec!["list", "--format", "json"];
+    args.extend_from_slice(selection);
+    let mut ids: Vec<i64> =
+        json(library, &args).as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    ids
+}
+
+/// Every kind of selection the issue names (a search, a story, a set of
+/// outlets, a date range, a collection) exports exactly the articles the
+/// library lists for it, and the other tables follow the same articles.
+#[test]
+fn every_kind_of_selection_exports_exactly_its_articles() {
+    let lib = TempLibrary::new();
+    let library = generated_library(&lib, 120);
+
+    // A search: the same hits as `sourcetrace search`.
+    let hits: Vec<i64> = {
+        let mut ids: Vec<i64> = json(&library, &["search", "Lopez", "--format", "json", "--limit", "1000"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_i64().unwrap())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(hits.len(), 30, "Maria Lopez speaks in every fourth article");
+    assert_eq!(exported_ids(&library, &["--matching", "Lopez"]), hits);
+    let attributions = json(&library, &["export", "attributions", "--format", "json", "--matching", "Lopez"]);
+    let cited: std::collections::BTreeSet<i64> =
+        attributions.as_array().unwrap().iter().map(|a| a["article_id"].as_i64().unwrap()).collect();
+    assert!(!cited.is_empty() && cited.iter().all(|id| hits.contains(id)), "attributions of the hits only");
+
+    // A set of outlets.
+    let two = ["--outlet", "Valley News", "--outlet", "metro times"];
+    let ids = exported_ids(&library, &two);
+    assert_eq!(ids.len(), 80);
+    assert_eq!(ids, listed_ids(&library, &two));
+
+    // A date range, and a date range within a search.
+    let week = ["--since", "2021-12-01", "--until", "2021-12-07"];
+    // Days 1 to 7 of each 28-day cycle: four full cycles, then days 1 to 8.
+    assert_eq!(exported_ids(&library, &week).len(), 4 * 7 + 7);
+    let both = ["--since", "2021-12-01", "--until", "2021-12-07", "--matching", "Lopez"];
+    assert_eq!(exported_ids(&library, &both), listed_ids(&library, &both));
+    assert!(exported_ids(&library, &both).len() < hits.len());
+
+    // A collection.
+    assert_eq!(run_cli(&library, &["collection", "add", "picked", "3", "5", "8"]).0, 0);
+    assert_eq!(exported_ids(&library, &["--collection", "picked"]), [3, 5, 8]);
+
+    // A story: its own articles, as `sourcetrace stories` lists them.
+    let stories = json(&library, &["stories", "--format", "json"]);
+    let story = stories.as_array().unwrap().iter().max_by_key(|s| s["articles"].as_array().unwrap().len()).unwrap();
+    let mut members: Vec<i64> =
+        story["articles"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    members.sort();
+    let id = story["id"].to_string();
+    assert_eq!(exported_ids(&library, &["--story", &id]), members);
+
+    // The report names the selection it was made of.
+    let (code, html, err) = run_cli(&library, &["report", "--matching", "Lopez", "--outlet", "Valley News"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains("outlet Valley News, matching &quot;Lopez&quot;"), "the selection in words");
+
+    // Bad search syntax is refused before anything is written.
+    let out = lib.dir.path().join("bad.csv");
+    let (code, _, err) =
+        run_cli(&library, &["export", "articles", "--matching", "\"Lopez", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot search for") && err.contains("double quotes"), "{err}");
+    assert!(!out.exists(), "no file for a refused export");
+}

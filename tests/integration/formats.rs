@@ -81,9 +81,9 @@ fn csv_json_and_jsonl_follow_the_field_mapping() {
     let (summary, events) = lib.import(&paths);
     assert_eq!((summary.imported, summary.failed), (5, 0), "{:?}", failures(&events));
     assert_eq!(titles(&lib), ["CSV one", "CSV two", "JSON one", "JSONL one", "JSONL two"]);
-    let ap = lib.app.list(&ArticleFilter { outlet: Some("AP".into()), ..Default::default() }).unwrap();
+    let ap = lib.app.list(&ArticleFilter::outlet("AP")).unwrap();
     assert_eq!(ap.len(), 2, "AP and Associated Press are one outlet");
-    let rt = lib.app.list(&ArticleFilter { outlet: Some("Russia Today".into()), ..Default::default() }).unwrap();
+    let rt = lib.app.list(&ArticleFilter::outlet("Russia Today")).unwrap();
     assert_eq!(rt.len(), 2, "an alias filters, and a URL resolves the outlet");
 }
 

@@ -111,8 +111,7 @@ fn search_ranks_snippets_and_explains_syntax_errors() {
     assert!(hits[0].snippet.contains("\u{2}Kremlin\u{3}"));
     let phrase = lib.app.search("\"red lines\"", &ArticleFilter::default()).unwrap();
     assert_eq!(phrase.len(), 1);
-    let filtered =
-        lib.app.search("kremlin", &ArticleFilter { outlet: Some("BBC".into()), ..Default::default() }).unwrap();
+    let filtered = lib.app.search("kremlin", &ArticleFilter::outlet("BBC")).unwrap();
     assert_eq!(filtered.len(), 1);
     for bad in ["\"unterminated", "Peskov AND", "(a OR b", "NEAR(", "nosuchcolumn:x", "*"] {
         let err = lib.app.search(bad, &ArticleFilter::default()).expect_err(bad);
@@ -142,10 +141,7 @@ fn filters_by_outlet_date_range_and_collection() {
     let titles = |app: &Sourcetrace, f: ArticleFilter| -> Vec<String> {
         app.list(&f).unwrap().into_iter().map(|a| a.title.unwrap()).collect()
     };
-    assert_eq!(
-        titles(&lib.app, ArticleFilter { outlet: Some("rt".into()), ..Default::default() }),
-        ["Day 6", "Day 4", "Day 2"]
-    );
+    assert_eq!(titles(&lib.app, ArticleFilter::outlet("rt")), ["Day 6", "Day 4", "Day 2"]);
     assert_eq!(
         titles(
             &lib.app,

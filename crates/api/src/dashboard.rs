@@ -6,7 +6,7 @@
 //! framing`, `credits` and the report, so a bar in the window, a row of an
 //! export and a chart of the report always agree.
 
-use crate::{validate_filter, ApiError, ErrorCode, Result, Sourcetrace};
+use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use serde::Serialize;
 use sourcetrace_core::attribution::SourceType;
 use sourcetrace_store::{
@@ -63,13 +63,13 @@ pub struct SourceProfile {
 impl Sourcetrace {
     /// One page of the library table, sorted and filtered in SQL.
     pub fn article_page(&self, query: &ArticleQuery) -> Result<ArticlePage> {
-        validate_filter(&query.filter())?;
+        self.validate_filter(&query.filter)?;
         Ok(self.library.article_page(query)?)
     }
 
     /// The attributions behind a figure.
     pub fn evidence(&self, query: &EvidenceQuery) -> Result<EvidencePage> {
-        validate_filter(&query.filter)?;
+        self.validate_filter(&query.filter)?;
         if let Some(kind) = &query.source_type {
             if SourceType::parse(kind).is_none() {
                 return Err(ApiError::new(ErrorCode::InvalidInput, format!("{kind:?} is not a source type")));
@@ -80,7 +80,7 @@ impl Sourcetrace {
 
     /// The outlets dashboard over a selection.
     pub fn dashboard(&self, filter: &ArticleFilter) -> Result<Dashboard> {
-        validate_filter(filter)?;
+        self.validate_filter(filter)?;
         let filter = ArticleFilter { limit: None, offset: 0, ..filter.clone() };
         let mut sourcing: Vec<OutletSourcing> = Vec::new();
         for row in self.library.sourcing_mix(&filter)? {

@@ -188,6 +188,7 @@ impl Sourcetrace {
         cancel: &AtomicBool,
     ) -> Result<ExportSummary> {
         let tables = tables_of(request)?;
+        self.validate_filter(&request.filter)?;
         let mut summary = ExportSummary::default();
         let write_err = |e: std::io::Error| io_error("Could not write the export", e);
         match request.format {
@@ -272,6 +273,7 @@ impl Sourcetrace {
         cancel: &AtomicBool,
     ) -> Result<ExportSummary> {
         let tables = tables_of(request)?;
+        self.validate_filter(&request.filter)?;
         if request.format == ExportFormat::Csv && (tables.len() > 1 || path.is_dir()) {
             std::fs::create_dir_all(path).map_err(|e| io_error(&format!("Could not create {}", path.display()), e))?;
             let mut summary = ExportSummary::default();

@@ -132,14 +132,14 @@ impl Sourcetrace {
     /// Verb stances, hedges, loaded terms and mean tone of each outlet's
     /// analysed articles in a selection, normalized so outlets compare.
     pub fn framing_by_outlet(&self, filter: &ArticleFilter) -> Result<Vec<OutletFraming>> {
-        crate::validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library().framing_by_outlet(filter)?)
     }
 
     /// Each outlet's tone toward the `entities` most mentioned entities of a
     /// selection.
     pub fn entity_tone_by_outlet(&self, filter: &ArticleFilter, entities: usize) -> Result<Vec<EntityToneTally>> {
-        crate::validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library().entity_tone_by_outlet(filter, entities.max(1))?)
     }
 

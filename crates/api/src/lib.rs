@@ -123,7 +123,7 @@ impl Sourcetrace {
     }
 
     pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {
-        validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library.list(filter)?)
     }
 
@@ -134,7 +134,7 @@ impl Sourcetrace {
     }
 
     pub fn search(&self, query: &str, filter: &ArticleFilter) -> Result<Vec<SearchHit>> {
-        validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library.search(query, filter)?)
     }
 
@@ -163,21 +163,28 @@ impl Sourcetrace {
     }
 }
 
-/// Dates in filters must be `YYYY-MM-DD` (a prefix such as `2021-12` also
-/// works); anything else would silently match nothing.
-pub(crate) fn validate_filter(filter: &ArticleFilter) -> Result<()> {
-    for (name, value) in [("--since", &filter.since), ("--until", &filter.until)] {
-        if let Some(value) = value {
-            let ok = value.len() >= 4
-                && value.len() <= 10
-                && value.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-            if !ok {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("{name} {value:?}: expected a date like 2021-12-31"),
-                ));
+impl Sourcetrace {
+    /// Checks a selection before it is run: dates must be `YYYY-MM-DD` (a
+    /// prefix such as `2021-12` also works), since anything else would
+    /// silently match nothing, and a search must be valid FTS5 syntax, so
+    /// that a typo is reported with advice before an export starts.
+    pub(crate) fn validate_filter(&self, filter: &ArticleFilter) -> Result<()> {
+        for (name, value) in [("--since", &filter.since), ("--until", &filter.until)] {
+            if let Some(value) = value {
+                let ok = value.len() >= 4
+                    && value.len() <= 10
+                    && value
+                        .chars()
+                        .enumerate()
+                        .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                if !ok {
+                    return Err(ApiError::new(
+                        ErrorCode::InvalidInput,
+                        format!("{name} {value:?}: expected a date like 2021-12-31"),
+                    ));
+                }
             }
         }
+        Ok(self.library.check_filter(filter)?)
     }
-    Ok(())
 }

@@ -304,7 +304,7 @@ impl Sourcetrace {
     /// share of its analysed articles that credit each agency, optionally
     /// without syndicated copy.
     pub fn credit_tallies(&self, filter: &ArticleFilter, without_syndicated: bool) -> Result<CreditTallies> {
-        crate::validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library.credit_tallies(filter, without_syndicated)?)
     }
 

@@ -45,6 +45,17 @@ fn colour(source_type: &str) -> &'static str {
     SourceType::parse(source_type).unwrap_or(SourceType::Unknown).colour()
 }
 
+/// The name of a source type as the app's legend writes it.
+fn label(source_type: &str) -> &'static str {
+    SourceType::parse(source_type).unwrap_or(SourceType::Unknown).label()
+}
+
+/// A chart under its heading, kept on one printed page: a heading at the
+/// foot of a page with its chart on the next reads as a missing chart.
+fn figure(heading: &str, svg: &str) -> String {
+    format!("<figure><h3>{heading}</h3>{svg}</figure>")
+}
+
 /// Characters of `text` from code point `start` to `end`.
 fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end.saturating_sub(start)).collect()
@@ -62,12 +73,16 @@ fn svg_open(width: f64, height: f64, title: &str) -> String {
 /// Horizontal stacked bars: one bar per row, segments as shares of the row.
 fn stacked_bars(rows: &[(String, Vec<(String, f64)>)], title: &str) -> String {
     let (label_w, bar_w, row_h) = (180.0, 560.0, 26.0);
-    let height = 40.0 + row_h * rows.len() as f64 + 30.0;
-    let mut svg = svg_open(label_w + bar_w + 20.0, height, title);
-    for (i, (label, parts)) in rows.iter().enumerate() {
+    let width = label_w + bar_w + 20.0;
+    // The legend wraps onto a second line rather than run off the chart.
+    let legend_w = |name: &str| 14.0 + 6.0 * name.len() as f64 + 10.0;
+    let legend_lines = if SourceType::ALL.iter().map(|t| legend_w(t.label())).sum::<f64>() > width { 2.0 } else { 1.0 };
+    let height = 40.0 + row_h * rows.len() as f64 + 16.0 * legend_lines + 14.0;
+    let mut svg = svg_open(width, height, title);
+    for (i, (row_label, parts)) in rows.iter().enumerate() {
         let y = 30.0 + row_h * i as f64;
         let total: f64 = parts.iter().map(|(_, v)| v).sum();
-        let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12">{}</text>"#, y + 16.0, escape(label));
+        let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12">{}</text>"#, y + 16.0, escape(row_label));
         let mut x = label_w;
         for (name, v) in parts {
             if total <= 0.0 || *v <= 0.0 {
@@ -76,29 +91,33 @@ fn stacked_bars(rows: &[(String, Vec<(String, f64)>)], title: &str) -> String {
             let w = bar_w * v / total;
             let _ = write!(
                 svg,
-                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h}" fill="{c}"><title>{label}: {name} {pct:.0}%</title></rect>"#,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h}" fill="{c}"><title>{row}: {name} {pct:.0}%</title></rect>"#,
                 h = row_h - 6.0,
                 c = colour(name),
-                label = escape(label),
-                name = escape(name),
+                row = escape(row_label),
+                name = label(name),
                 pct = v / total * 100.0
             );
             x += w;
         }
     }
     let mut x = 0.0;
-    let legend_y = 30.0 + row_h * rows.len() as f64 + 14.0;
+    let mut legend_y = 30.0 + row_h * rows.len() as f64 + 14.0;
     for t in SourceType::ALL {
-        let name = t.as_str();
+        let name = t.label();
+        if x + legend_w(name) > width {
+            x = 0.0;
+            legend_y += 16.0;
+        }
         let _ = write!(
             svg,
             r#"<rect x="{x:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="11">{name}</text>"#,
             legend_y - 9.0,
-            colour(name),
+            t.colour(),
             x + 13.0,
             legend_y
         );
-        x += 14.0 + 7.0 * name.len() as f64 + 10.0;
+        x += legend_w(name);
     }
     svg.push_str("</svg>");
     svg
@@ -141,17 +160,19 @@ fn share_bars(rows: &[(String, Vec<ShareBar>)], title: &str) -> String {
 
 /// A heatmap of shares: rows × columns, darker for more.
 fn heatmap(rows: &[String], columns: &[String], value: impl Fn(&str, &str) -> f64, title: &str) -> String {
-    let (label_w, cell_w, cell_h, head_h) = (180.0, 90.0, 24.0, 30.0);
+    let (label_w, cell_w, cell_h, head_h) = (180.0, 90.0, 24.0, 44.0);
     let width = label_w + cell_w * columns.len() as f64 + 10.0;
     let height = head_h + cell_h * rows.len() as f64 + 10.0;
     let mut svg = svg_open(width, height, title);
     for (j, c) in columns.iter().enumerate() {
-        let _ = write!(
-            svg,
-            r#"<text x="{:.1}" y="20" font-size="11">{}</text>"#,
-            label_w + cell_w * j as f64 + 4.0,
-            escape(&c.chars().take(14).collect::<String>())
-        );
+        // Agency names ("Associated Press", "China Foto Press") are wrapped
+        // onto two lines rather than cut, so that every column is named.
+        let x = label_w + cell_w * j as f64 + 4.0;
+        let _ = write!(svg, r#"<text x="{x:.1}" y="{:.1}" font-size="11"><title>{}</title>"#, head_h - 22.0, escape(c));
+        for (k, line) in header_lines(c, 14).iter().enumerate() {
+            let _ = write!(svg, r#"<tspan x="{x:.1}" dy="{}">{}</tspan>"#, if k == 0 { 0 } else { 13 }, escape(line));
+        }
+        svg.push_str("</text>");
     }
     for (i, r) in rows.iter().enumerate() {
         let y = head_h + cell_h * i as f64;
@@ -176,6 +197,30 @@ fn heatmap(rows: &[String], columns: &[String], value: impl Fn(&str, &str) -> f6
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// A column heading in at most two lines of about `width` characters,
+/// broken between words; a second line that is still too long ends in "…".
+fn header_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let full = lines.len() == 2;
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width && !full {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    for line in &mut lines {
+        if line.chars().count() > width + 1 {
+            *line = line.chars().take(width).collect::<String>() + "…";
+        }
+    }
+    lines
 }
 
 /// A sentence of evidence: the text around an attribution, its cue and
@@ -233,10 +278,11 @@ fn corrections_line(counts: CorrectionCounts) -> String {
 }
 
 impl Sourcetrace {
-    /// The HTML report of a selection. `title` heads it; `selection` says in
-    /// words what was selected (the CLI passes its filter flags).
-    pub fn report_html(&self, filter: &ArticleFilter, title: &str, selection: &str) -> Result<String> {
-        crate::validate_filter(filter)?;
+    /// The HTML report of a selection. `title` heads it, and the filter's
+    /// description says in words what was selected.
+    pub fn report_html(&self, filter: &ArticleFilter, title: &str) -> Result<String> {
+        self.validate_filter(filter)?;
+        let selection = filter.describe();
         let filter = ArticleFilter { limit: None, offset: 0, ..filter.clone() };
         let library = self.library();
         let framing = library.framing_by_outlet(&filter)?;
@@ -268,7 +314,7 @@ impl Sourcetrace {
         let _ = write!(
             h,
             "<p class=\"meta\">Selection: {}. {articles} analysed articles from {} outlets, {attributions} attributions. Analysis version {ANALYSIS_VERSION}. Made by Sourcetrace {}.</p>",
-            escape(selection),
+            escape(&selection),
             framing.len(),
             env!("CARGO_PKG_VERSION")
         );
@@ -306,8 +352,10 @@ impl Sourcetrace {
                 .collect();
             outlets_mix.push((f.outlet.clone(), parts));
         }
-        h.push_str("<h3>Sourcing mix (share of each outlet's attributions by source type)</h3>");
-        h.push_str(&stacked_bars(&outlets_mix, "Sourcing mix by outlet"));
+        h.push_str(&figure(
+            "Sourcing mix (share of each outlet's attributions by source type)",
+            &stacked_bars(&outlets_mix, "Sourcing mix by outlet"),
+        ));
         let shares: Vec<(String, Vec<ShareBar>)> = framing
             .iter()
             .map(|f| {
@@ -329,11 +377,13 @@ impl Sourcetrace {
                 )
             })
             .collect();
-        h.push_str("<h3>State-media and anonymous shares</h3>");
-        h.push_str(&share_bars(&shares, "State-media and anonymous shares by outlet"));
+        h.push_str(&figure(
+            "State-media and anonymous shares",
+            &share_bars(&shares, "State-media and anonymous shares by outlet"),
+        ));
         h.push_str("<table class=\"outlets\"><thead><tr><th>Outlet</th><th>Articles</th><th>Attributions</th>");
         for t in SourceType::ALL {
-            let _ = write!(h, "<th>{}</th>", t.as_str().replace('_', " "));
+            let _ = write!(h, "<th>{}</th>", t.label());
         }
         h.push_str("</tr></thead><tbody>");
         for f in &framing {
@@ -386,8 +436,8 @@ impl Sourcetrace {
             let _ = write!(
                 h,
                 "<h3><span class=\"swatch\" style=\"background:{}\"></span>{}</h3><table><thead><tr><th>Source</th><th>Country</th><th>Attributions</th><th>Articles</th><th>Outlets</th></tr></thead><tbody>",
-                colour(t.as_str()),
-                t.as_str()
+                t.colour(),
+                t.label()
             );
             for (name, country, n, articles, outlets) in list {
                 let _ = write!(
@@ -485,7 +535,7 @@ impl Sourcetrace {
     /// Chromium, the one PDF engine here that lays out the same charts and
     /// tables as the HTML (the webview has no print-to-PDF). Chromium runs
     /// with networking off, and the report's CSP loads nothing anyway.
-    pub fn report_pdf(&self, filter: &ArticleFilter, title: &str, selection: &str, path: &Path) -> Result<()> {
+    pub fn report_pdf(&self, filter: &ArticleFilter, title: &str, path: &Path) -> Result<()> {
         let io = |context: &str, e: &dyn std::fmt::Display| ApiError::new(ErrorCode::Io, format!("{context}: {e}"));
         let browser = chromium().ok_or_else(|| {
             ApiError::new(
@@ -494,7 +544,7 @@ impl Sourcetrace {
                  the HTML report (-o report.html) needs nothing and prints to PDF from any browser.",
             )
         })?;
-        let html = self.report_html(filter, title, selection)?;
+        let html = self.report_html(filter, title)?;
         let dir = tempfile::tempdir().map_err(|e| io("Could not make a temporary folder", &e))?;
         let page = dir.path().join("report.html");
         std::fs::write(&page, html).map_err(|e| io("Could not write the report", &e))?;
@@ -524,11 +574,11 @@ impl Sourcetrace {
 
     /// The report at `path`: a PDF when the name ends in `.pdf`, the HTML
     /// report otherwise, written beside `path` and renamed when complete.
-    pub fn report_to_path(&self, filter: &ArticleFilter, title: &str, selection: &str, path: &Path) -> Result<()> {
+    pub fn report_to_path(&self, filter: &ArticleFilter, title: &str, path: &Path) -> Result<()> {
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            return self.report_pdf(filter, title, selection, path);
+            return self.report_pdf(filter, title, path);
         }
-        let html = self.report_html(filter, title, selection)?;
+        let html = self.report_html(filter, title)?;
         crate::files::replace_with(path, |partial| {
             std::fs::write(partial, html.as_bytes())
                 .map_err(|e| ApiError::new(ErrorCode::Io, format!("Could not write {}: {e}", path.display())))
@@ -542,7 +592,8 @@ th,td{border:1px solid #ddd;padding:3px 6px;text-align:right}th:first-child,td:f
 .meta{color:#555}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em}\
 mark.cue{background:#f9e79f}mark.source{background:#aed6f1}mark.content{background:#eaecee}\
 blockquote{border-left:3px solid #ccc;margin:.6em 0;padding:.2em .8em}blockquote footer{color:#555;font-size:12px}\
-svg.chart{display:block;margin:.5em 0 1em}@media print{h2{break-after:avoid}svg{break-inside:avoid}}";
+svg.chart{display:block;margin:.5em 0 1em}figure{margin:0}\
+@media print{h2,h3{break-after:avoid}svg,figure,blockquote,tr{break-inside:avoid}}";
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@
 //! keeps the id of the old story it shares most articles with, so ids in
 //! a journalist's notes keep pointing at the same coverage.
 
-use crate::{validate_filter, ApiError, ErrorCode, Result, Sourcetrace};
+use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use serde::Serialize;
 use sourcetrace_core::stories::{self, day_number, within_window, Profile};
 use sourcetrace_store::{ArticleFilter, GroupingPlan, Placement, Story, StoryEdit, StoryRef};
@@ -343,7 +343,7 @@ impl Sourcetrace {
     /// Stories with at least one article matching the filter, the most
     /// recent first, each with all of its articles.
     pub fn stories(&self, filter: &ArticleFilter) -> Result<Vec<Story>> {
-        validate_filter(filter)?;
+        self.validate_filter(filter)?;
         Ok(self.library.stories(filter)?)
     }
 

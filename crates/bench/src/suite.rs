@@ -500,7 +500,7 @@ fn library_section(figures: &mut Figures, options: &SuiteOptions) {
         figures.add("dashboard", format!("{name} p95"), p95, "ms", "goal: under 100");
     };
     let all = ArticleFilter::default();
-    let outlet = ArticleFilter { outlet: Some("BBC".into()), ..Default::default() };
+    let outlet = ArticleFilter::outlet("BBC");
     let month =
         ArticleFilter { since: Some("2021-03-01".into()), until: Some("2021-03-31".into()), ..Default::default() };
     let page = |f: &ArticleFilter| ArticleFilter { limit: Some(50), ..f.clone() };
@@ -553,7 +553,7 @@ fn check_tallies(path: &Path) {
     let t = Instant::now();
     for filter in [
         ArticleFilter::default(),
-        ArticleFilter { outlet: Some("Reuters".into()), ..Default::default() },
+        ArticleFilter::outlet("Reuters"),
         ArticleFilter { since: Some("2020-02-01".into()), until: Some("2020-05-31".into()), ..Default::default() },
     ] {
         let (tallied, scanned) = (app.framing_by_outlet(&filter), app.framing_by_outlet(&every(&filter)));

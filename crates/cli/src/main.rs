@@ -363,9 +363,9 @@ struct ImportArgs {
 /// Which articles: by outlet, dates and collection.
 #[derive(Args, Default)]
 struct SelectionArgs {
-    /// Only this outlet (name or alias)
+    /// Only this outlet (name or alias); repeat it for several outlets
     #[arg(long)]
-    outlet: Option<String>,
+    outlet: Vec<String>,
     /// Published on or after this date (YYYY-MM-DD)
     #[arg(long)]
     since: Option<String>,
@@ -378,44 +378,25 @@ struct SelectionArgs {
     /// Only articles that credit this wire agency (a dateline, wire or photo credit)
     #[arg(long)]
     agency: Option<String>,
+    /// Only articles that match this full-text search (the syntax of `sourcetrace search`)
+    #[arg(long, value_name = "QUERY")]
+    matching: Option<String>,
+    /// Only the articles of this story (an id from `sourcetrace stories`)
+    #[arg(long, value_name = "ID")]
+    story: Option<i64>,
 }
 
 impl SelectionArgs {
-    /// The selection in words, for a report's first line.
-    fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(o) = &self.outlet {
-            parts.push(format!("outlet {o}"));
-        }
-        if let Some(c) = &self.collection {
-            parts.push(format!("collection \"{c}\""));
-        }
-        if let Some(a) = &self.agency {
-            parts.push(format!("crediting {a}"));
-        }
-        match (&self.since, &self.until) {
-            (Some(a), Some(b)) => parts.push(format!("published {a} to {b}")),
-            (Some(a), None) => parts.push(format!("published on or after {a}")),
-            (None, Some(b)) => parts.push(format!("published on or before {b}")),
-            (None, None) => {}
-        }
-        if parts.is_empty() {
-            "the whole library".into()
-        } else {
-            parts.join(", ")
-        }
-    }
-
     fn filter(self) -> ArticleFilter {
         ArticleFilter {
-            outlet: self.outlet,
+            outlets: self.outlet,
             since: self.since,
             until: self.until,
             collection: self.collection,
             agency: self.agency,
-            without_syndicated: false,
-            limit: None,
-            offset: 0,
+            search: self.matching,
+            story: self.story,
+            ..ArticleFilter::default()
         }
     }
 }
@@ -828,13 +809,13 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
             }
         }
         Command::Report { output, title, selection } => {
-            let described = selection.describe();
+            let filter = selection.filter();
             match output {
                 Some(path) => {
-                    app.report_to_path(&selection.filter(), &title, &described, &path)?;
+                    app.report_to_path(&filter, &title, &path)?;
                     eprintln!("Wrote the report to {}.", path.display());
                 }
-                None => print!("{}", app.report_html(&selection.filter(), &title, &described)?),
+                None => print!("{}", app.report_html(&filter, &title)?),
             }
         }
         Command::Compare { story, format } => {

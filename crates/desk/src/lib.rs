@@ -203,9 +203,6 @@ pub struct ReportRequest {
     pub title: String,
     #[serde(default)]
     pub filter: sourcetrace_api::ArticleFilter,
-    /// What the selection is, in words, for the report's first page.
-    #[serde(default)]
-    pub selection: String,
 }
 
 impl Desk {
@@ -220,8 +217,7 @@ impl Desk {
                 s.unit = "files".into();
                 s.total = 1;
             });
-            let selection = if request.selection.is_empty() { "the whole library" } else { &request.selection };
-            app.report_to_path(&request.filter, &request.title, selection, &destination)?;
+            app.report_to_path(&request.filter, &request.title, &destination)?;
             job.update(|s| s.done = 1);
             Ok(serde_json::json!({ "files": [destination] }))
         })

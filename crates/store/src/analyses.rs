@@ -846,7 +846,7 @@ mod tests {
         library.add_to_collection("every", &ids).unwrap();
         for filter in [
             ArticleFilter::default(),
-            ArticleFilter { outlet: Some("Reuters".into()), ..Default::default() },
+            ArticleFilter::outlet("Reuters"),
             ArticleFilter { since: Some("2021-12".into()), until: Some("2021-12-03".into()), ..Default::default() },
         ] {
             let every = ArticleFilter { collection: Some("every".into()), ..filter.clone() };

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// lists every attribution of the selection.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct EvidenceQuery {
     pub filter: ArticleFilter,
     /// The outlet exactly as the tallies name it, `(no outlet)` included.
@@ -30,8 +30,6 @@ pub struct EvidenceQuery {
     pub stance: Option<String>,
     /// Only attributions relayed through at least this many hops.
     pub min_depth: Option<u32>,
-    /// Only the articles of this story.
-    pub story: Option<i64>,
     pub offset: usize,
     /// 50 when not given, 500 at most.
     pub limit: Option<usize>,
@@ -103,11 +101,6 @@ impl Library {
         if let Some(depth) = query.min_depth {
             conditions.push_str(" AND t.depth >= ?");
             args.push(Value::Integer(i64::from(depth)));
-        }
-        if let Some(story) = query.story {
-            conditions
-                .push_str(" AND t.article_id IN (SELECT sa.article_id FROM story_articles sa WHERE sa.story_id = ?)");
-            args.push(Value::Integer(story));
         }
         let from = format!(
             " FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id

@@ -17,10 +17,11 @@ pub const SNIPPET_END: char = '\u{3}';
 /// Which articles to list or search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ArticleFilter {
-    /// An outlet name or alias.
-    pub outlet: Option<String>,
+    /// Outlet names or aliases; an article of any of them is selected, and
+    /// none means every outlet.
+    pub outlets: Vec<String>,
     /// Published on or after this date (`YYYY-MM-DD`).
     pub since: Option<String>,
     /// Published on or before this date (`YYYY-MM-DD`).
@@ -33,8 +34,63 @@ pub struct ArticleFilter {
     /// Leave out articles the reuse analysis judged republished wire copy,
     /// so that outlets are compared on their own work.
     pub without_syndicated: bool,
+    /// Only articles that match this full-text search, in FTS5 syntax as in
+    /// `sourcetrace search`.
+    pub search: Option<String>,
+    /// Only the articles of this story.
+    pub story: Option<i64>,
     pub limit: Option<usize>,
     pub offset: usize,
+}
+
+impl ArticleFilter {
+    /// Only this one outlet.
+    pub fn outlet(name: impl Into<String>) -> ArticleFilter {
+        ArticleFilter { outlets: vec![name.into()], ..ArticleFilter::default() }
+    }
+
+    /// The search query, when there is one worth running.
+    pub fn searching(&self) -> Option<&str> {
+        self.search.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// The selection in words, for the first line of a report and the
+    /// header of an export dialog: "outlets BBC or TASS, matching
+    /// \"Peskov\", published 2024-01-01 to 2024-06-30".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match self.outlets.as_slice() {
+            [] => {}
+            [one] => parts.push(format!("outlet {one}")),
+            many => parts.push(format!("outlets {}", many.join(" or "))),
+        }
+        if let Some(c) = &self.collection {
+            parts.push(format!("collection \"{c}\""));
+        }
+        if let Some(s) = self.story {
+            parts.push(format!("story {s}"));
+        }
+        if let Some(q) = self.searching() {
+            parts.push(format!("matching {q:?}"));
+        }
+        if let Some(a) = &self.agency {
+            parts.push(format!("crediting {a}"));
+        }
+        match (&self.since, &self.until) {
+            (Some(a), Some(b)) => parts.push(format!("published {a} to {b}")),
+            (Some(a), None) => parts.push(format!("published on or after {a}")),
+            (None, Some(b)) => parts.push(format!("published on or before {b}")),
+            (None, None) => {}
+        }
+        if self.without_syndicated {
+            parts.push("own work only (republished wire copy left out)".into());
+        }
+        if parts.is_empty() {
+            "the whole library".into()
+        } else {
+            parts.join(", ")
+        }
+    }
 }
 
 /// One row of the article list.
@@ -117,14 +173,7 @@ pub struct CollectionSummary {
 
 /// Appends the filter's conditions to a WHERE clause on `articles a`.
 pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) {
-    if let Some(outlet) = &filter.outlet {
-        sql.push_str(
-            " AND a.outlet_id IN (SELECT id FROM outlets WHERE name = ? COLLATE NOCASE
-                                  UNION SELECT outlet_id FROM outlet_aliases WHERE alias = ? COLLATE NOCASE)",
-        );
-        args.push(Value::Text(outlet.clone()));
-        args.push(Value::Text(outlet.clone()));
-    }
+    outlets_sql("a.outlet_id", &filter.outlets, sql, args);
     if let Some(since) = &filter.since {
         sql.push_str(" AND a.published >= ?");
         args.push(Value::Text(since.clone()));
@@ -149,6 +198,29 @@ pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Ve
     if filter.without_syndicated {
         sql.push_str(" AND NOT EXISTS (SELECT 1 FROM analyses sy WHERE sy.article_id = a.id AND sy.syndicated = 1)");
     }
+    if let Some(search) = filter.searching() {
+        sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        args.push(Value::Text(search.to_string()));
+    }
+    if let Some(story) = filter.story {
+        sql.push_str(" AND a.id IN (SELECT st.article_id FROM story_articles st WHERE st.story_id = ?)");
+        args.push(Value::Integer(story));
+    }
+}
+
+/// Appends "the outlet is one of these names or aliases" on `column`.
+fn outlets_sql(column: &str, outlets: &[String], sql: &mut String, args: &mut Vec<Value>) {
+    if outlets.is_empty() {
+        return;
+    }
+    let marks = vec!["?"; outlets.len()].join(", ");
+    sql.push_str(&format!(
+        " AND {column} IN (SELECT id FROM outlets WHERE name COLLATE NOCASE IN ({marks})
+                           UNION SELECT outlet_id FROM outlet_aliases WHERE alias COLLATE NOCASE IN ({marks}))"
+    ));
+    for _ in 0..2 {
+        args.extend(outlets.iter().map(|o| Value::Text(o.clone())));
+    }
 }
 
 /// Appends the filter's conditions to a WHERE clause on one of the tally
@@ -157,19 +229,17 @@ pub(crate) fn filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Ve
 /// scans the articles instead.
 pub(crate) fn tally_filter_sql(filter: &ArticleFilter, sql: &mut String, args: &mut Vec<Value>) -> bool {
     // The tallies are kept per outlet and day only (attributions are not
-    // split by syndication either), so a collection, an agency or "own work
-    // only" needs the articles themselves.
-    if filter.collection.is_some() || filter.agency.is_some() || filter.without_syndicated {
+    // split by syndication either), so a collection, an agency, a search, a
+    // story or "own work only" needs the articles themselves.
+    if filter.collection.is_some()
+        || filter.agency.is_some()
+        || filter.without_syndicated
+        || filter.searching().is_some()
+        || filter.story.is_some()
+    {
         return false;
     }
-    if let Some(outlet) = &filter.outlet {
-        sql.push_str(
-            " AND t.outlet_id IN (SELECT id FROM outlets WHERE name = ? COLLATE NOCASE
-                                  UNION SELECT outlet_id FROM outlet_aliases WHERE alias = ? COLLATE NOCASE)",
-        );
-        args.push(Value::Text(outlet.clone()));
-        args.push(Value::Text(outlet.clone()));
-    }
+    outlets_sql("t.outlet_id", &filter.outlets, sql, args);
     // A day is the first ten characters of `published`, so these compare as
     // filter_sql's conditions on `published` do.
     if let Some(since) = &filter.since {
@@ -192,6 +262,18 @@ fn limit_sql(filter: &ArticleFilter, sql: &mut String) {
 }
 
 impl Library {
+    /// Checks the filter's search query before a long query runs it, so that
+    /// bad syntax is reported as a bad query with advice, not as a library
+    /// error halfway through an export.
+    pub fn check_filter(&self, filter: &ArticleFilter) -> Result<()> {
+        let Some(search) = filter.searching() else { return Ok(()) };
+        self.conn
+            .prepare_cached("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1)")
+            .and_then(|mut s| s.query_row([search], |r| r.get::<_, i64>(0)))
+            .map(drop)
+            .map_err(|e| search_error(e, Some(search)))
+    }
+
     /// Lists articles, newest first; undated articles come last.
     pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {
         let mut sql = String::from(
@@ -200,6 +282,7 @@ impl Library {
              FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE 1",
         );
         let mut args = Vec::new();
+        self.check_filter(filter)?;
         filter_sql(filter, &mut sql, &mut args);
         sql.push_str(" ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
         limit_sql(filter, &mut sql);

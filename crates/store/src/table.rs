@@ -30,26 +30,15 @@ pub enum ArticleSort {
     Relevance,
 }
 
-/// Which page of which articles to show.
+/// Which page of which articles to show: the selection, whose limit (100
+/// when not given, 1,000 at most) and offset choose the page, and the order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ArticleQuery {
-    /// FTS5 search syntax, as in `sourcetrace search`.
-    pub search: Option<String>,
-    pub outlet: Option<String>,
-    pub since: Option<String>,
-    pub until: Option<String>,
-    pub collection: Option<String>,
-    pub agency: Option<String>,
-    pub without_syndicated: bool,
-    /// Only the articles of this story.
-    pub story: Option<i64>,
+    pub filter: ArticleFilter,
     pub sort: ArticleSort,
     pub descending: bool,
-    pub offset: usize,
-    /// At most this many rows; 100 when not given, 1,000 at most.
-    pub limit: Option<usize>,
 }
 
 /// One row of the library table. The analysis figures are `None` until
@@ -87,31 +76,11 @@ pub struct ArticlePage {
 /// The largest page the table hands out in one call.
 pub const MAX_PAGE: usize = 1_000;
 
-impl ArticleQuery {
-    /// The part of the query that selects articles, in the form every other
-    /// query of the store takes.
-    pub fn filter(&self) -> ArticleFilter {
-        ArticleFilter {
-            outlet: self.outlet.clone(),
-            since: self.since.clone(),
-            until: self.until.clone(),
-            collection: self.collection.clone(),
-            agency: self.agency.clone(),
-            without_syndicated: self.without_syndicated,
-            limit: None,
-            offset: 0,
-        }
-    }
-
-    fn searching(&self) -> Option<&str> {
-        self.search.as_deref().map(str::trim).filter(|s| !s.is_empty())
-    }
-}
-
 impl Library {
     /// One page of the library table.
     pub fn article_page(&self, query: &ArticleQuery) -> Result<ArticlePage> {
-        let search = query.searching();
+        let filter = &query.filter;
+        let search = filter.searching();
         let mut from = String::from(
             " FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
               LEFT JOIN analyses an ON an.article_id = a.id
@@ -123,11 +92,8 @@ impl Library {
             args.push(Value::Text(search.to_string()));
         }
         from.push_str(" WHERE 1");
-        filter_sql(&query.filter(), &mut from, &mut args);
-        if let Some(story) = query.story {
-            from.push_str(" AND sa.story_id = ?");
-            args.push(Value::Integer(story));
-        }
+        // The join above already searched, and keeps the rank and snippet.
+        filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut from, &mut args);
 
         let total: i64 = self
             .conn
@@ -155,12 +121,12 @@ impl Library {
         } else {
             "NULL".to_string()
         };
-        let limit = query.limit.unwrap_or(100).min(MAX_PAGE);
+        let limit = filter.limit.unwrap_or(100).min(MAX_PAGE);
         let sql = format!(
             "SELECT a.id, a.title, o.name, a.published, a.word_count, an.attribution_count, an.state_media_share,
                     an.anonymous_share, an.transparency, coalesce(an.syndicated, 0), sa.story_id, {snippet}
              {from} ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {}",
-            query.offset
+            filter.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| search_error(e, search))?;
         let rows = stmt
@@ -185,6 +151,6 @@ impl Library {
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| search_error(e, search))?;
-        Ok(ArticlePage { total, offset: query.offset, rows })
+        Ok(ArticlePage { total, offset: filter.offset, rows })
     }
 }

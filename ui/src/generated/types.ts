@@ -25,9 +25,10 @@ current: boolean, attributions: Array<AttributionRecord>, };
 
 export type ArticleFilter = { 
 /**
- * An outlet name or alias.
+ * Outlet names or aliases; an article of any of them is selected, and
+ * none means every outlet.
  */
-outlet: string | null, 
+outlets: Array<string>, 
 /**
  * Published on or after this date (`YYYY-MM-DD`).
  */
@@ -49,25 +50,22 @@ agency: string | null,
  * Leave out articles the reuse analysis judged republished wire copy,
  * so that outlets are compared on their own work.
  */
-without_syndicated: boolean, limit: number | null, offset: number, };
+without_syndicated: boolean, 
+/**
+ * Only articles that match this full-text search, in FTS5 syntax as in
+ * `sourcetrace search`.
+ */
+search: string | null, 
+/**
+ * Only the articles of this story.
+ */
+story: number | null, limit: number | null, offset: number, };
 
 export type ArticleFraming = { article_id: number, terms: Array<FramingTerm>, framing: Framing | null, };
 
 export type ArticlePage = { total: number, offset: number, rows: Array<ArticleRow>, };
 
-export type ArticleQuery = { 
-/**
- * FTS5 search syntax, as in `sourcetrace search`.
- */
-search: string | null, outlet: string | null, since: string | null, until: string | null, collection: string | null, agency: string | null, without_syndicated: boolean, 
-/**
- * Only the articles of this story.
- */
-story: number | null, sort: ArticleSort, descending: boolean, offset: number, 
-/**
- * At most this many rows; 100 when not given, 1,000 at most.
- */
-limit: number | null, };
+export type ArticleQuery = { filter: ArticleFilter, sort: ArticleSort, descending: boolean, };
 
 export type ArticleRecord = { id: number, title: string | null, text: string, segments: JsonValue, byline: string | null, outlet: string | null, outlet_country: string | null, outlet_kind: string | null, outlet_state_affiliation: string | null, url: string | null, published: string | null, language: string | null, word_count: number, content_hash: string, format: string, source_path: string, source_entry: string | null, import_run_id: number | null, imported_at: string, collections: Array<string>, near_duplicates: Array<NearDuplicate>, };
 
@@ -350,11 +348,7 @@ stance: string | null,
 /**
  * Only attributions relayed through at least this many hops.
  */
-min_depth: number | null, 
-/**
- * Only the articles of this story.
- */
-story: number | null, offset: number, 
+min_depth: number | null, offset: number, 
 /**
  * 50 when not given, 500 at most.
  */
@@ -570,11 +564,7 @@ other_start: number, other_end: number, words: number, text: string, };
 
 export type Paste = { text: string, outlet: string | null, collection: string | null, };
 
-export type ReportRequest = { title: string, filter: ArticleFilter, 
-/**
- * What the selection is, in words, for the report's first page.
- */
-selection: string, };
+export type ReportRequest = { title: string, filter: ArticleFilter, };
 
 export type ReuseMatch = { id: number, title: string | null, outlet: string | null, published: string | null, 
 /**

@@ -52,7 +52,7 @@ interface OutletRow {
 /** The library with the dashboard's selection, narrowed to one outlet. */
 function libraryRoute(filter: ArticleFilter, outlet: string, extra: Partial<ArticleFilter> = {}): string | null {
   if (outlet === NO_OUTLET) return null;
-  return route("library", { ...filter, outlet, ...extra });
+  return route("library", { ...filter, outlets: [outlet], ...extra });
 }
 
 function count(n: number): string {

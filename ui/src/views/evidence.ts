@@ -45,7 +45,6 @@ function queryFrom(params: URLSearchParams): EvidenceQuery {
     source_id: number(params.get("source_id")),
     stance: params.get("stance") || null,
     min_depth: number(params.get("min_depth")),
-    story: number(params.get("story")),
     offset: Math.max(0, number(params.get("offset")) ?? 0),
     limit: PAGE,
   };
@@ -59,7 +58,6 @@ export function evidenceRoute(query: Partial<EvidenceQuery>): string {
     source_id: query.source_id,
     stance: query.stance,
     min_depth: query.min_depth,
-    story: query.story,
     offset: query.offset || null,
   });
 }
@@ -112,7 +110,6 @@ export async function renderEvidence({ root, params }: ViewContext): Promise<voi
   if (query.source_id !== null) chip(`source: ${sourceName ?? `#${query.source_id}`}`, () => go({ source_id: null }));
   if (query.stance) chip(`stance: ${query.stance}`, () => go({ stance: null }));
   if (query.min_depth !== null) chip(`relayed: ${query.min_depth}+ hops`, () => go({ min_depth: null }));
-  if (query.story !== null) chip(`story #${query.story}`, () => go({ story: null }));
   for (const part of describeFilter(query.filter)) {
     chip(part, () => navigate(evidenceRoute({ ...query, offset: 0, filter: filterFrom(new URLSearchParams()) })));
   }

@@ -7,6 +7,7 @@ import { exportWithDialog, inDesktop } from "../ipc";
 import { h, append, clear, errorBox } from "../dom";
 import type { ArticleFilter, ExportFormat, ExportTable } from "../generated/types";
 import { watchJob } from "../main";
+import { describeFilter } from "../filters";
 
 const TABLES: { table: ExportTable; label: string }[] = [
   { table: "articles", label: "Articles, with their scores" },
@@ -20,8 +21,9 @@ const TABLES: { table: ExportTable; label: string }[] = [
 
 type Choice = ExportFormat | "html" | "pdf";
 
-/** Opens the dialog for `filter`; `selection` says in words what it is. */
-export function openExportDialog(filter: ArticleFilter, selection: string): void {
+/** Opens the dialog for the selection `filter`. */
+export function openExportDialog(filter: ArticleFilter): void {
+  const selection = describeFilter(filter).join(", ") || "the whole library";
   const message = h("div", { class: "message", "aria-live": "polite" });
   const formats: { value: Choice; label: string }[] = [
     { value: "xlsx", label: "Excel workbook (.xlsx): one sheet per table, with a chart of the tallies" },
@@ -59,7 +61,7 @@ export function openExportDialog(filter: ArticleFilter, selection: string): void
     try {
       let job;
       if (format === "html" || format === "pdf") {
-        job = await exportWithDialog(null, { title: title.value.trim() || "Sourcing report", filter, selection }, format === "pdf");
+        job = await exportWithDialog(null, { title: title.value.trim() || "Sourcing report", filter }, format === "pdf");
       } else {
         const tables = tableInputs
           .map((l) => l.querySelector("input") as HTMLInputElement)

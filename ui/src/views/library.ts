@@ -6,6 +6,7 @@ import { h, append, clear, day, empty, errorBox, percent, snippet } from "../dom
 import type { ArticleFilter, ArticleQuery, ArticleRow, ArticleSort } from "../generated/types";
 import { importFromDialog, navigate, watchJob, type ViewContext } from "../main";
 import { openExportDialog } from "./export";
+import { filterControls, filterFrom, hasFilter, setFilter } from "../filters";
 
 const PAGE = 100;
 
@@ -22,46 +23,26 @@ const columns: { key: ArticleSort | null; label: string; numeric?: boolean; titl
 
 /** The query is kept in the address, so Back and reload keep the table as it was. */
 function queryFrom(params: URLSearchParams): ArticleQuery {
-  const text = (k: string) => params.get(k) || null;
+  const filter = filterFrom(params);
   return {
-    search: text("search"),
-    outlet: text("outlet"),
-    since: text("since"),
-    until: text("until"),
-    collection: text("collection"),
-    agency: text("agency"),
-    story: params.get("story") ? Number(params.get("story")) : null,
-    without_syndicated: params.get("without_syndicated") === "1",
-    sort: (params.get("sort") as ArticleSort) || (params.get("search") ? "relevance" : "published"),
+    filter: { ...filter, limit: PAGE, offset: Number(params.get("offset") || 0) },
+    sort: (params.get("sort") as ArticleSort) || (filter.search ? "relevance" : "published"),
     descending: params.get("order") !== "asc",
-    offset: Number(params.get("offset") || 0),
-    limit: PAGE,
   };
 }
 
 function routeOf(query: ArticleQuery): string {
-  const params = new URLSearchParams();
-  const set = (k: string, v: string | number | null | undefined | boolean) => {
-    if (v !== null && v !== undefined && v !== "" && v !== false) params.set(k, String(v === true ? 1 : v));
-  };
-  set("search", query.search);
-  set("outlet", query.outlet);
-  set("since", query.since);
-  set("until", query.until);
-  set("collection", query.collection);
-  set("agency", query.agency);
-  set("story", query.story);
-  set("without_syndicated", query.without_syndicated);
-  if (query.sort !== "published" && !(query.search && query.sort === "relevance")) set("sort", query.sort);
-  if (!query.descending) set("order", "asc");
-  if (query.offset) set("offset", query.offset);
+  const params = setFilter(new URLSearchParams(), query.filter);
+  if (query.sort !== "published" && !(query.filter.search && query.sort === "relevance")) params.set("sort", query.sort);
+  if (!query.descending) params.set("order", "asc");
+  if (query.filter.offset) params.set("offset", String(query.filter.offset));
   const text = params.toString();
   return text ? `library?${text}` : "library";
 }
 
 export async function renderLibrary({ root, params }: ViewContext): Promise<void> {
   const query = queryFrom(params);
-  const [outlets, collections] = await Promise.all([call("outlets"), call("collections")]);
+  const collections = await call("collections");
   let page;
   try {
     page = await call("articles", query);
@@ -71,49 +52,36 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     root.appendChild(errorBox(e));
   }
 
-  const go = (change: Partial<ArticleQuery>) => navigate(routeOf({ ...query, offset: 0, ...change }));
+  const go = (change: Partial<ArticleQuery>) => navigate(routeOf({ ...query, ...change, filter: { ...(change.filter ?? query.filter), offset: change.filter?.offset ?? 0 } }));
+  const goFilter = (filter: Partial<ArticleFilter>) => go({ filter: { ...query.filter, ...filter } });
 
   // The toolbar: search, filters and import.
   const search = h("input", {
     type: "search",
     placeholder: "Search: words, \"a phrase\", Peskov AND talks, title:kremlin   ( / )",
-    value: query.search ?? "",
+    value: query.filter.search ?? "",
     "aria-label": "Search the library",
   });
   search.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") go({ search: search.value.trim() || null, sort: search.value.trim() ? "relevance" : "published" });
+    if (e.key !== "Enter") return;
+    const text = search.value.trim() || null;
+    go({ filter: { ...query.filter, search: text }, sort: text ? "relevance" : "published" });
   });
-  const outletSelect = h(
-    "select",
-    { "aria-label": "Outlet", onchange: (e: Event) => go({ outlet: (e.target as HTMLSelectElement).value || null }) },
-    h("option", { value: "" }, "All outlets"),
-    ...outlets
-      .filter((o) => o.articles > 0)
-      .map((o) => h("option", { value: o.name, selected: o.name === query.outlet }, `${o.name} (${o.articles})`)),
-  );
-  const collectionSelect = h(
-    "select",
-    { "aria-label": "Collection", onchange: (e: Event) => go({ collection: (e.target as HTMLSelectElement).value || null }) },
-    h("option", { value: "" }, "All collections"),
-    ...collections.map((c) => h("option", { value: c.name, selected: c.name === query.collection }, `${c.name} (${c.articles})`)),
-  );
-  const since = h("input", { type: "date", value: query.since ?? "", "aria-label": "Published on or after", onchange: (e: Event) => go({ since: (e.target as HTMLInputElement).value || null }) });
-  const until = h("input", { type: "date", value: query.until ?? "", "aria-label": "Published on or before", onchange: (e: Event) => go({ until: (e.target as HTMLInputElement).value || null }) });
-  const syndicated = h("label", { class: "toggle", title: "Leave out wire copy that outlets republished" },
-    h("input", { type: "checkbox", checked: query.without_syndicated, onchange: (e: Event) => go({ without_syndicated: (e.target as HTMLInputElement).checked }) }),
-    " Own work only");
+  // The library's own filters are the ones every other view shows, with the
+  // table's paging kept apart from the selection.
+  const filters = await filterControls(query.filter, (filter) => goFilter({ ...filter, limit: PAGE }));
 
   root.appendChild(
     h("header", { class: "toolbar" },
       h("h1", {}, "Library"),
       search,
-      h("div", { class: "filters" }, outletSelect, collectionSelect, since, until, syndicated),
+      filters,
       h("div", { class: "actions" },
         h("button", { onclick: () => void importFromDialog(false).catch(showError) }, "Import files…"),
         h("button", { onclick: () => void importFromDialog(true).catch(showError) }, "Import a folder…"),
         h("button", { onclick: () => pasteDialog(root) }, "Paste an article…"),
         h("button", { class: "secondary", onclick: () => void call("analyze", { force: false }).then(watchJob, showError) }, "Analyse stale"),
-        h("button", { class: "secondary", onclick: () => openExportDialog(queryFilter(query), describe(query)) }, "Export…"),
+        h("button", { class: "secondary", onclick: () => openExportDialog({ ...query.filter, limit: null, offset: 0 }) }, "Export…"),
       ),
     ),
   );
@@ -122,7 +90,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
   }
 
   if (!page) return;
-  const libraryEmpty = page.total === 0 && !query.search && !query.outlet && !query.collection && !query.agency && !query.since && !query.until && !query.story;
+  const libraryEmpty = page.total === 0 && !hasFilter(query.filter);
   if (libraryEmpty) {
     root.appendChild(
       empty(
@@ -163,13 +131,13 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     (selectionBar.querySelector(".count") as HTMLElement).textContent = `${selected.size} selected`;
   };
 
-  const first = page.total === 0 ? 0 : query.offset + 1;
-  const last = query.offset + page.rows.length;
+  const offset = query.filter.offset;
+  const first = page.total === 0 ? 0 : offset + 1;
+  const last = offset + page.rows.length;
   root.appendChild(
     h("div", { class: "summary" },
       `${first}–${last} of ${page.total} articles`,
-      query.story !== null && h("span", {}, ` in story #${query.story} `, h("button", { class: "link", onclick: () => go({ story: null }) }, "show all")),
-      query.agency && h("span", {}, ` crediting ${query.agency} `, h("button", { class: "link", onclick: () => go({ agency: null }) }, "any agency")),
+      query.filter.agency && h("span", {}, ` crediting ${query.filter.agency} `, h("button", { class: "link", onclick: () => goFilter({ agency: null }) }, "any agency")),
     ),
   );
   root.appendChild(selectionBar);
@@ -191,8 +159,8 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
   root.appendChild(h("table", { class: "articles", "aria-label": "Articles" }, h("thead", {}, head), body));
 
   const pager = h("nav", { class: "pager", "aria-label": "Pages" },
-    h("button", { disabled: query.offset === 0, onclick: () => go({ offset: Math.max(0, query.offset - PAGE), sort: query.sort, descending: query.descending }) }, "← Newer"),
-    h("button", { disabled: last >= page.total, onclick: () => go({ offset: query.offset + PAGE, sort: query.sort, descending: query.descending }) }, "Older →"),
+    h("button", { disabled: offset === 0, onclick: () => goFilter({ offset: Math.max(0, offset - PAGE) }) }, "← Newer"),
+    h("button", { disabled: last >= page.total, onclick: () => goFilter({ offset: offset + PAGE }) }, "Older →"),
   );
   root.appendChild(pager);
 
@@ -206,22 +174,6 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     else return;
     e.preventDefault();
   });
-}
-
-function queryFilter(query: ArticleQuery): ArticleFilter {
-  return { outlet: query.outlet, since: query.since, until: query.until, collection: query.collection, agency: query.agency, without_syndicated: query.without_syndicated, limit: null, offset: 0 };
-}
-
-/** The selection in words, for the export dialog and the report. */
-function describe(query: ArticleQuery): string {
-  const parts: string[] = [];
-  if (query.outlet) parts.push(`outlet ${query.outlet}`);
-  if (query.collection) parts.push(`collection “${query.collection}”`);
-  if (query.agency) parts.push(`crediting ${query.agency}`);
-  if (query.since) parts.push(`from ${query.since}`);
-  if (query.until) parts.push(`until ${query.until}`);
-  if (query.without_syndicated) parts.push("own work only");
-  return parts.length ? parts.join(", ") : "the whole library";
 }
 
 function articleRow(row: ArticleRow, selected: Set<number>, changed: () => void): HTMLTableRowElement {

@@ -11,6 +11,7 @@ import { navigate, type ViewContext } from "../main";
 import { describeFilter, filterControls, filterFrom, hasFilter, route } from "../filters";
 import { sortableTable } from "../table";
 import { evidenceRoute } from "./evidence";
+import { openExportDialog } from "./export";
 
 export async function renderStories(ctx: ViewContext): Promise<void> {
   const id = Number(ctx.rest);
@@ -96,6 +97,7 @@ function signed(value: number | null | undefined): string {
 
 async function renderComparison(root: HTMLElement, id: number): Promise<void> {
   const cmp = await call("compare", { id });
+  const storyFilter: ArticleFilter = { ...filterFrom(new URLSearchParams()), story: cmp.story_id };
   const outlets = cmp.outlets;
   const articleCount = outlets.reduce((sum, o) => sum + o.articles.length, 0) + cmp.not_analysed.length;
 
@@ -104,7 +106,8 @@ async function renderComparison(root: HTMLElement, id: number): Promise<void> {
       "header",
       { class: "toolbar" },
       h("h1", {}, cmp.label || `Story #${cmp.story_id}`),
-      h("div", { class: "actions" }, h("a", { href: `#/library?story=${cmp.story_id}` }, "Open these articles in the library"), h("a", { href: "#/stories" }, "All stories")),
+      h("div", { class: "actions" }, h("a", { href: `#/library?story=${cmp.story_id}` }, "Open these articles in the library"), h("a", { href: "#/stories" }, "All stories"),
+        h("button", { class: "secondary", onclick: () => openExportDialog(storyFilter) }, "Export this story…")),
     ),
   );
   root.appendChild(h("p", { class: "summary" }, `${outlets.length} outlet${outlets.length === 1 ? "" : "s"} · ${articleCount} article${articleCount === 1 ? "" : "s"}`));
@@ -147,6 +150,8 @@ async function renderComparison(root: HTMLElement, id: number): Promise<void> {
 /** Outlets as columns, figures as rows: the way a desk compares coverage. */
 function coverageTable(cmp: StoryComparison): HTMLTableElement {
   const outlets = cmp.outlets;
+  // The evidence behind a figure of this comparison: the story's articles.
+  const storyFilter: ArticleFilter = { ...filterFrom(new URLSearchParams()), story: cmp.story_id };
   const row = (label: string, title: string | null, cell: (c: OutletCoverage) => Node | string, numeric = true) =>
     h("tr", {}, h("th", { scope: "row", title }, label), ...outlets.map((c) => h("td", { class: numeric ? "num" : "" }, cell(c))));
   return h(
@@ -161,12 +166,12 @@ function coverageTable(cmp: StoryComparison): HTMLTableElement {
       ),
       row("Words", null, (c) => Number(c.words).toLocaleString()),
       row("Attributions", "The denominator of the shares below; opens them", (c) =>
-        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id })}` }, String(c.attributions))),
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, filter: storyFilter })}` }, String(c.attributions))),
       row("Source types", "The outlet's attributions by source type; hover a part for its count", mixBar, false),
       row("State media", "Share of the outlet's attributions in this story citing state media; opens them", (c) =>
-        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id, source_type: "state_media" })}` }, percent(c.state_media_share))),
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, filter: storyFilter, source_type: "state_media" })}` }, percent(c.state_media_share))),
       row("Anonymous", "Share of the outlet's attributions in this story citing anonymous sources; opens them", (c) =>
-        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, story: cmp.story_id, source_type: "anonymous" })}` }, percent(c.anonymous_share))),
+        h("a", { href: `#/${evidenceRoute({ outlet_name: c.outlet, filter: storyFilter, source_type: "anonymous" })}` }, percent(c.anonymous_share))),
       row("Second-hand", "Share of attributions relayed through another source (a chain of two or more hops)", (c) => percent(c.second_hand_share)),
       row("Direct quotes", "Share of attributions that quote directly", (c) => percent(c.direct_quote_share)),
       row("Transparency", "Mean sourcing transparency, 0–100, of the outlet's articles that attribute", (c) => (c.transparency === null ? "—" : String(Math.round(c.transparency)))),
