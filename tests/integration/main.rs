@@ -12,6 +12,7 @@ mod attribution;
 mod bad_input;
 mod cli;
 mod compare;
+mod concurrency;
 mod corrections;
 mod crash;
 mod credits;

@@ -180,7 +180,18 @@ impl Sourcetrace {
     /// object with one array per table (or the bare array for one table);
     /// JSON Lines writes one object per row, with a `table` key when there
     /// are several tables. XLSX needs a file: use [`Sourcetrace::export_to_path`].
+    /// Every table comes from one snapshot of the library.
     pub fn export_to_writer(
+        &self,
+        request: &ExportRequest,
+        out: &mut dyn Write,
+        on_progress: &mut dyn FnMut(ExportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportSummary> {
+        self.library().snapshot(|| self.write_export(request, out, on_progress, cancel))
+    }
+
+    fn write_export(
         &self,
         request: &ExportRequest,
         out: &mut dyn Write,
@@ -264,8 +275,19 @@ impl Sourcetrace {
 
     /// Writes the export to `path`. For CSV with several tables, `path` is a
     /// folder and each table goes to `<table>.csv` in it. Every file is
-    /// written under a temporary name and renamed when complete.
+    /// written under a temporary name and renamed when complete. Every
+    /// table comes from one snapshot of the library.
     pub fn export_to_path(
+        &self,
+        request: &ExportRequest,
+        path: &Path,
+        on_progress: &mut dyn FnMut(ExportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportSummary> {
+        self.library().snapshot(|| self.write_export_to_path(request, path, on_progress, cancel))
+    }
+
+    fn write_export_to_path(
         &self,
         request: &ExportRequest,
         path: &Path,

@@ -280,7 +280,12 @@ fn corrections_line(counts: CorrectionCounts) -> String {
 impl Sourcetrace {
     /// The HTML report of a selection. `title` heads it, and the filter's
     /// description says in words what was selected.
+    /// All its figures come from one snapshot of the library.
     pub fn report_html(&self, filter: &ArticleFilter, title: &str) -> Result<String> {
+        self.library().snapshot(|| self.write_report(filter, title))
+    }
+
+    fn write_report(&self, filter: &ArticleFilter, title: &str) -> Result<String> {
         self.validate_filter(filter)?;
         let selection = filter.describe();
         let filter = ArticleFilter { limit: None, offset: 0, ..filter.clone() };

@@ -90,8 +90,9 @@ impl Library {
             std::fs::create_dir_all(parent)
                 .map_err(|source| StoreError::CreateFolder { path: parent.to_path_buf(), source })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        Library::configure(&conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let mut conn =
+            Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Library::configure(&mut conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         let mut library = Library { conn, path: path.to_path_buf() };
         migrate::run(&mut library.conn, path)?;
         library.sync_builtin_outlets()?;
@@ -102,12 +103,19 @@ impl Library {
     /// an import writes; `synchronous = NORMAL` is safe with WAL (a crash
     /// loses at most the last commits, never consistency); the busy timeout
     /// makes a second writer wait instead of failing at once.
-    fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    ///
+    /// Transactions begin IMMEDIATE, taking the write lock at BEGIN: a
+    /// deferred transaction that has read and then wants to write while
+    /// another connection writes gets "database is locked" at once, without
+    /// the busy timeout ever applying, which failed an import started while
+    /// the web mode imported into the same library.
+    fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -65536)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
@@ -128,6 +136,29 @@ impl Library {
             Ok(())
         } else {
             Err(StoreError::Invalid(format!("integrity check failed: {result}")))
+        }
+    }
+
+    /// Runs `read` on one snapshot of the library: every query in it sees
+    /// the same committed state, however many imports and analyses commit
+    /// meanwhile. An export of several tables or a report is then
+    /// consistent (no attribution of an article the articles table lacks,
+    /// no total that disagrees with its parts). Writers are not held up:
+    /// in WAL mode a reader keeps its snapshot while others commit. Inside
+    /// another snapshot, `read` joins it.
+    pub fn snapshot<T, E: From<StoreError>>(&self, read: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return read();
+        }
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(|e| E::from(StoreError::from(e)))?;
+        let result = read();
+        // The transaction only read, so ending it cannot lose anything;
+        // ROLLBACK also ends it when `read` failed partway.
+        let end = self.conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        match (result, end) {
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(e)) => Err(E::from(StoreError::from(e))),
+            (Err(e), _) => Err(e),
         }
     }
 
