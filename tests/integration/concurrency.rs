@@ -30,7 +30,7 @@ fn corpus(dir: &Path, part: usize) -> PathBuf {
     let lines: Vec<String> = (0..PER_FILE)
         .map(|i| {
             let n = part * PER_FILE + i;
-            let dateline = if n % 3 == 0 { "GENEVA (Reuters) - " } else { "" };
+            let dateline = if n.is_multiple_of(3) { "GENEVA (Reuters) - " } else { "" };
             json!({
                 "outlet": outlets[n % outlets.len()],
                 "title": format!("Harbour talks, report {n}"),
