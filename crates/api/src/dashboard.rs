@@ -11,7 +11,7 @@ use serde::Serialize;
 use sourcetrace_core::attribution::SourceType;
 use sourcetrace_store::{
     ArticleFilter, ArticlePage, ArticleQuery, CreditTallies, EvidencePage, EvidenceQuery, OutletFraming,
-    SourceCitations, SourceRecord, TimelinePoint, ToneBin,
+    SourceCitations, SourceRecord, Timeline, ToneBin,
 };
 
 /// How many attributions of one source type an outlet makes, and their
@@ -47,7 +47,7 @@ pub struct Dashboard {
     pub credits: CreditTallies,
     pub framing: Vec<OutletFraming>,
     pub tone: Vec<ToneBin>,
-    pub timeline: Vec<TimelinePoint>,
+    pub timeline: Timeline,
 }
 
 /// A canonical source, who cites it and how.

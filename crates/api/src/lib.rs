@@ -54,7 +54,7 @@ pub use sourcetrace_store::{
     ArticleSummary, AttributionRecord, CollectionSummary, Correction, CorrectionCounts, CreditTallies, CreditTally,
     EntityToneTally, EvidencePage, EvidenceQuery, EvidenceRow, ExportTable, FramingTerm, ImportRun, LexiconAddition,
     NearDuplicate, OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceCitations, SourceFilter, SourceRecord,
-    Story, StoryArticle, StoryEdit, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
+    Story, StoryArticle, StoryEdit, Timeline, TimelinePeriod, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
 };
 pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 

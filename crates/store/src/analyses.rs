@@ -860,6 +860,16 @@ mod tests {
                 library.sourcing_mix(&every).unwrap(),
                 "{when}: mix, {filter:?}"
             );
+            assert_eq!(
+                library.tone_distribution(&filter).unwrap(),
+                library.tone_distribution(&every).unwrap(),
+                "{when}: tone, {filter:?}"
+            );
+            assert_eq!(
+                library.timeline(&filter).unwrap(),
+                library.timeline(&every).unwrap(),
+                "{when}: timeline, {filter:?}"
+            );
             for syndicated in [false, true] {
                 assert_eq!(
                     library.credit_tallies(&filter, syndicated).unwrap(),
@@ -915,6 +925,12 @@ mod tests {
         assert_tallies_match_a_scan(&mut library, "after a corrected outlet and date");
         library.conn.execute("UPDATE analyses SET tone = 0.5, hedges = 2 WHERE article_id = 1", []).unwrap();
         assert_tallies_match_a_scan(&mut library, "after a new tone");
+        library.conn.execute("UPDATE analyses SET tone = -0.95 WHERE article_id = 1", []).unwrap();
+        library.conn.execute("UPDATE analyses SET tone = 0.1 WHERE article_id = 2", []).unwrap();
+        assert_tallies_match_a_scan(&mut library, "after tones moved between bins");
+        assert_eq!(library.tone_distribution(&ArticleFilter::default()).unwrap().len(), 2);
+        library.conn.execute("UPDATE analyses SET tone = NULL WHERE article_id = 2", []).unwrap();
+        assert_tallies_match_a_scan(&mut library, "after a tone was cleared");
         library.conn.execute("DELETE FROM articles WHERE id IN (1, 3)", []).unwrap();
         assert_tallies_match_a_scan(&mut library, "after deleting articles");
         let left: i64 =

@@ -6,7 +6,7 @@
 //! so that clicking a bar lists exactly the attributions the bar counted.
 
 use crate::credits::NO_OUTLET;
-use crate::query::filter_sql;
+use crate::query::{filter_sql, tally_filter_sql};
 use crate::{ArticleFilter, AttributionRecord, Library, Result};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -66,14 +66,91 @@ pub struct ToneBin {
     pub articles: i64,
 }
 
-/// How many articles an outlet published on one day.
+/// How many analysed articles an outlet published in one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TimelinePoint {
     pub outlet: String,
-    /// `YYYY-MM-DD`.
-    pub day: String,
+    /// The first day of the period, `YYYY-MM-DD`.
+    pub start: String,
+    /// The last day of the period, `YYYY-MM-DD`, so that a click opens
+    /// exactly the articles the point counts.
+    pub end: String,
     pub articles: i64,
+}
+
+/// How long one point of the timeline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TimelinePeriod {
+    Day,
+    /// Monday to Sunday.
+    Week,
+    Month,
+}
+
+/// Analysed articles per outlet and period. The period grows with the span
+/// of the selection, so that three years of daily coverage by fifty outlets
+/// is a chart of a few thousand bars rather than fifty thousand.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Timeline {
+    pub period: TimelinePeriod,
+    pub points: Vec<TimelinePoint>,
+}
+
+/// Spans up to this many days are shown by day, up to two years by week,
+/// and longer ones by month.
+const DAILY_SPAN: i32 = 92;
+const WEEKLY_SPAN: i32 = 731;
+
+/// Groups daily counts into the period the span calls for. Days that are
+/// not dates (an imported `published` of "2021-13-45") keep a point of
+/// their own rather than vanish from the totals.
+fn bucket(days: Vec<(String, String, i64)>) -> Timeline {
+    use jiff::civil::Date;
+    use jiff::ToSpan;
+    let parsed: Vec<Option<Date>> = days.iter().map(|(_, day, _)| day.parse::<Date>().ok()).collect();
+    let first = parsed.iter().flatten().min().copied();
+    let last = parsed.iter().flatten().max().copied();
+    let span = match (first, last) {
+        (Some(a), Some(b)) => (b - a).get_days(),
+        _ => 0,
+    };
+    let period = if span <= DAILY_SPAN {
+        TimelinePeriod::Day
+    } else if span <= WEEKLY_SPAN {
+        TimelinePeriod::Week
+    } else {
+        TimelinePeriod::Month
+    };
+    let range = |date: Date| -> (Date, Date) {
+        match period {
+            TimelinePeriod::Day => (date, date),
+            TimelinePeriod::Week => {
+                let monday = date.checked_sub((date.weekday().to_monday_zero_offset() as i64).days()).unwrap_or(date);
+                (monday, monday.checked_add(6.days()).unwrap_or(monday))
+            }
+            TimelinePeriod::Month => (date.first_of_month(), date.last_of_month()),
+        }
+    };
+    let mut totals: std::collections::BTreeMap<(String, String, String), i64> = Default::default();
+    for ((outlet, day, articles), date) in days.into_iter().zip(parsed) {
+        let (start, end) = match date {
+            Some(date) => {
+                let (a, b) = range(date);
+                (a.to_string(), b.to_string())
+            }
+            None => (day.clone(), day),
+        };
+        *totals.entry((start, outlet, end)).or_default() += articles;
+    }
+    let points = totals
+        .into_iter()
+        .map(|((start, outlet, end), articles)| TimelinePoint { outlet, start, end, articles })
+        .collect();
+    Timeline { period, points }
 }
 
 impl Library {
@@ -150,12 +227,20 @@ impl Library {
     pub fn tone_distribution(&self, filter: &ArticleFilter) -> Result<Vec<ToneBin>> {
         let mut conditions = String::new();
         let mut args = Vec::new();
-        filter_sql(filter, &mut conditions, &mut args);
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), min(9, max(0, CAST((an.tone + 1.0) * 5.0 AS INTEGER))), count(*)
-             FROM analyses an JOIN articles a ON a.id = an.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE an.tone IS NOT NULL {conditions} GROUP BY 1, 2 ORDER BY 1, 2"
-        );
+        let sql = if tally_filter_sql(filter, &mut conditions, &mut args) {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), t.bin, sum(t.articles) FROM tally_tone t
+                 LEFT JOIN outlets o ON o.id = t.outlet_id WHERE 1 {conditions}
+                 GROUP BY 1, 2 HAVING sum(t.articles) > 0 ORDER BY 1, 2"
+            )
+        } else {
+            filter_sql(filter, &mut conditions, &mut args);
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), min(9, max(0, CAST((an.tone + 1.0) * 5.0 AS INTEGER))), count(*)
+                 FROM analyses an JOIN articles a ON a.id = an.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE an.tone IS NOT NULL {conditions} GROUP BY 1, 2 ORDER BY 1, 2"
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             Ok(ToneBin { outlet: r.get(0)?, bin: r.get::<_, i64>(1)? as u8, articles: r.get(2)? })
@@ -163,22 +248,32 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Articles per outlet and day of publication; undated articles are
-    /// left out because they have no place on a timeline.
-    pub fn timeline(&self, filter: &ArticleFilter) -> Result<Vec<TimelinePoint>> {
+    /// Analysed articles per outlet and period of publication (see
+    /// [`Timeline`]); undated articles are left out because they have no
+    /// place on a timeline. Analysed, as every other chart of the dashboard
+    /// counts, so that the timeline adds up to the outlets' totals.
+    pub fn timeline(&self, filter: &ArticleFilter) -> Result<Timeline> {
         let mut conditions = String::new();
         let mut args = Vec::new();
-        filter_sql(filter, &mut conditions, &mut args);
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), substr(a.published, 1, 10), count(*)
-             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE a.published IS NOT NULL {conditions} GROUP BY 1, 2 ORDER BY 2, 1"
-        );
+        let sql = if tally_filter_sql(filter, &mut conditions, &mut args) {
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), t.day, sum(t.articles) FROM tally_analyses t
+                 LEFT JOIN outlets o ON o.id = t.outlet_id WHERE t.day <> '' {conditions}
+                 GROUP BY 1, 2 HAVING sum(t.articles) > 0"
+            )
+        } else {
+            filter_sql(filter, &mut conditions, &mut args);
+            format!(
+                "SELECT coalesce(o.name, '{NO_OUTLET}'), substr(a.published, 1, 10), count(*)
+                 FROM articles a JOIN analyses an ON an.article_id = a.id LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE a.published IS NOT NULL AND a.published <> '' {conditions} GROUP BY 1, 2"
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-            Ok(TimelinePoint { outlet: r.get(0)?, day: r.get(1)?, articles: r.get(2)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let days = stmt
+            .query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(String, String, i64)>>>()?;
+        Ok(bucket(days))
     }
 }
 
@@ -236,5 +331,61 @@ impl Library {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(list: &[(&str, &str, i64)]) -> Vec<(String, String, i64)> {
+        list.iter().map(|(o, d, n)| (o.to_string(), d.to_string(), *n)).collect()
+    }
+
+    fn shown(timeline: &Timeline) -> String {
+        let mut out = format!("{:?}\n", timeline.period);
+        for p in &timeline.points {
+            out.push_str(&format!("{} {}..{} {}\n", p.outlet, p.start, p.end, p.articles));
+        }
+        out
+    }
+
+    #[test]
+    fn the_timeline_period_grows_with_the_span() {
+        let short = bucket(days(&[("BBC", "2024-03-01", 2), ("TASS", "2024-03-01", 1), ("BBC", "2024-03-04", 1)]));
+        expect_test::expect![[r#"
+            Day
+            BBC 2024-03-01..2024-03-01 2
+            TASS 2024-03-01..2024-03-01 1
+            BBC 2024-03-04..2024-03-04 1
+        "#]]
+        .assert_eq(&shown(&short));
+        // 2024-03-04 is a Monday: the 3rd falls in the week before.
+        let year = bucket(days(&[
+            ("BBC", "2024-03-03", 1),
+            ("BBC", "2024-03-04", 2),
+            ("BBC", "2024-03-10", 3),
+            ("BBC", "2024-12-31", 1),
+        ]));
+        expect_test::expect![[r#"
+            Week
+            BBC 2024-02-26..2024-03-03 1
+            BBC 2024-03-04..2024-03-10 5
+            BBC 2024-12-30..2025-01-05 1
+        "#]]
+        .assert_eq(&shown(&year));
+        let years = bucket(days(&[
+            ("BBC", "2021-02-28", 1),
+            ("BBC", "2021-02-01", 1),
+            ("BBC", "2024-02-29", 4),
+            ("AP", "not a day", 1),
+        ]));
+        expect_test::expect![[r#"
+            Month
+            BBC 2021-02-01..2021-02-28 2
+            BBC 2024-02-01..2024-02-29 4
+            AP not a day..not a day 1
+        "#]]
+        .assert_eq(&shown(&years));
     }
 }

@@ -38,7 +38,9 @@ pub use analyses::{
 };
 pub use corrections::{Correction, CorrectionChange, CorrectionCounts};
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
-pub use evidence::{EvidencePage, EvidenceQuery, EvidenceRow, SourceCitations, TimelinePoint, ToneBin};
+pub use evidence::{
+    EvidencePage, EvidenceQuery, EvidenceRow, SourceCitations, Timeline, TimelinePeriod, TimelinePoint, ToneBin,
+};
 pub use export::{Column, ColumnType, ExportTable};
 pub use framing::{ChainRow, EntityToneTally, FramingTerm, OutletFraming, SourcingMix};
 pub use imports::{BatchItem, ImportRun, Outcome};

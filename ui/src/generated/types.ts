@@ -282,7 +282,7 @@ export type Dashboard = { filter: ArticleFilter, sourcing: Array<OutletSourcing>
 /**
  * Share of each outlet's articles crediting each agency.
  */
-credits: CreditTallies, framing: Array<OutletFraming>, tone: Array<ToneBin>, timeline: Array<TimelinePoint>, };
+credits: CreditTallies, framing: Array<OutletFraming>, tone: Array<ToneBin>, timeline: Timeline, };
 
 export type Diagnostic = { severity: Severity, 
 /**
@@ -725,11 +725,20 @@ export type TableRows = { table: ExportTable, rows: number, };
 
 export type TermSource = "vader" | "afinn" | "news" | "user";
 
+export type Timeline = { period: TimelinePeriod, points: Array<TimelinePoint>, };
+
+export type TimelinePeriod = "day" | "week" | "month";
+
 export type TimelinePoint = { outlet: string, 
 /**
- * `YYYY-MM-DD`.
+ * The first day of the period, `YYYY-MM-DD`.
  */
-day: string, articles: number, };
+start: string, 
+/**
+ * The last day of the period, `YYYY-MM-DD`, so that a click opens
+ * exactly the articles the point counts.
+ */
+end: string, articles: number, };
 
 export type ToneBin = { outlet: string, 
 /**

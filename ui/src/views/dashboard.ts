@@ -493,19 +493,21 @@ function toneDistribution(dashboard: Dashboard, filter: ArticleFilter, rows: Out
   });
 }
 
-/** Articles per day and outlet: when each outlet covered the selection. */
+/** Analysed articles per period and outlet: when each outlet covered the selection. */
 function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]): HTMLElement {
-  const days = [...new Set(dashboard.timeline.map((p) => p.day))].sort();
-  const present = new Set(dashboard.timeline.map((p) => p.outlet));
+  const { period, points } = dashboard.timeline;
+  const starts = [...new Set(points.map((p) => p.start))].sort();
+  const ends = new Map(points.map((p) => [p.start, p.end]));
+  const present = new Set(points.map((p) => p.outlet));
   const all = [...rows.map((r) => r.outlet).filter((o) => present.has(o)), ...[...present].filter((o) => !rows.some((r) => r.outlet === o)).sort()];
   const outlets = all.slice(0, MAX_SERIES);
-  const counts = new Map(dashboard.timeline.map((p) => [`${p.outlet}\u0000${p.day}`, Number(p.articles)]));
+  const counts = new Map(points.map((p) => [`${p.outlet}\u0000${p.start}`, Number(p.articles)]));
   const at = (outlet: string, d: string) => counts.get(`${outlet}\u0000${d}`) ?? 0;
-  const title = "Articles per day by outlet";
-  const denominator = "Count of articles published each day (not a share); undated articles are left out.";
-  if (days.length === 0) {
-    return h("section", { class: "chart-card", "aria-label": title }, h("h2", {}, title), h("div", { class: "denominator" }, denominator), h("p", { class: "empty-chart" }, "No article in this selection has a date."));
-  }
+  const per = { day: "day", week: "week", month: "month" }[period];
+  const title = `Articles per ${per} by outlet`;
+  const denominator = `Count of analysed articles published each ${per}${period === "week" ? " (Monday to Sunday)" : ""}, not a share; undated articles are left out. Longer selections are counted by week or by month.`;
+  const days = starts;
+  const label = (start: string) => (period === "day" ? start : period === "month" ? start.slice(0, 7) : `${start} to ${ends.get(start)}`);
   // Long periods get a slider to zoom into a few weeks.
   const span = (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / 86_400_000;
   const zoom = span > 45;
@@ -513,10 +515,10 @@ function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]
   // Every series has every day (zero where the outlet published nothing),
   // so that the stacked bars line up on the time axis.
   return chartCard({
-    name: "articles-per-day-by-outlet",
+    name: `articles-per-${per}-by-outlet`,
     title,
     denominator,
-    note: `Drag the handles under the chart to zoom into a period. Click a bar to open that outlet's articles of that day in the library.${leftOut(all.length - outlets.length)}`,
+    note: `Drag the handles under the chart to zoom into a period. Click a bar to open that outlet's articles of that ${per} in the library.${leftOut(all.length - outlets.length)}`,
     height: 320 + (zoom ? ZOOM_HEIGHT : 0),
     option: (theme) => ({
       ...baseOption(theme),
@@ -533,7 +535,7 @@ function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]
           const outlet = outlets[seriesIndex];
           const d = days[dataIndex];
           const total = outlets.reduce((sum, o) => sum + at(o, d), 0);
-          return [`<strong>${escapeHtml(d)}</strong>`, escapeHtml(`${outlet}: ${at(outlet, d)} article${at(outlet, d) === 1 ? "" : "s"}`), escapeHtml(`all outlets: ${total}`)].join("<br>");
+          return [`<strong>${escapeHtml(label(d))}</strong>`, escapeHtml(`${outlet}: ${at(outlet, d)} article${at(outlet, d) === 1 ? "" : "s"}`), escapeHtml(`all outlets: ${total}`)].join("<br>");
         },
       },
       series: outlets.map((outlet, i) => ({
@@ -548,7 +550,7 @@ function timeline(dashboard: Dashboard, filter: ArticleFilter, rows: OutletRow[]
     onClick: (e: ChartClick) => {
       const outlet = outlets[e.seriesIndex ?? 0];
       const d = days[e.dataIndex];
-      const target = outlet && d ? libraryRoute(filter, outlet, { since: d, until: d }) : null;
+      const target = outlet && d ? libraryRoute(filter, outlet, { since: d, until: ends.get(d) ?? d }) : null;
       if (target) navigate(target);
     },
   });
