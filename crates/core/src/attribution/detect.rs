@@ -687,6 +687,15 @@ impl<'a, 't> Detector<'a, 't> {
             // After a determiner or a possessive the word is a noun: "the
             // report said", "Russia's state TV".
             let noun = i > 0 && t.is_word(i - 1) && (t.is(i - 1, NOUN_MARKERS_BIT) || t.lower(i - 1).ends_with("'s"));
+            // After "of" a cue word ending in -s is a plural noun: "the
+            // first round of talks", "a series of reports", "dozens of
+            // claims". A verb hardly follows "of" in that form.
+            let noun = noun
+                || i > 0
+                    && t.is_word(i - 1)
+                    && t.lower(i - 1) == "of"
+                    && t.lower(i).ends_with('s')
+                    && !t.lower(i).ends_with("ss");
             if noun {
                 i += 1;
                 continue;
