@@ -8,7 +8,6 @@ import { h, clear, errorBox } from "./dom";
 import type { JobStatus } from "./generated/types";
 import { renderLibrary } from "./views/library";
 import { renderArticle } from "./views/article";
-import { renderDashboard } from "./views/dashboard";
 import { renderStories } from "./views/stories";
 import { renderSources } from "./views/sources";
 import { renderEvidence } from "./views/evidence";
@@ -26,7 +25,10 @@ type View = (ctx: ViewContext) => Promise<void> | void;
 const views: Record<string, View> = {
   library: renderLibrary,
   article: renderArticle,
-  dashboard: renderDashboard,
+  // The dashboard, with ECharts, is its own chunk: most of the bundle is
+  // the charts, and the first view (the library) needs none of them, so the
+  // window paints before that code is even parsed.
+  dashboard: async (context) => (await import("./views/dashboard")).renderDashboard(context),
   stories: renderStories,
   sources: renderSources,
   evidence: renderEvidence,
