@@ -106,6 +106,7 @@ impl Sourcetrace {
         cancel: &AtomicBool,
     ) -> Result<ImportSummary> {
         let started = Instant::now();
+        self.library.prepare_for_bulk_writes()?;
         let gazetteer = self.library.gazetteer()?;
         let plan = walk::plan(&request.paths);
         let labels: Vec<String> = request.paths.iter().map(|p| p.display().to_string()).collect();

@@ -125,6 +125,7 @@ impl Sourcetrace {
         cancel: &AtomicBool,
     ) -> Result<AnalyzeSummary> {
         let started = Instant::now();
+        self.library.prepare_for_bulk_writes()?;
         let stamp = self.analysis_stamp()?;
         let (lexicons, lexicon_warnings) = self.lexicons()?;
         let counts = self.library.analysis_counts(&stamp)?;

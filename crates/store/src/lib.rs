@@ -57,6 +57,12 @@ pub use table::{ArticlePage, ArticleQuery, ArticleRow, ArticleSort, MAX_PAGE};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
+/// The page cache of a connection that reads, in KiB: the dashboard reads
+/// tallies and the table reads a page of rows, so a small cache does.
+const READING_CACHE_KIB: i64 = 8 * 1024;
+/// The page cache of an import or analysis, in KiB.
+const BULK_CACHE_KIB: i64 = 64 * 1024;
+
 /// Errors from the library.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -115,7 +121,7 @@ impl Library {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -READING_CACHE_KIB)?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.set_prepared_statement_cache_capacity(64);
@@ -129,6 +135,14 @@ impl Library {
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Gives this connection the larger page cache of a bulk write (an
+    /// import or an analysis), whose index updates touch pages all over the
+    /// file. Connections that only read keep a small cache: the desktop app
+    /// holds several, and 64 MiB each was most of its memory.
+    pub fn prepare_for_bulk_writes(&self) -> Result<()> {
+        Ok(self.conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?)
     }
 
     /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
