@@ -215,6 +215,28 @@ try {
     await driver.screenshot(join(shots, "09-sources.png"));
   });
 
+  if (name === "web") {
+    // The window's drops arrive as paths from Tauri, which WebDriver cannot
+    // produce; a page in a browser gets the files themselves, as here.
+    await step("a file dropped on the page is imported", async () => {
+      await driver.goto("library");
+      await driver.waitFor("table.articles tbody tr");
+      await driver.evaluate(`() => {
+        const dropped = new DataTransfer();
+        dropped.items.add(new File(["Dropped harbour article\\n\\nThe port minister said on Monday that the harbour would reopen.\\n"], "dropped.txt", { type: "text/plain" }));
+        window.dispatchEvent(new DragEvent("drop", { dataTransfer: dropped, bubbles: true, cancelable: true }));
+      }`);
+      await until(
+        async () => (await driver.command("articles", { filter: { search: "Dropped" } })).total === 1,
+        "the dropped file in the library",
+        30000,
+      );
+      await driver.goto("library?search=Dropped");
+      await driver.waitFor("table.articles td.title a", { text: "Dropped harbour article" });
+      await driver.screenshot(join(shots, "12-dropped.png"));
+    });
+  }
+
   if (driver.consoleErrors?.length) throw new Error(`errors in the page: ${driver.consoleErrors.join("\n")}`);
 } finally {
   await driver.close();
