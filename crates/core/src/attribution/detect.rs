@@ -249,6 +249,27 @@ const DETERMINERS: &[&str] = &[
 const NOUN_MARKERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "whose"];
 
+/// Cue words that are the first half of a compound noun when the second
+/// half follows: "a think tank", "pledged delegates".
+const COMPOUND_NEXT: &[(&str, &[&str])] = &[
+    ("think", &["tank", "tanks", "piece", "pieces"]),
+    ("pledged", &["delegate", "delegates"]),
+    ("show", &["host", "hosts", "trial", "trials"]),
+];
+
+/// Cue words that end a compound noun after these words: "a TV show", "the
+/// talk show", "a radio show".
+const COMPOUND_BEFORE: &[(&str, &[&str])] = &[
+    (
+        "show",
+        &["tv", "television", "radio", "talk", "reality", "game", "news", "comedy", "morning", "cable", "cooking"],
+    ),
+    (
+        "shows",
+        &["tv", "television", "radio", "talk", "reality", "game", "news", "comedy", "morning", "cable", "cooking"],
+    ),
+];
+
 /// Documents whose findings a sentence can report: "In a new poll, ...".
 const STUDIES: &[&str] = &[
     "poll",
@@ -696,7 +717,7 @@ impl<'a, 't> Detector<'a, 't> {
                     && t.lower(i - 1) == "of"
                     && t.lower(i).ends_with('s')
                     && !t.lower(i).ends_with("ss");
-            if noun {
+            if noun || self.in_compound_noun(i) {
                 i += 1;
                 continue;
             }
@@ -722,6 +743,18 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         out
+    }
+
+    /// Is the cue word at `i` part of a compound noun ("think tank", "TV
+    /// show", "pledged delegates")? Those are the commonest false cues in
+    /// political news that no determiner gives away.
+    fn in_compound_noun(&self, i: usize) -> bool {
+        let t = self.t;
+        let word = t.lower(i);
+        let next = if t.is_word(i + 1) { t.lower(i + 1) } else { "" };
+        let before = if i > 0 && t.is_word(i - 1) { t.lower(i - 1) } else { "" };
+        COMPOUND_NEXT.iter().any(|(cue, nouns)| *cue == word && nouns.contains(&next))
+            || COMPOUND_BEFORE.iter().any(|(cue, words)| *cue == word && words.contains(&before))
     }
 
     fn attribution_at(&self, c: &CueAt) -> Option<Found> {

@@ -452,6 +452,21 @@ fn scare_quotes_are_not_attributions() {
 }
 
 #[test]
+fn cue_words_inside_nouns_are_not_cues() {
+    let lexicon = Lexicon::builtin();
+    for (text, noun) in [
+        ("The first round of talks on the harbour has ended.", "talks"),
+        ("A liberal think tank published the figures on Monday.", "think"),
+        ("Trump so far has won 758 pledged delegates.", "pledged"),
+        ("Speaking on a radio show last week, Kiedis told the host the band would tour.", "show"),
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(!cues.contains(&noun), "{text}: {cues:?}");
+    }
+}
+
+#[test]
 fn pronouns_and_surnames_resolve_to_the_full_name() {
     let lexicon = Lexicon::builtin();
     let text = "Kremlin spokesman Dmitry Peskov said talks were possible. \
