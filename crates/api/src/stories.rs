@@ -49,6 +49,97 @@ const PROFILE_CACHE: usize = 50_000;
 /// the full-text index at once instead of looking words up one by one (a
 /// few hundred distinct words an article).
 const WHOLE_VOCABULARY: usize = 64;
+/// A run placing at least this many articles finds candidates in a
+/// [`CandidateIndex`] of the run's own instead of the full-text index:
+/// bm25 counts every article holding each term, per query, so a run over
+/// 100,000 articles spent more than 20 minutes there.
+const INDEXED_RUN: usize = 2_000;
+/// The terms of each article the candidate index holds: more than a query
+/// uses, so that two articles sharing a few telling words meet.
+const INDEXED_TERMS: usize = 24;
+
+/// The articles a large run has placed, by their most telling terms, with
+/// the day each was published: "which placed articles within the window
+/// share the most weight of terms with this one?" in memory.
+#[derive(Default)]
+struct CandidateIndex {
+    /// For each term: (day, article, weight), dated articles only, ordered
+    /// by day and article.
+    dated: HashMap<String, std::collections::BTreeSet<(i64, i64, OrderedWeight)>>,
+    /// For each term: undated articles, which every window admits, as the
+    /// full-text query admits them.
+    undated: HashMap<String, Vec<(i64, f32)>>,
+}
+
+/// A weight that can sit in a set (weights are finite: tf-idf products).
+#[derive(Clone, Copy)]
+struct OrderedWeight(f32);
+impl PartialEq for OrderedWeight {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+impl Eq for OrderedWeight {}
+impl PartialOrd for OrderedWeight {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for OrderedWeight {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl CandidateIndex {
+    fn add(&mut self, id: i64, day: Option<i64>, profile: &Profile) {
+        for (term, weight) in top_terms(profile, INDEXED_TERMS) {
+            match day {
+                Some(d) => {
+                    self.dated.entry(term.to_string()).or_default().insert((d, id, OrderedWeight(weight)));
+                }
+                None => self.undated.entry(term.to_string()).or_default().push((id, weight)),
+            }
+        }
+    }
+
+    /// The `limit` placed articles that share the most term weight with
+    /// `profile`, among those within `window` days of `day` (or undated);
+    /// ties go to the lower id, so runs are reproducible.
+    fn candidates(&self, day: Option<i64>, profile: &Profile, window: Option<u32>, limit: usize) -> Vec<i64> {
+        let mut scores: HashMap<i64, f32> = HashMap::new();
+        for (term, weight) in top_terms(profile, QUERY_TERMS) {
+            if let Some(postings) = self.dated.get(term) {
+                let low = (i64::MIN, i64::MIN, OrderedWeight(f32::NEG_INFINITY));
+                let high = (i64::MAX, i64::MAX, OrderedWeight(f32::INFINITY));
+                let (from, to) = match (day, window) {
+                    (Some(d), Some(w)) => {
+                        let w = i64::from(w);
+                        ((d - w, low.1, low.2), (d + w, high.1, high.2))
+                    }
+                    _ => (low, high),
+                };
+                for &(_, id, OrderedWeight(w)) in postings.range(from..=to) {
+                    *scores.entry(id).or_default() += weight * w;
+                }
+            }
+            for &(id, w) in self.undated.get(term).into_iter().flatten() {
+                *scores.entry(id).or_default() += weight * w;
+            }
+        }
+        let mut ranked: Vec<(i64, f32)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(id, _)| id).collect()
+    }
+}
+
+/// An article's `k` heaviest words with their weights, ties by word.
+fn top_terms(profile: &Profile, k: usize) -> Vec<(&str, f32)> {
+    let mut ranked: Vec<(&str, f32)> = profile.words.iter().map(|(w, x)| (w.as_str(), *x)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked.truncate(k);
+    ranked
+}
 
 /// How to group.
 #[derive(Debug, Clone, Default)]
@@ -179,6 +270,19 @@ impl Sourcetrace {
         }
         let to_group = self.library.articles_to_group(request.regroup)?;
         let mut profiles = Profiles::new(self, to_group.len())?;
+        // A large run reads every placed article once into an index of its
+        // own; a small one asks the full-text index, which costs nothing
+        // to set up.
+        let mut index = if to_group.len() >= INDEXED_RUN {
+            let mut index = CandidateIndex::default();
+            for m in memberships.iter().filter(|m| story_of.contains_key(&m.article_id)) {
+                let day = m.published.as_deref().and_then(day_number);
+                index.add(m.article_id, day, &profiles.get(self, m.article_id)?.profile);
+            }
+            Some(index)
+        } else {
+            None
+        };
         let mut plan = GroupingPlan { regroup: request.regroup, ..GroupingPlan::default() };
         let mut touched: HashSet<StoryRef> = HashSet::new();
         let mut summary = GroupSummary {
@@ -194,8 +298,13 @@ impl Sourcetrace {
             let read = profiles.get(self, id)?;
             let mut best: Option<(StoryRef, f32)> = None;
             if !read.profile.is_empty() {
-                let terms = stories::query_terms(&read.profile, QUERY_TERMS);
-                let candidates = self.library.story_candidates(id, &terms, published.as_deref(), window, CANDIDATES)?;
+                let candidates = match &index {
+                    Some(index) => index.candidates(day, &read.profile, window, CANDIDATES),
+                    None => {
+                        let terms = stories::query_terms(&read.profile, QUERY_TERMS);
+                        self.library.story_candidates(id, &terms, published.as_deref(), window, CANDIDATES)?
+                    }
+                };
                 let mut seen: HashSet<StoryRef> = HashSet::new();
                 for candidate in candidates {
                     let Some(&story) = story_of.get(&candidate) else { continue };
@@ -223,6 +332,9 @@ impl Sourcetrace {
                 }
             };
             story_of.insert(id, story);
+            if let Some(index) = &mut index {
+                index.add(id, day, &read.profile);
+            }
             members.entry(story).or_default().articles.push((id, day));
             touched.insert(story);
             plan.placements.push(Placement { article_id: id, story, similarity });
@@ -451,5 +563,32 @@ fn keep_old_ids(plan: &mut GroupingPlan, released: &HashMap<i64, i64>, members: 
     }
     for (story, _) in &mut plan.labels {
         *story = map(*story);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(words: &[(&str, f32)]) -> Profile {
+        Profile { words: words.iter().map(|(w, x)| (w.to_string(), *x)).collect(), entities: Vec::new() }
+    }
+
+    #[test]
+    fn the_candidate_index_keeps_to_the_window_and_ranks_by_shared_weight() {
+        let mut index = CandidateIndex::default();
+        index.add(1, Some(100), &profile(&[("harbour", 2.0), ("strike", 1.0)]));
+        index.add(2, Some(102), &profile(&[("harbour", 1.0)]));
+        index.add(3, Some(110), &profile(&[("harbour", 5.0), ("strike", 5.0)]));
+        index.add(4, None, &profile(&[("strike", 0.5)]));
+        index.add(5, Some(101), &profile(&[("election", 3.0)]));
+        let query = profile(&[("harbour", 1.0), ("strike", 1.0)]);
+        // Within three days of day 101: 1 (weight 3) and 2 (1), and the
+        // undated 4 (0.5); 3 is a week away and 5 shares no term.
+        assert_eq!(index.candidates(Some(101), &query, Some(3), 10), [1, 2, 4]);
+        assert_eq!(index.candidates(Some(101), &query, Some(3), 2), [1, 2]);
+        // No window, or no date: every article sharing a term.
+        assert_eq!(index.candidates(Some(101), &query, None, 10), [3, 1, 2, 4]);
+        assert_eq!(index.candidates(None, &query, Some(3), 10), [3, 1, 2, 4]);
     }
 }
