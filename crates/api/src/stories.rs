@@ -44,7 +44,11 @@ const CANDIDATES: usize = 30;
 /// that comparing with a story of hundreds of articles stays cheap.
 const CENTROID_MEMBERS: usize = 50;
 /// Profiles kept in memory during a run; past this the cache starts over.
-const PROFILE_CACHE: usize = 50_000;
+/// A run goes in date order and compares with members within the window,
+/// so the recent few thousand are the ones read again: 50,000 kept 811 MB
+/// resident while grouping 100,000 articles, 5,000 keeps 274 MB for 4%
+/// more time.
+const PROFILE_CACHE: usize = 5_000;
 /// From this many articles to place, a run reads the whole vocabulary of
 /// the full-text index at once instead of looking words up one by one (a
 /// few hundred distinct words an article).
