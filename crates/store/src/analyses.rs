@@ -923,6 +923,10 @@ mod tests {
             .execute("UPDATE articles SET outlet_id = (SELECT id FROM outlets WHERE name = 'Reuters'), published = '2021-11-30' WHERE id = 3", [])
             .unwrap();
         assert_tallies_match_a_scan(&mut library, "after a corrected outlet and date");
+        // Over more than two years the timeline comes from the month tally.
+        library.conn.execute("UPDATE articles SET published = '2019-01-05' WHERE id = 2", []).unwrap();
+        assert_eq!(library.timeline(&ArticleFilter::default()).unwrap().period, crate::TimelinePeriod::Month);
+        assert_tallies_match_a_scan(&mut library, "with a timeline of months");
         library.conn.execute("UPDATE analyses SET tone = 0.5, hedges = 2 WHERE article_id = 1", []).unwrap();
         assert_tallies_match_a_scan(&mut library, "after a new tone");
         library.conn.execute("UPDATE analyses SET tone = -0.95 WHERE article_id = 1", []).unwrap();

@@ -1,7 +1,7 @@
 //! Credits in the library: written with each article's analysis, read back
 //! per article, and tallied per outlet and agency over any selection.
 
-use crate::query::{filter_sql, tally_filter_sql, ArticleFilter};
+use crate::query::{filter_sql, tally_filter_sql, tally_table, ArticleFilter};
 use crate::{Library, Result};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Transaction};
@@ -154,8 +154,9 @@ impl Library {
         if without_syndicated {
             conditions.push_str(" AND t.syndicated = 0");
         }
+        let analyses = tally_table(filter, "tally_analyses");
         let totals_sql = format!(
-            "SELECT coalesce(o.name, ?) AS outlet, sum(t.articles) FROM tally_analyses t
+            "SELECT coalesce(o.name, ?) AS outlet, sum(t.articles) FROM {analyses} t
              LEFT JOIN outlets o ON o.id = t.outlet_id WHERE 1 {conditions}
              GROUP BY 1 HAVING sum(t.articles) > 0 ORDER BY 2 DESC, 1"
         );

@@ -6,7 +6,7 @@
 //! analysed articles, tone as the mean over its articles.
 
 use crate::credits::NO_OUTLET;
-use crate::query::{filter_sql, tally_filter_sql, ArticleFilter};
+use crate::query::{filter_sql, tally_filter_sql, tally_table, ArticleFilter};
 use crate::{Library, Result};
 use rusqlite::{params_from_iter, OptionalExtension};
 use serde::Serialize;
@@ -115,11 +115,13 @@ impl Library {
             filter_sql(filter, &mut conditions, &mut args);
         }
         let mut outlets: BTreeMap<String, OutletFraming> = BTreeMap::new();
+        let (analyses, attributions) =
+            (tally_table(filter, "tally_analyses"), tally_table(filter, "tally_attributions"));
         let sql = if tallied {
             format!(
                 "SELECT coalesce(o.name, '{NO_OUTLET}'), sum(t.articles), sum(t.words), sum(t.attributions),
                         sum(t.hedges), sum(t.loaded_terms), sum(t.tone_sum) / nullif(sum(t.tone_count), 0)
-                 FROM tally_analyses t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 FROM {analyses} t LEFT JOIN outlets o ON o.id = t.outlet_id
                  WHERE 1 {conditions} GROUP BY 1 HAVING sum(t.articles) > 0"
             )
         } else {
@@ -157,7 +159,7 @@ impl Library {
         let sql = if tallied {
             format!(
                 "SELECT coalesce(o.name, '{NO_OUTLET}'), t.stance, sum(t.n)
-                 FROM tally_attributions t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 FROM {attributions} t LEFT JOIN outlets o ON o.id = t.outlet_id
                  WHERE 1 {conditions} GROUP BY 1, 2 HAVING sum(t.n) > 0"
             )
         } else {
@@ -248,10 +250,11 @@ impl Library {
     pub fn sourcing_mix(&self, filter: &ArticleFilter) -> Result<Vec<SourcingMix>> {
         let mut conditions = String::new();
         let mut args = Vec::new();
+        let attributions = tally_table(filter, "tally_attributions");
         let sql = if tally_filter_sql(filter, &mut conditions, &mut args) {
             format!(
                 "SELECT coalesce(o.name, '{NO_OUTLET}'), t.source_type, sum(t.n)
-                 FROM tally_attributions t LEFT JOIN outlets o ON o.id = t.outlet_id
+                 FROM {attributions} t LEFT JOIN outlets o ON o.id = t.outlet_id
                  WHERE 1 {conditions} GROUP BY 1, 2 HAVING sum(t.n) > 0 ORDER BY 1, 2"
             )
         } else {

@@ -253,6 +253,18 @@ pub(crate) fn tally_filter_sql(filter: &ArticleFilter, sql: &mut String, args: &
     true
 }
 
+/// The tally table a query reads: the month tally (migration 0010) when
+/// the selection names no dates, which is a thirtieth of the rows, else
+/// the day tally, which answers any range exactly. Only the `day` column
+/// differs (`month` there), and only date conditions read it.
+pub(crate) fn tally_table(filter: &ArticleFilter, day_table: &str) -> String {
+    if filter.since.is_none() && filter.until.is_none() {
+        format!("{day_table}_month")
+    } else {
+        day_table.to_string()
+    }
+}
+
 fn limit_sql(filter: &ArticleFilter, sql: &mut String) {
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset));
