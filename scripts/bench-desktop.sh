@@ -23,7 +23,7 @@ if [ ! -f "$library" ]; then
   "$bin" --library "$library" import "$work/corpus" >/dev/null
   "$bin" --library "$library" analyze >/dev/null
 fi
-"$bin" --library "$library" info | head -3
+"$bin" --library "$library" info | sed -n 1,3p
 
 echo "== cold start to first paint (release, Xvfb, $runs runs)"
 export DISPLAY=:$((70 + RANDOM % 20))

@@ -295,13 +295,16 @@ impl Library {
 
     /// How many articles are analysed with `stamp` and how many are not.
     pub fn analysis_counts(&self, stamp: &AnalysisStamp) -> Result<AnalysisCounts> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT count(*), coalesce(sum({STALE}), 0) FROM articles a LEFT JOIN analyses x ON x.article_id = a.id"
-        ))?;
-        // ?1, the paging id of `stale_articles`, is not used here.
-        let (articles, stale): (i64, i64) =
-            stmt.query_row(params![0, false, stamp.version, stamp.lexicon], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(AnalysisCounts { articles, current: articles - stale, stale })
+        // Counted apart, each from an index: joining the two read every
+        // article's row, text and all (110 ms at 100,000 articles, on every
+        // start of the window). Every analysis belongs to an article, so the
+        // stale ones are the articles without a current analysis.
+        let articles: i64 = self.conn.prepare_cached("SELECT count(*) FROM articles")?.query_row([], |r| r.get(0))?;
+        let current: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM analyses WHERE version > ?1 OR (version = ?1 AND lexicon = ?2)")?
+            .query_row(params![stamp.version, stamp.lexicon], |r| r.get(0))?;
+        Ok(AnalysisCounts { articles, current, stale: articles - current })
     }
 
     /// Stores analyses in one transaction: each article's scores replace its

@@ -81,23 +81,28 @@ impl Library {
     pub fn article_page(&self, query: &ArticleQuery) -> Result<ArticlePage> {
         let filter = &query.filter;
         let search = filter.searching();
-        let mut from = String::from(
-            " FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-              LEFT JOIN analyses an ON an.article_id = a.id
-              LEFT JOIN story_articles sa ON sa.article_id = a.id",
-        );
+        // The selection reads only `articles` (and the search index), so
+        // the total is counted without the joins that only add columns: with
+        // them SQLite read every article's row, text and all (340 ms at
+        // 100,000 articles), where the count alone reads an index.
+        let mut selection = String::from(" FROM articles a");
         let mut args = Vec::new();
         if let Some(search) = search {
-            from.push_str(" JOIN articles_fts ON articles_fts.rowid = a.id AND articles_fts MATCH ?");
+            selection.push_str(" JOIN articles_fts ON articles_fts.rowid = a.id AND articles_fts MATCH ?");
             args.push(Value::Text(search.to_string()));
         }
-        from.push_str(" WHERE 1");
+        let mut conditions = String::from(" WHERE 1");
         // The join above already searched, and keeps the rank and snippet.
-        filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut from, &mut args);
+        filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut conditions, &mut args);
+        let from = format!(
+            "{selection} LEFT JOIN outlets o ON o.id = a.outlet_id
+              LEFT JOIN analyses an ON an.article_id = a.id
+              LEFT JOIN story_articles sa ON sa.article_id = a.id{conditions}"
+        );
 
         let total: i64 = self
             .conn
-            .prepare_cached(&format!("SELECT count(*){from}"))
+            .prepare_cached(&format!("SELECT count(*){selection}{conditions}"))
             .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| r.get(0)))
             .map_err(|e| search_error(e, search))?;
 
