@@ -14,8 +14,11 @@ use std::time::{Duration, Instant};
 
 /// Articles in the generated corpus: enough that an import and an analysis
 /// take several batches, few enough that the module runs in well under a
-/// minute on two cores.
-const ARTICLES: usize = 3000;
+/// minute on two cores. `SOURCETRACE_CRASH_ARTICLES=10000` runs the size
+/// the robustness issue names.
+fn articles() -> usize {
+    std::env::var("SOURCETRACE_CRASH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(3000)
+}
 
 /// A small deterministic generator (SplitMix64), so that the kill points
 /// are reproducible without a dependency.
@@ -153,7 +156,7 @@ fn assert_whole_articles(library: &Path, corpus: &Corpus) -> usize {
 #[test]
 fn a_killed_import_leaves_whole_articles_and_resumes() {
     let lib = TempLibrary::new();
-    let corpus = corpus(&lib, ARTICLES);
+    let corpus = corpus(&lib, articles());
     let library = lib.path();
     drop(lib.app);
     std::fs::remove_file(&library).unwrap();
@@ -176,7 +179,7 @@ fn a_killed_import_leaves_whole_articles_and_resumes() {
         let stored = assert_whole_articles(&library, &corpus);
         verified += stored;
         eprintln!("import round {round}: killed={killed}, {stored} whole articles stored");
-        if killed && stored < ARTICLES {
+        if killed && stored < articles() {
             landed += 1;
         }
     }
@@ -184,7 +187,7 @@ fn a_killed_import_leaves_whole_articles_and_resumes() {
     let (code, stdout, stderr) = run_cli(&library, &["import", "--quiet", corpus.path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_integrity(&library);
-    assert_eq!(assert_whole_articles(&library, &corpus), ARTICLES, "the re-run completes the import, once each");
+    assert_eq!(assert_whole_articles(&library, &corpus), articles(), "the re-run completes the import, once each");
     eprintln!("import: {landed} kills mid-import, {verified} stored articles verified after kills");
 }
 
@@ -286,7 +289,7 @@ fn a_killed_analysis_keeps_finished_articles_and_resumes() {
 #[test]
 fn a_killed_export_leaves_no_half_file() {
     let lib = TempLibrary::new();
-    let corpus = corpus(&lib, ARTICLES);
+    let corpus = corpus(&lib, articles());
     let library = lib.path();
     let (code, stdout, stderr) = run_cli(&library, &["import", "--quiet", corpus.path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}{stderr}");
@@ -300,7 +303,7 @@ fn a_killed_export_leaves_no_half_file() {
         let body = std::fs::read_to_string(path).unwrap();
         assert!(body.ends_with('\n'), "the file ends after a whole line");
         let lines: Vec<serde_json::Value> = body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(lines.len(), ARTICLES, "every article is exported");
+        assert_eq!(lines.len(), articles(), "every article is exported");
     };
     let mut rng = Rng::seeded();
     let mut landed = 0;
