@@ -53,8 +53,8 @@ impl ExportFormat {
 pub struct ExportRequest {
     pub tables: Vec<ExportTable>,
     pub format: ExportFormat,
-    /// The selection: outlet, dates, collection. Its limit and offset are
-    /// ignored; an export has every row.
+    /// The selection (outlets, dates, collection, agency, search, story).
+    /// Its limit and offset are ignored; an export has every row.
     pub filter: ArticleFilter,
 }
 

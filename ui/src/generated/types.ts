@@ -360,8 +360,8 @@ export type ExportFormat = "csv" | "json" | "jsonl" | "xlsx";
 
 export type ExportRequest = { tables: Array<ExportTable>, format: ExportFormat, 
 /**
- * The selection: outlet, dates, collection. Its limit and offset are
- * ignored; an export has every row.
+ * The selection (outlets, dates, collection, agency, search, story).
+ * Its limit and offset are ignored; an export has every row.
  */
 filter: ArticleFilter, };
 

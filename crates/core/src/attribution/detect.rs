@@ -704,6 +704,12 @@ impl<'a, 't> Detector<'a, 't> {
                 i += 1;
                 continue;
             }
+            // Only a word that can open a cue needs the noun checks below:
+            // this loop sees every word of every article.
+            if !t.is(i, CUE_BIT) {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             // After a determiner or a possessive the word is a noun: "the
             // report said", "Russia's state TV".
@@ -721,7 +727,7 @@ impl<'a, 't> Detector<'a, 't> {
                 i += 1;
                 continue;
             }
-            if let Some(forms) = t.is(i, CUE_BIT).then(|| self.lex.cue_forms.get(t.lower(i))).flatten() {
+            if let Some(forms) = self.lex.cue_forms.get(t.lower(i)) {
                 'forms: for (rest, id) in forms {
                     let mut k = i + 1;
                     for w in rest {
