@@ -13,7 +13,7 @@ use crate::Lexicons;
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use rayon::prelude::*;
 use serde::Serialize;
-use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, SourceType};
+use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, Reading, SourceType};
 use sourcetrace_core::credits::{self, Credit};
 use sourcetrace_core::framing::{self, Framing};
 use sourcetrace_core::tone::{self, ArticleTone, ToneEngine};
@@ -180,11 +180,14 @@ impl Sourcetrace {
         let analyses: Vec<(Analysis, Vec<Credit>, ArticleTone, Framing)> = targets
             .par_iter()
             .map(|t| {
-                let mut analysis = attribution::analyze(&t.text, lexicon, &Context { outlet: t.outlet.as_deref() });
+                // One reading of the text serves every stage.
+                let reading = Reading::new(&t.text, lexicon);
+                let mut analysis =
+                    attribution::analyze_reading(&reading, lexicon, &Context { outlet: t.outlet.as_deref() });
                 attribution::correct(&mut analysis, corrections.get(&t.id).map_or(&[], Vec::as_slice));
-                let entities = tone::entities_of(&analysis, &t.text, lexicon);
-                let tone = tone::article_tone(&t.text, &lexicons.tone, ToneEngine::default(), &entities);
-                let framing = framing::framing(&t.text, &analysis, &lexicons.framing);
+                let entities = tone::entities_in(&analysis, &reading, lexicon);
+                let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
+                let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
                 (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
             })
             .collect();

@@ -43,7 +43,7 @@
 
 use crate::attribution::lexicon::normalize_phrase;
 use crate::attribution::tokens::{Kind, Tokens};
-use crate::attribution::{Analysis, Stance};
+use crate::attribution::{Analysis, Reading, Stance};
 use crate::fasthash::FastMap as HashMap;
 use crate::text::{self, CodePoints};
 use crate::Diagnostic;
@@ -149,9 +149,11 @@ impl Phrases {
                 continue;
             }
             let word = t.lower(i);
-            let matched = self.forms.get(bare(word)).or_else(|| self.forms.get(word)).and_then(|candidates| {
+            let stem = bare(word);
+            let candidates = self.forms.get(stem).or_else(|| if stem == word { None } else { self.forms.get(word) });
+            let matched = candidates.and_then(|candidates| {
                 candidates.iter().find(|(rest, _)| {
-                    (rest.is_empty() || bare(word) == word)
+                    (rest.is_empty() || stem == word)
                         && rest.iter().enumerate().all(|(k, w)| {
                             let j = i + 1 + k;
                             t.is_word(j) && (t.lower(j) == w || (k + 1 == rest.len() && bare(t.lower(j)) == w))
@@ -309,12 +311,36 @@ pub fn framing(text: &str, analysis: &Analysis, lexicon: &FramingLexicon) -> Fra
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        diagnostics.push(Diagnostic::warning(
-            "framing.truncated",
-            format!("the text is {} bytes; only the first {cut} were read", text.len()),
-        ));
+        diagnostics.push(truncation(text.len(), cut));
         text = &text[..cut];
     }
+    let t = Tokens::with_classes(text, |_| 0);
+    let offsets = CodePoints::new(text);
+    framing_of_tokens(&t, &offsets, analysis, lexicon, diagnostics)
+}
+
+/// [`framing`] of a text already read, sharing its words with the other
+/// stages.
+pub fn framing_in(reading: &Reading, analysis: &Analysis, lexicon: &FramingLexicon) -> Framing {
+    let mut diagnostics = Vec::new();
+    if let Some((len, cut)) = reading.truncated() {
+        diagnostics.push(truncation(len, cut));
+    }
+    framing_of_tokens(&reading.tokens, &reading.offsets, analysis, lexicon, diagnostics)
+}
+
+fn truncation(len: usize, cut: usize) -> Diagnostic {
+    Diagnostic::warning("framing.truncated", format!("the text is {len} bytes; only the first {cut} were read"))
+}
+
+fn framing_of_tokens(
+    t: &Tokens,
+    offsets: &CodePoints,
+    analysis: &Analysis,
+    lexicon: &FramingLexicon,
+    diagnostics: Vec<Diagnostic>,
+) -> Framing {
+    let text = t.text;
     let words = text::word_count(text);
     let total = analysis.attributions.len();
     let stances = STANCES
@@ -332,10 +358,8 @@ pub fn framing(text: &str, analysis: &Analysis, lexicon: &FramingLexicon) -> Fra
             }
         })
         .collect();
-    let t = Tokens::with_classes(text, |_| 0);
-    let offsets = CodePoints::new(text);
-    let hedges = lexicon.hedges.find(&t, &offsets);
-    let loaded = lexicon.loaded.find(&t, &offsets);
+    let hedges = lexicon.hedges.find(t, offsets);
+    let loaded = lexicon.loaded.find(t, offsets);
     Framing {
         words,
         hedge_rate: per_thousand(hedges.len(), words),

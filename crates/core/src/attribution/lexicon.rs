@@ -125,6 +125,12 @@ pub struct Lexicon {
     /// Lowercased names, aliases, demonyms and capitals of countries.
     pub(crate) country_words: HashMap<String, (u16, CountryForm)>,
     pub(crate) country_max_words: usize,
+    /// For each first word of a country's name or other form, the most
+    /// words of any form it starts, so that a scan tries longer forms only
+    /// where one can start.
+    pub(crate) country_first: HashMap<String, usize>,
+    /// Each country's forms, in the order they were added.
+    pub(crate) country_forms: Vec<Vec<String>>,
     pub gazetteer: Gazetteer,
     /// Every single word any list knows, with the bits of the lists it is
     /// in: `detect`'s word lists and [`SOURCE_BIT`], [`CUE_BIT`] and
@@ -207,6 +213,8 @@ impl Lexicon {
             countries: Vec::new(),
             country_words: HashMap::default(),
             country_max_words: 1,
+            country_first: HashMap::default(),
+            country_forms: Vec::new(),
             gazetteer: Gazetteer::builtin(),
             vocabulary: HashMap::default(),
             vocabulary_filter: WordFilter::of(std::iter::empty()),
@@ -389,10 +397,20 @@ impl Lexicon {
         let mut add = |word: &str, form: CountryForm| {
             let w = normalize_phrase(word);
             if !w.is_empty() {
-                self.country_max_words = self.country_max_words.max(w.split(' ').count());
+                let words = w.split(' ').count();
+                self.country_max_words = self.country_max_words.max(words);
+                let first = w.split(' ').next().unwrap_or_default().to_string();
+                let most = self.country_first.entry(first).or_insert(0);
+                *most = (*most).max(words);
                 // A name wins over a capital: "Washington" the state aside,
                 // "Georgia" is a country before it is anything else.
-                self.country_words.entry(w).or_insert((idx, form));
+                if let std::collections::hash_map::Entry::Vacant(slot) = self.country_words.entry(w) {
+                    if self.country_forms.len() <= idx as usize {
+                        self.country_forms.resize(idx as usize + 1, Vec::new());
+                    }
+                    self.country_forms[idx as usize].push(slot.key().clone());
+                    slot.insert((idx, form));
+                }
             }
         };
         add(f[1], CountryForm::Name);

@@ -317,26 +317,77 @@ pub struct Context<'a> {
 /// diagnostic: no article is this long, and the rules are linear anyway.
 pub const MAX_TEXT_BYTES: usize = 8 << 20;
 
+/// A text read once into words, sentences and quotations, so that every
+/// stage of an article's analysis (attributions, tone, framing) shares one
+/// pass over it instead of making its own.
+///
+/// ```
+/// use sourcetrace_core::attribution::{analyze_reading, Context, Lexicon, Reading};
+///
+/// let lexicon = Lexicon::builtin();
+/// let reading = Reading::new("Peskov said talks would go on.", &lexicon);
+/// assert_eq!(analyze_reading(&reading, &lexicon, &Context::default()).attributions.len(), 1);
+/// ```
+pub struct Reading<'t> {
+    /// The bytes of the whole text; more than the text read when it was cut
+    /// at [`MAX_TEXT_BYTES`].
+    full_len: usize,
+    pub(crate) tokens: Tokens<'t>,
+    pub(crate) offsets: CodePoints<'t>,
+}
+
+impl<'t> Reading<'t> {
+    /// Reads `text`, or its first [`MAX_TEXT_BYTES`], with each word marked
+    /// by the lists of `lexicon` it is in.
+    pub fn new(text: &'t str, lexicon: &Lexicon) -> Reading<'t> {
+        let full_len = text.len();
+        let mut text = text;
+        if text.len() > MAX_TEXT_BYTES {
+            let mut cut = MAX_TEXT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text = &text[..cut];
+        }
+        Reading {
+            full_len,
+            tokens: Tokens::with_classes(text, |w| lexicon.word_bits(w)),
+            offsets: CodePoints::new(text),
+        }
+    }
+
+    /// The text read: all of it, or its first [`MAX_TEXT_BYTES`].
+    pub fn text(&self) -> &'t str {
+        self.tokens.text
+    }
+
+    /// The bytes of the text left unread, if it was cut; each stage says so
+    /// in a diagnostic of its own.
+    pub fn truncated(&self) -> Option<(usize, usize)> {
+        (self.full_len > self.text().len()).then_some((self.full_len, self.text().len()))
+    }
+}
+
 /// Finds every attribution in `text`.
 pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
+    analyze_reading(&Reading::new(text, lexicon), lexicon, context)
+}
+
+/// Finds every attribution in a text already read with `lexicon`.
+pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) -> Analysis {
     let mut diagnostics = Vec::new();
-    let mut text = text;
-    if text.len() > MAX_TEXT_BYTES {
-        let mut cut = MAX_TEXT_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+    if let Some((len, cut)) = reading.truncated() {
         diagnostics.push(Diagnostic::warning(
             "attribution.truncated",
-            format!("the text is {} bytes; only the first {} were analysed", text.len(), cut),
+            format!("the text is {len} bytes; only the first {cut} were analysed"),
         ));
-        text = &text[..cut];
     }
-    let t = Tokens::with_classes(text, |w| lexicon.word_bits(w));
-    let mut detector = Detector::new(&t, lexicon);
+    let text = reading.text();
+    let t = &reading.tokens;
+    let mut detector = Detector::new(t, lexicon);
     detector.run();
     let found = detector.found;
-    let typer = Typer::new(&t, lexicon, context.outlet);
+    let typer = Typer::new(t, lexicon, context.outlet);
 
     // Sources in text order, so pronouns and "the report" look back.
     let mut typed: Vec<(usize, Option<Typed>)> = Vec::with_capacity(found.len());
@@ -360,8 +411,8 @@ pub fn analyze(text: &str, lexicon: &Lexicon, context: &Context) -> Analysis {
         typed.push((i, source));
     }
 
-    let via = link_chains(&t, &found, &typed);
-    let offsets = CodePoints::new(text);
+    let via = link_chains(t, &found, &typed);
+    let offsets = &reading.offsets;
     let mut attributions = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let entry = f.entry.map(|e| lexicon.cue(e));

@@ -52,7 +52,7 @@ pub mod vader;
 pub use lexicon::{TermSource, ToneLexicon};
 
 use crate::attribution::tokens::{Kind, Tokens};
-use crate::attribution::{self, Analysis, Lexicon, SourceType, Span};
+use crate::attribution::{self, Analysis, Lexicon, Reading, SourceType, Span};
 use crate::fasthash::FastMap as HashMap;
 use crate::text::CodePoints;
 use crate::Diagnostic;
@@ -308,6 +308,33 @@ pub fn article_tone(text: &str, lexicon: &ToneLexicon, engine: ToneEngine, entit
     let text = truncated(text, &mut diagnostics);
     let t = Tokens::with_classes(text, |_| 0);
     let offsets = CodePoints::new(text);
+    tone_of_tokens(&t, &offsets, lexicon, engine, entities, diagnostics)
+}
+
+/// [`article_tone`] of a text already read, sharing its words and sentences
+/// with the other stages.
+pub fn article_tone_in(
+    reading: &Reading,
+    lexicon: &ToneLexicon,
+    engine: ToneEngine,
+    entities: &[Entity],
+) -> ArticleTone {
+    let mut diagnostics = Vec::new();
+    if let Some((len, cut)) = reading.truncated() {
+        diagnostics.push(truncation(len, cut));
+    }
+    tone_of_tokens(&reading.tokens, &reading.offsets, lexicon, engine, entities, diagnostics)
+}
+
+fn tone_of_tokens(
+    t: &Tokens,
+    offsets: &CodePoints,
+    lexicon: &ToneLexicon,
+    engine: ToneEngine,
+    entities: &[Entity],
+    diagnostics: Vec<Diagnostic>,
+) -> ArticleTone {
+    let text = t.text;
     let mut sentences = Vec::with_capacity(t.sentences.len());
     // The sentence index of each token, for entity mentions.
     let mut sentence_of_token = vec![usize::MAX; t.toks.len()];
@@ -320,7 +347,7 @@ pub fn article_tone(text: &str, lexicon: &ToneLexicon, engine: ToneEngine, entit
         for slot in &mut sentence_of_token[s.first..s.end] {
             *slot = sentences.len();
         }
-        sentences.push(build_sentence(text, a, score(sentence, lexicon, engine), &offsets, sentence));
+        sentences.push(build_sentence(text, a, score(sentence, lexicon, engine), offsets, sentence));
     }
     let n = sentences.len();
     let mean = if n == 0 { 0.0 } else { sentences.iter().map(|s| s.score).sum::<f64>() / n as f64 + 0.0 };
@@ -328,7 +355,7 @@ pub fn article_tone(text: &str, lexicon: &ToneLexicon, engine: ToneEngine, entit
     let (positive, neutral, negative) =
         (count(ToneLabel::Positive), count(ToneLabel::Neutral), count(ToneLabel::Negative));
 
-    let mentions = find_mentions(&t, entities);
+    let mentions = find_mentions(t, entities);
     let entities = entities
         .iter()
         .zip(mentions)
@@ -370,11 +397,12 @@ fn truncated<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> &'a str {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    diagnostics.push(Diagnostic::warning(
-        "tone.truncated",
-        format!("the text is {} bytes; only the first {cut} were scored", text.len()),
-    ));
+    diagnostics.push(truncation(text.len(), cut));
     &text[..cut]
+}
+
+fn truncation(len: usize, cut: usize) -> Diagnostic {
+    Diagnostic::warning("tone.truncated", format!("the text is {len} bytes; only the first {cut} were scored"))
 }
 
 /// A word without a possessive ending: "putin's" is "putin".
@@ -455,6 +483,15 @@ fn find_mentions(t: &Tokens, entities: &[Entity]) -> Vec<Vec<(usize, usize)>> {
 /// that country. Generic sources ("Russian media", "two leaders"),
 /// documents, pronouns and the outlet itself are left out.
 pub fn entities_of(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<Entity> {
+    entities_of_tokens(analysis, &Tokens::with_classes(text, |_| 0), lexicon)
+}
+
+/// [`entities_of`] a text already read.
+pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) -> Vec<Entity> {
+    entities_of_tokens(analysis, &reading.tokens, lexicon)
+}
+
+fn entities_of_tokens(analysis: &Analysis, t: &Tokens, lexicon: &Lexicon) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut country_entity: HashMap<String, usize> = HashMap::default();
     let add_alias = |entity: &mut Entity, alias: &str| {
@@ -463,18 +500,25 @@ pub fn entities_of(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<En
         }
     };
     // Countries first, so that a source naming one joins it.
-    let t = Tokens::with_classes(text, |_| 0);
     let mut countries_seen: Vec<(usize, u16)> = Vec::new();
+    let mut key = String::new();
     for i in 0..t.toks.len() {
         if !t.is_word(i) || !t.toks[i].cap {
             continue;
         }
-        for len in (1..=lexicon.country_max_words.min(t.toks.len() - i)).rev() {
+        let most = lexicon.country_first.get(bare(t.lower(i))).copied().unwrap_or(0);
+        for len in (1..=most.min(t.toks.len() - i)).rev() {
             if !(i..i + len).all(|j| t.is_word(j)) {
                 continue;
             }
-            let words: Vec<&str> = (i..i + len).map(|j| bare(t.lower(j))).collect();
-            if let Some(&(idx, _)) = lexicon.country_words.get(&words.join(" ")) {
+            key.clear();
+            for j in i..i + len {
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(bare(t.lower(j)));
+            }
+            if let Some(&(idx, _)) = lexicon.country_words.get(&key) {
                 if !countries_seen.iter().any(|&(_, c)| c == idx) {
                     countries_seen.push((i, idx));
                 }
@@ -496,7 +540,7 @@ pub fn entities_of(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<En
     for &(_, idx) in &countries_seen {
         let country = &lexicon.countries[idx as usize];
         let mut forms: Vec<&String> =
-            lexicon.country_words.iter().filter(|(_, &(c, _))| c == idx).map(|(w, _)| w).collect();
+            lexicon.country_forms.get(idx as usize).map_or(Vec::new(), |f| f.iter().collect());
         forms.sort();
         let mut entity = Entity { name: country.name.clone(), aliases: Vec::new() };
         for form in forms {

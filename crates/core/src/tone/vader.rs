@@ -19,6 +19,8 @@
 use super::lexicon::{ToneLexicon, Weight};
 use super::Scored;
 use super::TermHit;
+use crate::fasthash::{FastMap, FastSet};
+use std::sync::OnceLock;
 
 const B_INCR: f64 = 0.293;
 const B_DECR: f64 = -0.293;
@@ -95,7 +97,7 @@ pub(crate) const NEGATE: &[&str] = &[
 /// progress".
 const NEWS_NEGATE: &[&str] = &["no", "lack", "lacks", "lacked", "lacking", "absence"];
 
-fn booster(word: &str) -> Option<f64> {
+fn booster_rule(word: &str) -> Option<f64> {
     Some(match word {
         "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably" | "decidedly"
         | "deeply" | "effing" | "enormous" | "enormously" | "entirely" | "especially" | "exceptional"
@@ -110,6 +112,101 @@ fn booster(word: &str) -> Option<f64> {
         | "slight" | "slightly" | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => B_DECR,
         _ => return None,
     })
+}
+
+/// Every booster and its weight. VADER asks for a booster at nearly every
+/// word, and a `match` over sixty strings compares them one by one.
+const BOOSTERS: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
+
+fn booster(word: &str) -> Option<f64> {
+    static TABLE: OnceLock<FastMap<&'static str, f64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| BOOSTERS.iter().filter_map(|&w| Some((w, booster_rule(w)?))).collect());
+    table.get(word).copied()
 }
 
 fn special_case(phrase: &str) -> Option<f64> {
@@ -129,6 +226,10 @@ fn special_case(phrase: &str) -> Option<f64> {
 
 /// Python's `str.isupper()`: some cased letter, and none lowercase.
 fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
@@ -138,7 +239,19 @@ fn is_space(c: char) -> bool {
 }
 
 fn negated(word: &str) -> bool {
-    NEGATE.contains(&word) || word.contains("n't")
+    static TABLE: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || word.contains("n't")
+}
+
+/// The words of VADER's idioms and two- and three-word boosters: a phrase
+/// can only be one of them if each of its words is here.
+const IDIOM_WORDS: &[&str] = &[
+    "the", "shit", "bomb", "bad", "ass", "bus", "stop", "yeah", "right", "kiss", "of", "death", "to", "die", "for",
+    "beating", "heart", "just", "enough", "kind", "sort",
+];
+
+fn idiom_word(word: &str) -> bool {
+    IDIOM_WORDS.contains(&word)
 }
 
 /// Per word: the weight it was rated with and what changed it.
@@ -183,47 +296,62 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
         }
     }
     let words: Vec<&str> = spans.iter().map(|&(a, b)| &sentence[a..b]).collect();
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| {
+    // Every word lowercased into one buffer: one allocation a sentence
+    // rather than one a word.
+    let mut folded = String::with_capacity(sentence.len());
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+    for w in &words {
+        let from = folded.len();
+        if w.is_ascii() {
+            folded.push_str(w);
+            folded[from..].make_ascii_lowercase();
+        } else {
             let l = w.to_lowercase();
             if news {
-                l.replace('\u{2019}', "'")
+                folded.push_str(&l.replace('\u{2019}', "'"));
             } else {
-                l
+                folded.push_str(&l);
             }
-        })
-        .collect();
+        }
+        ranges.push((from, folded.len()));
+    }
+    let lower: Vec<&str> = ranges.iter().map(|&(a, b)| &folded[a..b]).collect();
     let n = words.len();
-    let in_lexicon = |w: &str| lexicon.vader.contains_key(w);
-    let allcaps = words.iter().filter(|w| is_upper(w)).count();
+    // Each word's weight, looked up once: the rules below ask again about
+    // the words around every rated one.
+    let weights: Vec<Option<Weight>> = lower.iter().map(|&w| lexicon.vader.get(w).copied()).collect();
+    let rated = |j: usize| weights[j].is_some();
+    let upper: Vec<bool> = words.iter().map(|w| is_upper(w)).collect();
+    let allcaps = upper.iter().filter(|&&u| u).count();
     let cap_diff = n > allcaps && allcaps > 0;
 
     let mut sentiments = vec![0.0f64; n];
     let mut traces = vec![Trace::default(); n];
     for i in 0..n {
-        let item = lower[i].as_str();
+        let item = lower[i];
+        // Most words are in no lexicon: the one lookup that rules them out
+        // comes first.
+        let Some(weight) = weights[i] else { continue };
         if booster(item).is_some() || (i + 1 < n && item == "kind" && lower[i + 1] == "of") {
             continue;
         }
-        let Some(&weight) = lexicon.vader.get(item) else { continue };
         let trace = &mut traces[i];
         trace.weight = Some(weight);
         let mut valence = weight.valence;
-        if item == "no" && i + 1 < n && in_lexicon(&lower[i + 1]) {
+        if item == "no" && i + 1 < n && rated(i + 1) {
             valence = 0.0;
             trace.notes.push("\"no\" before a rated word negates it instead".into());
         }
         let no_before = (i > 0 && lower[i - 1] == "no")
             || (i > 1 && lower[i - 2] == "no")
-            || (i > 2 && lower[i - 3] == "no" && matches!(lower[i - 1].as_str(), "or" | "nor"));
+            || (i > 2 && lower[i - 3] == "no" && matches!(lower[i - 1], "or" | "nor"));
         if no_before {
             valence = weight.valence * N_SCALAR;
             trace.negations = 1;
             trace.negator = (1..=i.min(3)).map(|d| i - d).find(|&j| lower[j] == "no");
             trace.notes.push(format!("negated by \"no\" (x{N_SCALAR})"));
         }
-        if is_upper(words[i]) && cap_diff {
+        if upper[i] && cap_diff {
             // Python adds to positive valence and subtracts otherwise, so a
             // capitalised word of valence 0 turns negative; kept for parity.
             valence += if valence > 0.0 { C_INCR } else { -C_INCR };
@@ -231,14 +359,14 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             trace.notes.push(format!("in capitals (+{C_INCR})"));
         }
         for start_i in 0..3 {
-            if i <= start_i || in_lexicon(&lower[i - (start_i + 1)]) {
+            if i <= start_i || rated(i - (start_i + 1)) {
                 continue;
             }
             let j = i - (start_i + 1);
             let mut s = 0.0;
-            if let Some(b) = booster(&lower[j]) {
+            if let Some(b) = booster(lower[j]) {
                 s = if valence < 0.0 { -b } else { b };
-                if is_upper(words[j]) && cap_diff {
+                if upper[j] && cap_diff {
                     s += if valence > 0.0 { C_INCR } else { -C_INCR };
                 }
             }
@@ -252,7 +380,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
                 trace.boost += s.abs();
                 trace.notes.push(format!(
                     "{} by \"{}\" ({s:+.3})",
-                    if b_is_incr(&lower[j]) { "boosted" } else { "dampened" },
+                    if b_is_incr(lower[j]) { "boosted" } else { "dampened" },
                     words[j]
                 ));
             }
@@ -264,7 +392,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
         }
         // "least": "the least useful" is negated, "at least useful" is not.
         if i > 0
-            && !in_lexicon(&lower[i - 1])
+            && !rated(i - 1)
             && lower[i - 1] == "least"
             && (i == 1 || (lower[i - 2] != "at" && lower[i - 2] != "very"))
         {
@@ -277,7 +405,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
     }
 
     if news {
-        widen_negation(&raw, &lower, lexicon, &mut sentiments, &mut traces);
+        widen_negation(&raw, &lower, &weights, &mut sentiments, &mut traces);
     }
     but_check(&lower, &mut sentiments, &mut traces);
 
@@ -318,8 +446,8 @@ fn b_is_incr(word: &str) -> bool {
     booster(word).is_some_and(|b| b > 0.0)
 }
 
-fn negation_check(valence: f64, lower: &[String], start_i: usize, i: usize, trace: &mut Trace) -> f64 {
-    let w = |back: usize| lower[i - back].as_str();
+fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace: &mut Trace) -> f64 {
+    let w = |back: usize| lower[i - back];
     let negate = |v: f64, j: usize, trace: &mut Trace| {
         trace.negations += 1;
         trace.negator = Some(j);
@@ -356,14 +484,17 @@ fn negation_check(valence: f64, lower: &[String], start_i: usize, i: usize, trac
     }
 }
 
-fn special_idioms_check(mut valence: f64, lower: &[String], i: usize, trace: &mut Trace) -> f64 {
-    let (w3, w2, w1, w0) = (&lower[i - 3], &lower[i - 2], &lower[i - 1], &lower[i]);
-    let onezero = format!("{w1} {w0}");
-    let twoonezero = format!("{w2} {w1} {w0}");
-    let twoone = format!("{w2} {w1}");
-    let threetwoone = format!("{w3} {w2} {w1}");
-    let threetwo = format!("{w3} {w2}");
-    for seq in [&onezero, &twoonezero, &twoone, &threetwoone, &threetwo] {
+fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut Trace) -> f64 {
+    // Each phrase below is looked up only when all its words can be part
+    // of an idiom, which spares building strings for nearly every word.
+    let phrase = |words: &[&str]| words.iter().all(|w| idiom_word(w)).then(|| words.join(" "));
+    let (w3, w2, w1, w0) = (lower[i - 3], lower[i - 2], lower[i - 1], lower[i]);
+    let onezero = phrase(&[w1, w0]);
+    let twoonezero = phrase(&[w2, w1, w0]);
+    let twoone = phrase(&[w2, w1]);
+    let threetwoone = phrase(&[w3, w2, w1]);
+    let threetwo = phrase(&[w3, w2]);
+    for seq in [&onezero, &twoonezero, &twoone, &threetwoone, &threetwo].into_iter().flatten() {
         if let Some(v) = special_case(seq) {
             valence = v;
             trace.notes.push(format!("idiom \"{seq}\" ({v})"));
@@ -371,20 +502,22 @@ fn special_idioms_check(mut valence: f64, lower: &[String], i: usize, trace: &mu
         }
     }
     if lower.len() - 1 > i {
-        let zeroone = format!("{w0} {}", lower[i + 1]);
-        if let Some(v) = special_case(&zeroone) {
-            valence = v;
-            trace.notes.push(format!("idiom \"{zeroone}\" ({v})"));
+        if let Some(zeroone) = phrase(&[w0, lower[i + 1]]) {
+            if let Some(v) = special_case(&zeroone) {
+                valence = v;
+                trace.notes.push(format!("idiom \"{zeroone}\" ({v})"));
+            }
         }
     }
     if lower.len() - 1 > i + 1 {
-        let zeroonetwo = format!("{w0} {} {}", lower[i + 1], lower[i + 2]);
-        if let Some(v) = special_case(&zeroonetwo) {
-            valence = v;
-            trace.notes.push(format!("idiom \"{zeroonetwo}\" ({v})"));
+        if let Some(zeroonetwo) = phrase(&[w0, lower[i + 1], lower[i + 2]]) {
+            if let Some(v) = special_case(&zeroonetwo) {
+                valence = v;
+                trace.notes.push(format!("idiom \"{zeroonetwo}\" ({v})"));
+            }
         }
     }
-    for n_gram in [&threetwoone, &threetwo, &twoone] {
+    for n_gram in [&threetwoone, &threetwo, &twoone].into_iter().flatten() {
         if let Some(b) = booster(n_gram) {
             valence += b;
             trace.boost += b.abs();
@@ -397,7 +530,13 @@ fn special_idioms_check(mut valence: f64, lower: &[String], i: usize, trace: &mu
 /// The news rule: a negator up to [`NEWS_NEGATION_WORDS`] back in the same
 /// clause negates a positive word VADER left alone; the negator, having
 /// done its work, scores nothing itself.
-fn widen_negation(raw: &[&str], lower: &[String], lexicon: &ToneLexicon, sentiments: &mut [f64], traces: &mut [Trace]) {
+fn widen_negation(
+    raw: &[&str],
+    lower: &[&str],
+    weights: &[Option<Weight>],
+    sentiments: &mut [f64],
+    traces: &mut [Trace],
+) {
     let mut used: Vec<usize> = Vec::new();
     for i in 0..lower.len() {
         // Only praise is negated from afar: "no grounds for optimism" and
@@ -420,7 +559,7 @@ fn widen_negation(raw: &[&str], lower: &[String], lexicon: &ToneLexicon, sentime
         }
     }
     for j in used {
-        if lexicon.vader.contains_key(&lower[j]) && sentiments[j] != 0.0 {
+        if weights[j].is_some() && sentiments[j] != 0.0 {
             sentiments[j] = 0.0;
             traces[j].notes.push("a negator here, not a word of its own tone".into());
         }
@@ -429,11 +568,11 @@ fn widen_negation(raw: &[&str], lower: &[String], lexicon: &ToneLexicon, sentime
 
 /// The nearest negator before word `i` within the news window that does not
 /// cross a clause boundary (a comma, semicolon, colon or dash, or "but").
-pub(crate) fn negator_before(i: usize, raw: &[&str], lower: &[String]) -> Option<usize> {
+pub(crate) fn negator_before<S: AsRef<str>>(i: usize, raw: &[&str], lower: &[S]) -> Option<usize> {
     let mut j = i;
     while j > 0 && i - j < NEWS_NEGATION_WORDS {
         j -= 1;
-        let w = lower[j].trim_matches(|c: char| c.is_ascii_punctuation());
+        let w = lower[j].as_ref().trim_matches(|c: char| c.is_ascii_punctuation());
         if w == "but" || is_dash(raw[j]) {
             return None;
         }
@@ -455,8 +594,8 @@ fn is_dash(token: &str) -> bool {
 /// halved and scores after it raised by half; for each score in turn,
 /// Python changes the first equal score in the list, which is usually
 /// itself.
-fn but_check(lower: &[String], sentiments: &mut [f64], traces: &mut [Trace]) {
-    let Some(bi) = lower.iter().position(|w| w == "but") else { return };
+fn but_check(lower: &[&str], sentiments: &mut [f64], traces: &mut [Trace]) {
+    let Some(bi) = lower.iter().position(|&w| w == "but") else { return };
     // Zeros stay zeros, so only the rated positions can change.
     let rated: Vec<usize> = (0..sentiments.len()).filter(|&k| sentiments[k] != 0.0).collect();
     for &k in &rated {
