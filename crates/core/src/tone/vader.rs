@@ -270,9 +270,18 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
     // Tokens: split on whitespace, then trailing and leading ASCII
     // punctuation stripped unless that leaves two characters or fewer
     // (which keeps emoticons such as ":)" whole).
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sentence.len() / 5 + 1);
     let mut at = None;
-    for (i, c) in sentence.char_indices() {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read a byte at a time; only other characters are decoded.
+        let (c, width) = if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = sentence[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         match (is_space(c), at) {
             (true, Some(s)) => {
                 spans.push((s, i));
@@ -281,6 +290,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             (false, None) => at = Some(i),
             _ => {}
         }
+        i += width;
     }
     if let Some(s) = at {
         spans.push((s, sentence.len()));
@@ -290,7 +300,10 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
         let (a, b) = *span;
         let token = &sentence[a..b];
         let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
-        if stripped.chars().count() > 2 {
+        // More than two characters: over eight bytes always is, two bytes
+        // or fewer never is, and only the rest is counted.
+        let long = stripped.len() > 8 || (stripped.len() > 2 && stripped.chars().count() > 2);
+        if long {
             let lead = token.len() - token.trim_start_matches(|c: char| c.is_ascii_punctuation()).len();
             *span = (a + lead, a + lead + stripped.len());
         }
