@@ -22,6 +22,7 @@ use sourcetrace_store::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, ArticleFilter, AttributionRecord,
     CreditTallies, LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
 };
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -141,20 +142,46 @@ impl Sourcetrace {
             lexicon_warnings,
             stories: None,
         };
+        // A two-stage pipeline: while this thread stores one batch (reuse
+        // lookups and one write transaction, on one core), the next batch is
+        // analysed on the other threads. Batches are chosen by article id,
+        // so the next one can be read before the last is written; at most
+        // one analysed batch waits to be written, which bounds memory.
         let mut after = 0;
+        let mut waiting: Option<(Vec<AnalysisTarget>, Vec<Analysed>)> = None;
         loop {
             if cancel.load(Ordering::Relaxed) {
+                // A cancel stops the writes at once: the batch analysed
+                // meanwhile is dropped unwritten, and the next run does it.
                 summary.cancelled = true;
                 break;
             }
             let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
-            let Some(last) = targets.last() else { break };
-            after = last.id;
-            summary.attributions += self.analyze_targets(&targets, &lexicons, &stamp)? as u64;
-            summary.analyzed += targets.len() as u64;
-            // Articles imported meanwhile are analysed too.
-            total = total.max(summary.analyzed as i64);
-            on_progress(summary.analyzed as usize, total as usize);
+            if let Some(last) = targets.last() {
+                after = last.id;
+            }
+            let corrections = self.library.corrections_to_apply(&targets.iter().map(|t| t.id).collect::<Vec<_>>())?;
+            let (written, analysed) = std::thread::scope(|scope| {
+                let analysing = scope.spawn(|| analyse_batch(&targets, &corrections, &lexicons));
+                let written = match waiting.take() {
+                    Some((done, analyses)) => self.write_batch(&done, &analyses, &stamp).map(|n| Some((n, done.len()))),
+                    None => Ok(None),
+                };
+                // A panic in the analysis is a bug; it surfaces here as one.
+                let analysed = analysing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (written, analysed)
+            });
+            if let Some((attributions, articles)) = written? {
+                summary.attributions += attributions as u64;
+                summary.analyzed += articles as u64;
+                // Articles imported meanwhile are analysed too.
+                total = total.max(summary.analyzed as i64);
+                on_progress(summary.analyzed as usize, total as usize);
+            }
+            if targets.is_empty() {
+                break;
+            }
+            waiting = Some((targets, analysed));
         }
         if !summary.cancelled && request.group_stories {
             summary.stories = Some(self.group_stories(&crate::GroupRequest::default())?);
@@ -163,34 +190,28 @@ impl Sourcetrace {
         Ok(summary)
     }
 
-    /// Analyses `targets` in parallel and stores the results in one
-    /// transaction; returns how many attributions were stored. Each
-    /// article's corrections are applied right after the engine's findings,
-    /// before tone, framing and scores are worked out from them, so that
-    /// everything stored counts the person's decisions.
+    /// Analyses `targets` and stores the results in one transaction; returns
+    /// how many attributions were stored.
     fn analyze_targets(
         &mut self,
         targets: &[AnalysisTarget],
         lexicons: &Lexicons,
         stamp: &AnalysisStamp,
     ) -> Result<usize> {
-        let lexicon = &lexicons.attribution;
         let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
         let corrections = self.library.corrections_to_apply(&ids)?;
-        let analyses: Vec<(Analysis, Vec<Credit>, ArticleTone, Framing)> = targets
-            .par_iter()
-            .map(|t| {
-                // One reading of the text serves every stage.
-                let reading = Reading::new(&t.text, lexicon);
-                let mut analysis =
-                    attribution::analyze_reading(&reading, lexicon, &Context { outlet: t.outlet.as_deref() });
-                attribution::correct(&mut analysis, corrections.get(&t.id).map_or(&[], Vec::as_slice));
-                let entities = tone::entities_in(&analysis, &reading, lexicon);
-                let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
-                let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
-                (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
-            })
-            .collect();
+        let analyses = analyse_batch(targets, &corrections, lexicons);
+        self.write_batch(targets, &analyses, stamp)
+    }
+
+    /// Stores the analyses of `targets` with their reuse in one transaction;
+    /// returns how many attributions were stored.
+    fn write_batch(
+        &mut self,
+        targets: &[AnalysisTarget],
+        analyses: &[Analysed],
+        stamp: &AnalysisStamp,
+    ) -> Result<usize> {
         // Reuse reads the near-duplicates from the library; most articles
         // have none, and cost one indexed lookup.
         let mut reuse = Vec::with_capacity(targets.len());
@@ -213,7 +234,7 @@ impl Sourcetrace {
             .collect();
         let items: Vec<AnalysisItem> = targets
             .iter()
-            .zip(&analyses)
+            .zip(analyses)
             .zip(rows.iter().zip(&reuse))
             .map(|((t, (a, c, tone, framing)), (rows, r))| AnalysisItem {
                 article_id: t.id,
@@ -319,6 +340,36 @@ impl Sourcetrace {
             Err(ApiError::new(ErrorCode::NotFound, format!("article #{article_id} does not exist")))
         }
     }
+}
+
+/// What the analysis of one article gives, before it is stored.
+type Analysed = (Analysis, Vec<Credit>, ArticleTone, Framing);
+
+/// Analyses `targets` on all cores. Each article's corrections are applied
+/// right after the engine's findings, before tone, framing and scores are
+/// worked out from them, so that everything stored counts the person's
+/// decisions. Pure: it reads no library, so it can run while the library
+/// writes the batch before.
+fn analyse_batch(
+    targets: &[AnalysisTarget],
+    corrections: &HashMap<i64, Vec<attribution::Correction>>,
+    lexicons: &Lexicons,
+) -> Vec<Analysed> {
+    let lexicon = &lexicons.attribution;
+    targets
+        .par_iter()
+        .map(|t| {
+            // One reading of the text serves every stage.
+            let reading = Reading::new(&t.text, lexicon);
+            let mut analysis =
+                attribution::analyze_reading(&reading, lexicon, &Context { outlet: t.outlet.as_deref() });
+            attribution::correct(&mut analysis, corrections.get(&t.id).map_or(&[], Vec::as_slice));
+            let entities = tone::entities_in(&analysis, &reading, lexicon);
+            let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
+            let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
+            (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
+        })
+        .collect()
 }
 
 #[cfg(test)]

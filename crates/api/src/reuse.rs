@@ -73,13 +73,22 @@ impl Sourcetrace {
     /// as near-duplicates (same wire copy, republished), worked out from
     /// their texts.
     pub(crate) fn compute_reuse(&self, article_id: i64) -> Result<ArticleReuse> {
+        // Most articles have no near-duplicate: one indexed lookup answers
+        // for them, before the article itself is read.
+        let near = self.library().near_duplicates(article_id)?;
+        if near.is_empty() {
+            // Fails as `show` would for an article that does not exist.
+            if !self.library().article_exists(article_id)? {
+                self.show(article_id)?;
+            }
+            return Ok(summarize(article_id, Vec::new(), false));
+        }
         let article = self.show(article_id)?;
         let is_wire = |outlet: Option<&str>| {
             outlet
                 .and_then(|name| self.library().outlet(name).ok().flatten())
                 .is_some_and(|o| o.kind.as_deref() == Some("wire"))
         };
-        let near = self.library().near_duplicates(article_id)?;
         let this_is_wire = !near.is_empty() && is_wire(article.outlet.as_deref());
         let mut matches = Vec::new();
         for near in near {
