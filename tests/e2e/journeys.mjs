@@ -145,6 +145,9 @@ try {
   await step("the outlets dashboard opens its evidence from a bar", async () => {
     await driver.goto("dashboard");
     const chart = '.chart-card[aria-label="Sourcing mix by outlet"] .chart';
+    // Charts are drawn as they come near the screen.
+    await driver.waitFor(chart);
+    await driver.evaluate(`() => document.querySelector('${chart}').scrollIntoView({ block: "center" })`);
     await driver.waitFor(`${chart} canvas`);
     await new Promise((r) => setTimeout(r, 800)); // the bars grow in
     await driver.screenshot(join(shots, "06-dashboard.png"));
@@ -198,6 +201,8 @@ try {
 
     await step("save a chart as PNG through the save dialog", async () => {
       await driver.goto("dashboard");
+      await driver.waitFor('.chart-card[aria-label="Sourcing mix by outlet"]');
+      await driver.evaluate(`() => document.querySelector('.chart-card[aria-label="Sourcing mix by outlet"]').scrollIntoView()`);
       await driver.waitFor('.chart-card[aria-label="Sourcing mix by outlet"] canvas');
       await driver.click('.chart-card[aria-label="Sourcing mix by outlet"] button', { text: "Save PNG" });
       const png = await until(async () => (await readdir(saved)).find((f) => f.endsWith(".png")), "the saved PNG", 20000);

@@ -180,13 +180,35 @@ interface Entry {
   el: HTMLElement;
   chart: echarts.ECharts | null;
   observer: ResizeObserver;
+  /** The chart is on screen or about to be, so it is worth drawing. */
+  near: boolean;
 }
 
 const entries = new Set<Entry>();
+const entryOf = new WeakMap<Element, Entry>();
 
-/** Draws the chart once its element has a size, and resizes it after. */
+/**
+ * Charts are drawn when they come within half a screen of the viewport.
+ * Drawing the five charts of the outlets dashboard took most of its
+ * opening time, while the first screen of a large library is its table;
+ * a chart further down is drawn as the reader scrolls towards it.
+ */
+const approach = new IntersectionObserver(
+  (records) => {
+    for (const record of records) {
+      const entry = entryOf.get(record.target);
+      if (!entry || !record.isIntersecting) continue;
+      entry.near = true;
+      approach.unobserve(record.target);
+      mount(entry);
+    }
+  },
+  { rootMargin: "50% 0px" },
+);
+
+/** Draws the chart once its element has a size and is near the viewport, and resizes it after. */
 function mount(entry: Entry): void {
-  if (entry.el.clientWidth === 0) return;
+  if (entry.el.clientWidth === 0 || !entry.near) return;
   if (!entry.chart) {
     entry.chart = echarts.init(entry.el, null, { renderer: "canvas" });
     entry.chart.setOption(entry.spec.option(pageTheme()));
@@ -199,6 +221,7 @@ function mount(entry: Entry): void {
 
 function dispose(entry: Entry): void {
   entry.observer.disconnect();
+  approach.unobserve(entry.el);
   entry.chart?.dispose();
   entries.delete(entry);
 }
@@ -282,8 +305,9 @@ async function exportChart(entry: Entry, width: number, format: "png" | "svg"): 
 /** A chart with its heading, denominator, export buttons and note. */
 export function chartCard(spec: ChartSpec): HTMLElement {
   const el = h("div", { class: "chart", style: `height: ${spec.height}px`, role: "img", "aria-label": `${spec.title}: ${spec.denominator}` });
-  const entry: Entry = { spec, el, chart: null, observer: new ResizeObserver(() => mount(entry)) };
+  const entry: Entry = { spec, el, chart: null, observer: new ResizeObserver(() => mount(entry)), near: false };
   entries.add(entry);
+  entryOf.set(el, entry);
   const message = h("div", { class: "chart-message", "aria-live": "polite" });
   const save = (format: "png" | "svg") => async () => {
     message.textContent = "";
@@ -310,6 +334,7 @@ export function chartCard(spec: ChartSpec): HTMLElement {
     ),
   );
   entry.observer.observe(el);
+  approach.observe(el);
   return card;
 }
 

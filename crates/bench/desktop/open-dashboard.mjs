@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // How long the outlets dashboard takes to open on a library, in headless
 // Chromium against `sourcetrace serve`: from the click on "Outlets" until
-// every chart has drawn, and the `dashboard` command alone. Prints p50 and
+// its first screen is drawn (the charts on it included), then until every
+// chart has drawn with the page scrolled through, and the `dashboard`
+// command alone. Prints p50 and
 // p95 over the runs. A benchmark: it prints figures and asserts nothing.
 //
 //   node crates/bench/desktop/open-dashboard.mjs target/release/sourcetrace LIBRARY [RUNS]
@@ -30,24 +32,37 @@ try {
   await page.goto(base);
   await page.waitForSelector("main .view");
   const opened = [];
+  const everyChart = [];
   const command = [];
   for (let i = 0; i <= runs; i++) {
     await page.evaluate(() => (location.hash = "#/library"));
     await page.waitForSelector('main[data-view="library"]');
-    const ms = await page.evaluate(async () => {
+    const [ms, all] = await page.evaluate(async () => {
       const t0 = performance.now();
       location.hash = "#/dashboard";
-      // Drawn: the view is in place and every chart card has its canvas.
-      await new Promise((resolve) => {
-        const check = () => {
-          const cards = document.querySelectorAll('main[data-view="dashboard"] .chart-card');
-          const drawn = document.querySelectorAll('main[data-view="dashboard"] .chart-card canvas');
-          if (cards.length > 0 && drawn.length >= cards.length - document.querySelectorAll(".empty-chart").length) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return performance.now() - t0;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const cards = () => [...document.querySelectorAll('main[data-view="dashboard"] .chart-card')];
+      const drawn = (card) => card.querySelector("canvas") || card.querySelector(".empty-chart");
+      // Open: the view is in place and every chart card on the first
+      // screen has drawn (charts further down draw as they come near).
+      for (;;) {
+        const list = cards();
+        const onScreen = list.filter((c) => c.getBoundingClientRect().top < innerHeight);
+        if (list.length > 0 && onScreen.every(drawn)) break;
+        await frame();
+      }
+      await frame();
+      const open = performance.now() - t0;
+      // Then every chart: the page is scrolled to the end, and each chart
+      // draws as it comes near.
+      for (const card of cards()) {
+        card.scrollIntoView();
+        while (!drawn(card)) await frame();
+      }
+      await frame();
+      const every = performance.now() - t0;
+      scrollTo(0, 0);
+      return [open, every];
     });
     const cmd = await page.evaluate(async () => {
       const t0 = performance.now();
@@ -58,12 +73,14 @@ try {
     // The first run warms SQLite's page cache and the JIT; it is not counted.
     if (i > 0) {
       opened.push(ms);
+      everyChart.push(all);
       command.push(cmd);
     }
   }
   const info = await page.evaluate(async () => (await fetch("api/library_info", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).json());
   console.log(`dashboard on ${info.articles} articles, ${runs} runs after one warm-up:`);
-  console.log(`  open the view until every chart is drawn: p50 ${quantile(opened, 0.5).toFixed(0)} ms, p95 ${quantile(opened, 0.95).toFixed(0)} ms`);
+  console.log(`  open the view until its first screen is drawn: p50 ${quantile(opened, 0.5).toFixed(0)} ms, p95 ${quantile(opened, 0.95).toFixed(0)} ms`);
+  console.log(`  and scrolled through until every chart is drawn: p50 ${quantile(everyChart, 0.5).toFixed(0)} ms, p95 ${quantile(everyChart, 0.95).toFixed(0)} ms`);
   console.log(`  the dashboard command alone (HTTP round trip): p50 ${quantile(command, 0.5).toFixed(0)} ms, p95 ${quantile(command, 0.95).toFixed(0)} ms`);
 } finally {
   await browser.close();
