@@ -156,6 +156,18 @@ fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Res
 /// Replaces an article's tone, entity tones and framing terms, inside the
 /// transaction of its analysis. An analysis without them clears them, so a
 /// stale figure never outlives the analysis it came from.
+/// A tone to store: each sentence's text is left out, since it is the
+/// article's own text between the sentence's offsets and an article's text
+/// never changes once imported; [`Library::tone`] puts it back. The texts
+/// were two thirds of the tones table, itself larger than the articles.
+fn without_sentence_texts(tone: &ArticleTone) -> ArticleTone {
+    let mut stored = tone.clone();
+    for sentence in &mut stored.sentences {
+        sentence.text = String::new();
+    }
+    stored
+}
+
 fn write_tone_and_framing(
     tx: &rusqlite::Transaction,
     article_id: i64,
@@ -177,7 +189,7 @@ fn write_tone_and_framing(
     ])?;
     if let Some(tone) = tone {
         tx.prepare_cached("INSERT INTO tones (article_id, detail) VALUES (?1, ?2)")?
-            .execute(params![article_id, to_json(tone)])?;
+            .execute(params![article_id, to_json(&without_sentence_texts(tone))])?;
         for e in &tone.entities {
             let Some(score) = e.score else { continue };
             tx.prepare_cached(
