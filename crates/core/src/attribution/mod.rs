@@ -591,6 +591,32 @@ fn link_chains(t: &Tokens, found: &[detect::Found], typed: &[(usize, Option<Type
             }
         }
     }
+    // A named source passing on its own words ("Biden saying that he
+    // regrets") is one voice, not a hop: the chain skips to whoever relayed
+    // that source, so "Joe Biden <- Joe Biden" is never drawn and the depth
+    // counts only changes of hands. Generic sources ("officials") may be
+    // different people and keep their link.
+    let same_voice = |a: usize, b: usize| match (&typed[a].1, &typed[b].1) {
+        (Some(x), Some(y)) => {
+            !x.generic
+                && !y.generic
+                && !x.document
+                && !y.document
+                && !x.canonical.is_empty()
+                && x.canonical == y.canonical
+        }
+        _ => false,
+    };
+    for i in 0..n {
+        let mut steps = 0;
+        while let Some(v) = via[i] {
+            if v == i || steps > n || !same_voice(i, v) {
+                break;
+            }
+            via[i] = via[v];
+            steps += 1;
+        }
+    }
     // Break any cycle the rules above could make.
     for i in 0..n {
         let mut seen = 0;

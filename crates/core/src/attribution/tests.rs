@@ -586,3 +586,22 @@ fn contents_end_where_the_attributed_words_end() {
         assert_eq!(got.join(" | "), content, "{text}");
     }
 }
+
+#[test]
+fn a_source_passing_on_its_own_words_is_not_a_hop() {
+    let lexicon = Lexicon::builtin();
+    // Biden's regret reaches the reader through Biden: one voice, so the
+    // regret hangs off whoever relayed Biden, not off Biden again.
+    let text = "Putin said in response to Biden saying that he regrets that they did not meet, TASS reported.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let by_cue = |cue: &str| found.attributions.iter().position(|a| a.cue.text == cue).unwrap();
+    let (saying, regrets) = (by_cue("saying"), by_cue("regrets"));
+    assert_eq!(found.attributions[regrets].source.as_ref().unwrap().canonical, "Biden");
+    assert_eq!(found.attributions[regrets].via, found.attributions[saying].via);
+    assert_eq!(found.attributions[regrets].depth, found.attributions[saying].depth);
+    // Different people keep their hop: Peskov relays Putin.
+    let text = "Putin told Biden that he wanted talks, Peskov said.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let told = found.attributions.iter().find(|a| a.cue.text == "told").unwrap();
+    assert_eq!(told.via, found.attributions.iter().position(|a| a.cue.text == "said"));
+}
