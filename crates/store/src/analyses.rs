@@ -177,16 +177,6 @@ fn write_tone_and_framing(
     tx.prepare_cached("DELETE FROM tones WHERE article_id = ?1")?.execute([article_id])?;
     tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?.execute([article_id])?;
     tx.prepare_cached("DELETE FROM framing_terms WHERE article_id = ?1")?.execute([article_id])?;
-    tx.prepare_cached(
-        "UPDATE analyses SET tone = ?2, tone_engine = ?3, hedges = ?4, loaded_terms = ?5 WHERE article_id = ?1",
-    )?
-    .execute(params![
-        article_id,
-        tone.map(|t| t.score),
-        tone.map(|t| t.engine.as_str()),
-        framing.map_or(0, |f| f.hedges.len() as i64),
-        framing.map_or(0, |f| f.loaded.len() as i64),
-    ])?;
     if let Some(tone) = tone {
         tx.prepare_cached("INSERT INTO tones (article_id, detail) VALUES (?1, ?2)")?
             .execute(params![article_id, to_json(&without_sentence_texts(tone))])?;
@@ -334,10 +324,14 @@ impl Library {
             let s = &analysis.scores;
             let stored = tx
                 .prepare_cached(
+                    // Every column in one write: the tally triggers fire on
+                    // each write of this row, and an insert followed by
+                    // updates for reuse and tone fired them three times.
                     "INSERT INTO analyses (article_id, version, lexicon, analyzed_at, scores, attribution_count,
                          state_media_share, anonymous_share, second_hand_share, direct_quote_share, deepest_chain,
-                         distinct_sources, transparency)
-                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+                         distinct_sources, transparency, reused_share, syndicated, tone, tone_engine, hedges,
+                         loaded_terms)
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19
                      WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)
                      ON CONFLICT (article_id) DO UPDATE SET
                          version = excluded.version, lexicon = excluded.lexicon,
@@ -348,7 +342,10 @@ impl Library {
                          second_hand_share = excluded.second_hand_share,
                          direct_quote_share = excluded.direct_quote_share,
                          deepest_chain = excluded.deepest_chain, distinct_sources = excluded.distinct_sources,
-                         transparency = excluded.transparency",
+                         transparency = excluded.transparency, reused_share = excluded.reused_share,
+                         syndicated = excluded.syndicated, tone = excluded.tone,
+                         tone_engine = excluded.tone_engine, hedges = excluded.hedges,
+                         loaded_terms = excluded.loaded_terms",
                 )?
                 .execute(params![
                     article_id,
@@ -364,6 +361,12 @@ impl Library {
                     s.deepest_chain.depth,
                     s.distinct_sources.len() as i64,
                     s.transparency.score,
+                    item.reuse.iter().map(|r| r.share).fold(0.0, f64::max),
+                    item.syndicated,
+                    item.tone.map(|t| t.score),
+                    item.tone.map(|t| t.engine.as_str()),
+                    item.framing.map_or(0, |f| f.hedges.len() as i64),
+                    item.framing.map_or(0, |f| f.loaded.len() as i64),
                 ])?;
             if stored == 0 {
                 continue;
@@ -384,12 +387,6 @@ impl Library {
                     to_json(&r.passages)
                 ])?;
             }
-            tx.prepare_cached("UPDATE analyses SET reused_share = ?2, syndicated = ?3 WHERE article_id = ?1")?
-                .execute(params![
-                    article_id,
-                    item.reuse.iter().map(|r| r.share).fold(0.0, f64::max),
-                    item.syndicated
-                ])?;
             write_tone_and_framing(&tx, article_id, item.tone, item.framing)?;
             for (ordinal, a) in analysis.attributions.iter().enumerate() {
                 let source_id = match &a.source {
@@ -903,25 +900,30 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let write = |library: &mut Library, syndicated: bool| {
             let targets = library.stale_articles(&stamp(1, ""), true, 0, 100).unwrap();
-            let found: Vec<(i64, Analysis, Vec<Credit>)> = targets
+            // The second analysis also brings a tone, which the one write
+            // of the analysis row must tally.
+            let tones = sourcetrace_core::tone::ToneLexicon::builtin();
+            let found: Vec<(i64, Analysis, Vec<Credit>, Option<ArticleTone>)> = targets
                 .iter()
                 .map(|t| {
                     (
                         t.id,
                         analyze(&t.text, &lexicon, &Context::default()),
                         sourcetrace_core::credits::find(&t.text, &lexicon.gazetteer),
+                        syndicated
+                            .then(|| sourcetrace_core::tone::article_tone(&t.text, &tones, Default::default(), &[])),
                     )
                 })
                 .collect();
             let items: Vec<AnalysisItem> = found
                 .iter()
-                .map(|(id, a, c)| AnalysisItem {
+                .map(|(id, a, c, tone)| AnalysisItem {
                     article_id: *id,
                     analysis: a,
                     credits: c,
                     reuse: &[],
                     syndicated: syndicated && *id == 3,
-                    tone: None,
+                    tone: tone.as_ref(),
                     framing: None,
                 })
                 .collect();
@@ -933,6 +935,10 @@ mod tests {
         assert_tallies_match_a_scan(&mut library, "after the first analysis");
         write(&mut library, true);
         assert_tallies_match_a_scan(&mut library, "after a second analysis that finds article 3 syndicated");
+        assert_eq!(
+            library.tone_distribution(&ArticleFilter::default()).unwrap().iter().map(|t| t.articles).sum::<i64>(),
+            3
+        );
         library
             .conn
             .execute("UPDATE articles SET outlet_id = (SELECT id FROM outlets WHERE name = 'Reuters'), published = '2021-11-30' WHERE id = 3", [])
@@ -947,7 +953,8 @@ mod tests {
         library.conn.execute("UPDATE analyses SET tone = -0.95 WHERE article_id = 1", []).unwrap();
         library.conn.execute("UPDATE analyses SET tone = 0.1 WHERE article_id = 2", []).unwrap();
         assert_tallies_match_a_scan(&mut library, "after tones moved between bins");
-        assert_eq!(library.tone_distribution(&ArticleFilter::default()).unwrap().len(), 2);
+        // Articles 1 and 2 as set here, and 3 with the tone of its analysis.
+        assert_eq!(library.tone_distribution(&ArticleFilter::default()).unwrap().len(), 3);
         library.conn.execute("UPDATE analyses SET tone = NULL WHERE article_id = 2", []).unwrap();
         assert_tallies_match_a_scan(&mut library, "after a tone was cleared");
         library.conn.execute("DELETE FROM articles WHERE id IN (1, 3)", []).unwrap();
