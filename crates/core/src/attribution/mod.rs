@@ -396,7 +396,10 @@ pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) 
             (Some(span), _) => {
                 // "who" is typed and named by the phrase it stands for.
                 let (a, b) = f.antecedent.unwrap_or(span);
-                let follows_end = (b + 10).min(t.toks.len());
+                // What follows the source ("..., who asked not to be
+                // named") within its sentence: the next sentence's "A
+                // source familiar with the talks" is not about this one.
+                let follows_end = (b + 10).min(t.toks.len()).min(t.sentence_of(b.max(a + 1) - 1).end);
                 let follows = lexicon::normalize_phrase(t.slice(b, follows_end));
                 let mut typed_source = typer.classify(a, b, &typed, &follows);
                 if f.antecedent.is_some() {

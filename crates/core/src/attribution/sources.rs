@@ -273,13 +273,37 @@ impl<'a, 't> Typer<'a, 't> {
         if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], words[0]) {
             return self.resolve_pronoun(words[0], earlier);
         }
+        // "the lead negotiator, Anna Kovacs": a title set off before a
+        // name. The name says who it is; a title the lexicons know says
+        // what kind of source (and country) that is.
+        if let Some(comma) = (a + 1..b).find(|&k| t.is_punct(k, ',')) {
+            let named = (2..=4).contains(&(b - comma - 1)) && (comma + 1..b).all(|k| t.is_word(k) && t.toks[k].cap);
+            let titled = comma > a + 1 && in_list(&["the", "a", "an", "its", "his", "her", "their"], t.lower(a));
+            if named && titled {
+                let title = self.classify(a, comma, earlier, "");
+                let name = self.classify(comma + 1, b, earlier, follows);
+                let known = !matches!(title.kind, SourceType::Unknown | SourceType::Person | SourceType::Anonymous)
+                    && !title.document;
+                let mut typed = if known { Typed { canonical: name.canonical.clone(), ..title } } else { name };
+                typed.evidence = format!(
+                    "\"{}\" is named after the title \"{}\"; {}",
+                    t.slice(comma + 1, b),
+                    t.slice(a, comma),
+                    typed.evidence
+                );
+                return typed;
+            }
+        }
         // Anonymity anywhere in the phrase or right after it.
         let anonymous = self.anonymity(&lower).or_else(|| self.anonymity(follows));
         if let Some(marker) = anonymous {
+            // "an official, who asked not to be named" is an official: the
+            // relative clause says why the name is missing.
+            let unnamed = phrase.split(", who ").next().unwrap_or(phrase);
             return Typed {
                 kind: SourceType::Anonymous,
                 country: self.country_in(a, b),
-                canonical: strip_determiners(phrase),
+                canonical: strip_determiners(unnamed),
                 document: false,
                 refers_to: None,
                 generic: false,

@@ -387,6 +387,36 @@ const ROWS: &[Row] = &[
         content: "Trump | to deliver a victory speech",
         attribution: AttributionKind::NoSource,
     },
+    Row {
+        case: "an anonymous source whose phrase reaches over \"familiar with\" and a relative clause",
+        text: "A source familiar with the talks, who asked not to be named, said the two sides remained far apart.",
+        cue: "said",
+        source: "A source familiar with the talks, who asked not to be named",
+        kind: "anonymous",
+        canonical: "source familiar with the talks",
+        content: "the two sides remained far apart",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a title set off before the name, after a quotation",
+        text: "\u{201C}We will meet again,\u{201D} the lead negotiator, Anna Kovacs, told reporters.",
+        cue: "told",
+        source: "the lead negotiator, Anna Kovacs",
+        kind: "person",
+        canonical: "Anna Kovacs",
+        content: "We will meet again",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "a known title set off before the name types the source",
+        text: "\u{201C}No,\u{201D} the Russian foreign minister, Sergei Lavrov, told reporters.",
+        cue: "told",
+        source: "the Russian foreign minister, Sergei Lavrov",
+        kind: "official",
+        canonical: "Sergei Lavrov",
+        content: "No",
+        attribution: AttributionKind::Direct,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
@@ -459,6 +489,10 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("A liberal think tank published the figures on Monday.", "think"),
         ("Trump so far has won 758 pledged delegates.", "pledged"),
         ("Speaking on a radio show last week, Kiedis told the host the band would tour.", "show"),
+        ("Delegations arrive for the first round of harbour talks in the port city.", "talks"),
+        ("The peace talks in Geneva stalled again.", "talks"),
+        ("An aide, who asked not to be named, said the talks were over.", "asked"),
+        ("This is a fictional article written for the demo.", "written"),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
@@ -604,4 +638,16 @@ fn a_source_passing_on_its_own_words_is_not_a_hop() {
     let found = analyze(text, &lexicon, &Context::default());
     let told = found.attributions.iter().find(|a| a.cue.text == "told").unwrap();
     assert_eq!(told.via, found.attributions.iter().position(|a| a.cue.text == "said"));
+}
+
+#[test]
+fn the_next_sentence_does_not_make_a_source_anonymous() {
+    let lexicon = Lexicon::builtin();
+    // The words after a source are searched for "who asked not to be
+    // named"; "A source familiar" opens the next paragraph, not this one.
+    let text = "The talks will resume, TASS reported, citing a statement posted on the ministry's website.\n\n\
+                A source familiar with the talks said the two sides remained far apart.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let citing = found.attributions.iter().find(|a| a.cue.text == "citing").unwrap();
+    assert_eq!(citing.source.as_ref().unwrap().kind, SourceType::Document);
 }
