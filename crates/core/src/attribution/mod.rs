@@ -387,7 +387,7 @@ pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) 
     let mut detector = Detector::new(t, lexicon);
     detector.run();
     let found = detector.found;
-    let typer = Typer::new(t, lexicon, context.outlet);
+    let typer = Typer::new(t, lexicon, context.outlet, found.iter().map(|f| f.cue).collect());
 
     // Sources in text order, so pronouns and "the report" look back.
     let mut typed: Vec<(usize, Option<Typed>)> = Vec::with_capacity(found.len());

@@ -154,11 +154,14 @@ pub(crate) struct Typer<'a, 't> {
     pub outlet: Option<&'a str>,
     /// Surname (lowercase) to the full name the article gave.
     pub entities: HashMap<String, Entity>,
+    /// The token span of each attribution's cue, by attribution index, so
+    /// that "the statement" can find the attribution whose cue named one.
+    pub cues: Vec<(usize, usize)>,
 }
 
 impl<'a, 't> Typer<'a, 't> {
-    pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon, outlet: Option<&'a str>) -> Self {
-        let mut typer = Typer { t, lex, outlet, entities: HashMap::default() };
+    pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon, outlet: Option<&'a str>, cues: Vec<(usize, usize)>) -> Self {
+        let mut typer = Typer { t, lex, outlet, entities: HashMap::default(), cues };
         typer.collect_entities();
         typer
     }
@@ -354,7 +357,15 @@ impl<'a, 't> Typer<'a, 't> {
                         .map(|s| (*i, s))
                 })
             };
-            if let Some((idx, typed)) = fits(false).or_else(|| fits(true)) {
+            // "The ministry said in a statement ... The statement said":
+            // the source whose cue named the document made it, before any
+            // media that reported it.
+            let named = earlier.iter().rev().find_map(|(i, s)| {
+                let &(c0, c1) = self.cues.get(*i)?;
+                let s = s.as_ref().filter(|s| !s.document)?;
+                (c0..c1).any(|k| t.is_word(k) && trim_suffix(t.lower(k), "'s") == head).then_some((*i, s))
+            });
+            if let Some((idx, typed)) = named.or_else(|| fits(false)).or_else(|| fits(true)) {
                 return Typed {
                     kind: typed.kind,
                     country: typed.country.clone(),

@@ -651,3 +651,21 @@ fn the_next_sentence_does_not_make_a_source_anonymous() {
     let citing = found.attributions.iter().find(|a| a.cue.text == "citing").unwrap();
     assert_eq!(citing.source.as_ref().unwrap().kind, SourceType::Document);
 }
+
+#[test]
+fn the_statement_is_the_one_a_cue_named() {
+    let lexicon = Lexicon::builtin();
+    // The ministry made the statement that state TV reported; "the
+    // statement said" is the ministry's, not the broadcaster's.
+    let text = "The first round of talks has ended, the ministry said in a statement posted on its website, \
+                according to state TV channel Rossiya 1. The negotiators will meet again next week, the statement said.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let said = found.attributions.iter().rfind(|a| a.cue.text == "said").unwrap();
+    let source = said.source.as_ref().unwrap();
+    assert_eq!((source.kind, source.canonical.as_str(), source.document), (SourceType::Official, "ministry", true));
+    // A report with no cue that names it is still the reporter's.
+    let text = "TASS reported that the talks had ended. The report said they would resume.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let said = found.attributions.iter().find(|a| a.cue.text == "said").unwrap();
+    assert_eq!(said.source.as_ref().unwrap().canonical, "TASS");
+}
