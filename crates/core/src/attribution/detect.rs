@@ -312,6 +312,29 @@ const COMPOUND_BEFORE: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// What a statement comes in: "said in a statement", "told in an
+/// interview", "in a video released on state TV".
+const CHANNELS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "tweet",
+    "post",
+    "email",
+    "op-ed",
+    "remarks",
+    "video",
+    "appearance",
+    "briefing",
+    "conference",
+    "call",
+    "address",
+    "message",
+    "posting",
+    "release",
+];
+
 /// Documents whose findings a sentence can report: "In a new poll, ...".
 const STUDIES: &[&str] = &[
     "poll",
@@ -1806,29 +1829,7 @@ impl<'a, 't> Detector<'a, 't> {
                 let mut saw_doc = false;
                 while j < end && j < k + 10 && t.is_word(j) && !t.word_is(j, "that") {
                     if self.lex.source_word(t.lower(j)).is_some_and(|w| w.kind == super::SourceType::Document)
-                        || in_list(
-                            &[
-                                "statement",
-                                "interview",
-                                "speech",
-                                "letter",
-                                "tweet",
-                                "post",
-                                "email",
-                                "op-ed",
-                                "remarks",
-                                "video",
-                                "appearance",
-                                "briefing",
-                                "conference",
-                                "call",
-                                "address",
-                                "message",
-                                "posting",
-                                "release",
-                            ],
-                            t.lower(j),
-                        )
+                        || in_list(CHANNELS, t.lower(j))
                     {
                         saw_doc = true;
                     }
@@ -1836,6 +1837,20 @@ impl<'a, 't> Detector<'a, 't> {
                 }
                 if !saw_doc {
                     return k;
+                }
+                k = j;
+            } else if k + 1 < end
+                && k > 0
+                && t.is_word(k - 1)
+                && in_list(CHANNELS, t.lower(k - 1))
+                && t.is(k, MODIFIERS_BIT)
+                && t.is_word(k + 1)
+            {
+                // "said in a statement posted on its website": the
+                // participle describes the statement, up to the next comma.
+                let mut j = k + 1;
+                while j < end && j < k + 10 && t.is_word(j) && !t.word_is(j, "that") {
+                    j += 1;
                 }
                 k = j;
             } else {

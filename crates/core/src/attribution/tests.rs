@@ -417,6 +417,16 @@ const ROWS: &[Row] = &[
         content: "No",
         attribution: AttributionKind::Direct,
     },
+    Row {
+        case: "a participle after \"in a statement\" describes the statement",
+        text: "The first round of talks has ended, the ministry said in a statement posted on its website.",
+        cue: "said in a statement",
+        source: "the ministry",
+        kind: "official",
+        canonical: "ministry",
+        content: "The first round of talks has ended",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
