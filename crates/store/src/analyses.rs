@@ -159,7 +159,8 @@ fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Res
 /// A tone to store: each sentence's text is left out, since it is the
 /// article's own text between the sentence's offsets and an article's text
 /// never changes once imported; [`Library::tone`] puts it back. The texts
-/// were two thirds of the tones table, itself larger than the articles.
+/// were 43% of the tones table (measured over 3,000 rows of a generated
+/// library), which was itself larger than the articles.
 fn without_sentence_texts(tone: &ArticleTone) -> ArticleTone {
     let mut stored = tone.clone();
     for sentence in &mut stored.sentences {
