@@ -97,26 +97,8 @@ pub(crate) const NEGATE: &[&str] = &[
 /// progress".
 const NEWS_NEGATE: &[&str] = &["no", "lack", "lacks", "lacked", "lacking", "absence"];
 
-fn booster_rule(word: &str) -> Option<f64> {
-    Some(match word {
-        "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably" | "decidedly"
-        | "deeply" | "effing" | "enormous" | "enormously" | "entirely" | "especially" | "exceptional"
-        | "exceptionally" | "extreme" | "extremely" | "fabulously" | "flipping" | "flippin" | "frackin"
-        | "fracking" | "fricking" | "frickin" | "frigging" | "friggin" | "fully" | "fuckin" | "fucking" | "fuggin"
-        | "fugging" | "greatly" | "hella" | "highly" | "hugely" | "incredible" | "incredibly" | "intensely"
-        | "major" | "majorly" | "more" | "most" | "particularly" | "purely" | "quite" | "really" | "remarkably"
-        | "so" | "substantially" | "thoroughly" | "total" | "totally" | "tremendous" | "tremendously" | "uber"
-        | "unbelievably" | "unusually" | "utter" | "utterly" | "very" => B_INCR,
-        "almost" | "barely" | "hardly" | "just enough" | "kind of" | "kinda" | "kindof" | "kind-of" | "less"
-        | "little" | "marginal" | "marginally" | "occasional" | "occasionally" | "partly" | "scarce" | "scarcely"
-        | "slight" | "slightly" | "somewhat" | "sort of" | "sorta" | "sortof" | "sort-of" => B_DECR,
-        _ => return None,
-    })
-}
-
-/// Every booster and its weight. VADER asks for a booster at nearly every
-/// word, and a `match` over sixty strings compares them one by one.
-const BOOSTERS: &[&str] = &[
+/// VADER's boosters that strengthen the rated word after them.
+const INCREMENTS: &[&str] = &[
     "absolutely",
     "amazingly",
     "awfully",
@@ -177,6 +159,10 @@ const BOOSTERS: &[&str] = &[
     "utter",
     "utterly",
     "very",
+];
+
+/// VADER's boosters that weaken it.
+const DECREMENTS: &[&str] = &[
     "almost",
     "barely",
     "hardly",
@@ -203,25 +189,31 @@ const BOOSTERS: &[&str] = &[
     "sort-of",
 ];
 
+/// A booster's weight. VADER asks at nearly every word, so the lists are
+/// looked up in a hash table built once, not compared one by one.
 fn booster(word: &str) -> Option<f64> {
     static TABLE: OnceLock<FastMap<&'static str, f64>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| BOOSTERS.iter().filter_map(|&w| Some((w, booster_rule(w)?))).collect());
+    let table = TABLE.get_or_init(|| {
+        INCREMENTS.iter().map(|&w| (w, B_INCR)).chain(DECREMENTS.iter().map(|&w| (w, B_DECR))).collect()
+    });
     table.get(word).copied()
 }
 
+/// VADER's idioms and their valence.
+const SPECIAL_CASES: &[(&str, f64)] = &[
+    ("the shit", 3.0),
+    ("the bomb", 3.0),
+    ("bad ass", 1.5),
+    ("badass", 1.5),
+    ("bus stop", 0.0),
+    ("yeah right", -2.0),
+    ("kiss of death", -1.5),
+    ("to die for", 3.0),
+    ("beating heart", 3.5),
+];
+
 fn special_case(phrase: &str) -> Option<f64> {
-    Some(match phrase {
-        "the shit" => 3.0,
-        "the bomb" => 3.0,
-        "bad ass" => 1.5,
-        "badass" => 1.5,
-        "bus stop" => 0.0,
-        "yeah right" => -2.0,
-        "kiss of death" => -1.5,
-        "to die for" => 3.0,
-        "beating heart" => 3.5,
-        _ => return None,
-    })
+    SPECIAL_CASES.iter().find(|(p, _)| *p == phrase).map(|&(_, v)| v)
 }
 
 /// Python's `str.isupper()`: some cased letter, and none lowercase.
@@ -243,15 +235,12 @@ fn negated(word: &str) -> bool {
     TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || word.contains("n't")
 }
 
-/// The words of VADER's idioms and two- and three-word boosters: a phrase
-/// can only be one of them if each of its words is here.
-const IDIOM_WORDS: &[&str] = &[
-    "the", "shit", "bomb", "bad", "ass", "bus", "stop", "yeah", "right", "kiss", "of", "death", "to", "die", "for",
-    "beating", "heart", "just", "enough", "kind", "sort",
-];
-
+/// Can `word` be part of one of VADER's idioms or phrase boosters? A
+/// phrase is looked up only when each of its words can.
 fn idiom_word(word: &str) -> bool {
-    IDIOM_WORDS.contains(&word)
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    let phrases = SPECIAL_CASES.iter().map(|(p, _)| *p).chain(INCREMENTS.iter().chain(DECREMENTS).copied());
+    WORDS.get_or_init(|| phrases.filter(|p| p.contains(' ')).flat_map(|p| p.split(' ')).collect()).contains(word)
 }
 
 /// Per word: the weight it was rated with and what changed it.
