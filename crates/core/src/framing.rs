@@ -304,19 +304,7 @@ pub fn per_thousand(count: usize, words: usize) -> f64 {
 
 /// The framing signals of `text`, whose attributions are `analysis`.
 pub fn framing(text: &str, analysis: &Analysis, lexicon: &FramingLexicon) -> Framing {
-    let mut diagnostics = Vec::new();
-    let mut text = text;
-    if text.len() > crate::attribution::MAX_TEXT_BYTES {
-        let mut cut = crate::attribution::MAX_TEXT_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        diagnostics.push(truncation(text.len(), cut));
-        text = &text[..cut];
-    }
-    let t = Tokens::with_classes(text, |_| 0);
-    let offsets = CodePoints::new(text);
-    framing_of_tokens(&t, &offsets, analysis, lexicon, diagnostics)
+    framing_in(&Reading::unmarked(text), analysis, lexicon)
 }
 
 /// [`framing`] of a text already read, sharing its words with the other
@@ -324,22 +312,12 @@ pub fn framing(text: &str, analysis: &Analysis, lexicon: &FramingLexicon) -> Fra
 pub fn framing_in(reading: &Reading, analysis: &Analysis, lexicon: &FramingLexicon) -> Framing {
     let mut diagnostics = Vec::new();
     if let Some((len, cut)) = reading.truncated() {
-        diagnostics.push(truncation(len, cut));
+        diagnostics.push(Diagnostic::warning(
+            "framing.truncated",
+            format!("the text is {len} bytes; only the first {cut} were read"),
+        ));
     }
-    framing_of_tokens(&reading.tokens, &reading.offsets, analysis, lexicon, diagnostics)
-}
-
-fn truncation(len: usize, cut: usize) -> Diagnostic {
-    Diagnostic::warning("framing.truncated", format!("the text is {len} bytes; only the first {cut} were read"))
-}
-
-fn framing_of_tokens(
-    t: &Tokens,
-    offsets: &CodePoints,
-    analysis: &Analysis,
-    lexicon: &FramingLexicon,
-    diagnostics: Vec<Diagnostic>,
-) -> Framing {
+    let (t, offsets) = (&reading.tokens, &reading.offsets);
     let text = t.text;
     let words = text::word_count(text);
     let total = analysis.attributions.len();

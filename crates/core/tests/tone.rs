@@ -283,3 +283,29 @@ fn vader_without_news_rules_matches_python() {
     println!("python vaderSentiment: {} of {} sentences agree", sentences.len() - differ.len(), sentences.len());
     assert!(differ.is_empty(), "{} differ:\n{}", differ.len(), differ.join("\n"));
 }
+
+/// A text past the analysis limit is read in its first part, and every
+/// stage says so, whether it reads the text itself or shares one reading.
+#[test]
+fn every_stage_says_when_a_text_was_cut() {
+    use sourcetrace_core::attribution::{analyze_reading, Context, Lexicon, Reading, MAX_TEXT_BYTES};
+    use sourcetrace_core::framing::{framing, framing_in, FramingLexicon};
+    use sourcetrace_core::tone::{article_tone, article_tone_in, ToneEngine, ToneLexicon};
+    // One long word: past the limit, yet cheap to read in a debug build.
+    let text = "x".repeat(MAX_TEXT_BYTES + 10);
+    let lexicon = Lexicon::builtin();
+    let reading = Reading::new(&text, &lexicon);
+    assert_eq!(reading.truncated(), Some((text.len(), reading.text().len())));
+    let analysis = analyze_reading(&reading, &lexicon, &Context::default());
+    let codes = |d: &[sourcetrace_core::Diagnostic]| d.iter().map(|d| d.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&analysis.diagnostics), ["attribution.truncated"]);
+    let (tones, framings) = (ToneLexicon::builtin(), FramingLexicon::builtin());
+    for tone in
+        [article_tone_in(&reading, &tones, ToneEngine::Afinn, &[]), article_tone(&text, &tones, ToneEngine::Afinn, &[])]
+    {
+        assert_eq!(codes(&tone.diagnostics), ["tone.truncated"]);
+    }
+    for f in [framing_in(&reading, &analysis, &framings), framing(&text, &analysis, &framings)] {
+        assert_eq!(codes(&f.diagnostics), ["framing.truncated"]);
+    }
+}

@@ -340,6 +340,16 @@ impl<'t> Reading<'t> {
     /// Reads `text`, or its first [`MAX_TEXT_BYTES`], with each word marked
     /// by the lists of `lexicon` it is in.
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Reading<'t> {
+        Reading::with_classes(text, |w| lexicon.word_bits(w))
+    }
+
+    /// A reading with no word marked, for the stages that never ask which
+    /// list a word is in (tone, framing) when they are called on their own.
+    pub(crate) fn unmarked(text: &'t str) -> Reading<'t> {
+        Reading::with_classes(text, |_| 0)
+    }
+
+    fn with_classes(text: &'t str, classes: impl Fn(&str) -> u16) -> Reading<'t> {
         let full_len = text.len();
         let mut text = text;
         if text.len() > MAX_TEXT_BYTES {
@@ -349,11 +359,7 @@ impl<'t> Reading<'t> {
             }
             text = &text[..cut];
         }
-        Reading {
-            full_len,
-            tokens: Tokens::with_classes(text, |w| lexicon.word_bits(w)),
-            offsets: CodePoints::new(text),
-        }
+        Reading { full_len, tokens: Tokens::with_classes(text, classes), offsets: CodePoints::new(text) }
     }
 
     /// The text read: all of it, or its first [`MAX_TEXT_BYTES`].

@@ -304,11 +304,7 @@ pub const MAX_TEXT_BYTES: usize = attribution::MAX_TEXT_BYTES;
 /// Scores every sentence of `text` (split as the attribution engine splits
 /// them), the article as a whole, and each of `entities`.
 pub fn article_tone(text: &str, lexicon: &ToneLexicon, engine: ToneEngine, entities: &[Entity]) -> ArticleTone {
-    let mut diagnostics = Vec::new();
-    let text = truncated(text, &mut diagnostics);
-    let t = Tokens::with_classes(text, |_| 0);
-    let offsets = CodePoints::new(text);
-    tone_of_tokens(&t, &offsets, lexicon, engine, entities, diagnostics)
+    article_tone_in(&Reading::unmarked(text), lexicon, engine, entities)
 }
 
 /// [`article_tone`] of a text already read, sharing its words and sentences
@@ -321,19 +317,12 @@ pub fn article_tone_in(
 ) -> ArticleTone {
     let mut diagnostics = Vec::new();
     if let Some((len, cut)) = reading.truncated() {
-        diagnostics.push(truncation(len, cut));
+        diagnostics.push(Diagnostic::warning(
+            "tone.truncated",
+            format!("the text is {len} bytes; only the first {cut} were scored"),
+        ));
     }
-    tone_of_tokens(&reading.tokens, &reading.offsets, lexicon, engine, entities, diagnostics)
-}
-
-fn tone_of_tokens(
-    t: &Tokens,
-    offsets: &CodePoints,
-    lexicon: &ToneLexicon,
-    engine: ToneEngine,
-    entities: &[Entity],
-    diagnostics: Vec<Diagnostic>,
-) -> ArticleTone {
+    let (t, offsets) = (&reading.tokens, &reading.offsets);
     let text = t.text;
     let mut sentences = Vec::with_capacity(t.sentences.len());
     // The sentence index of each token, for entity mentions.
@@ -387,22 +376,6 @@ fn tone_of_tokens(
         entities,
         diagnostics,
     }
-}
-
-fn truncated<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> &'a str {
-    if text.len() <= MAX_TEXT_BYTES {
-        return text;
-    }
-    let mut cut = MAX_TEXT_BYTES;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    diagnostics.push(truncation(text.len(), cut));
-    &text[..cut]
-}
-
-fn truncation(len: usize, cut: usize) -> Diagnostic {
-    Diagnostic::warning("tone.truncated", format!("the text is {len} bytes; only the first {cut} were scored"))
 }
 
 /// A word without a possessive ending: "putin's" is "putin".
@@ -483,15 +456,12 @@ fn find_mentions(t: &Tokens, entities: &[Entity]) -> Vec<Vec<(usize, usize)>> {
 /// that country. Generic sources ("Russian media", "two leaders"),
 /// documents, pronouns and the outlet itself are left out.
 pub fn entities_of(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<Entity> {
-    entities_of_tokens(analysis, &Tokens::with_classes(text, |_| 0), lexicon)
+    entities_in(analysis, &Reading::unmarked(text), lexicon)
 }
 
 /// [`entities_of`] a text already read.
 pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) -> Vec<Entity> {
-    entities_of_tokens(analysis, &reading.tokens, lexicon)
-}
-
-fn entities_of_tokens(analysis: &Analysis, t: &Tokens, lexicon: &Lexicon) -> Vec<Entity> {
+    let t = &reading.tokens;
     let mut entities: Vec<Entity> = Vec::new();
     let mut country_entity: HashMap<String, usize> = HashMap::default();
     let add_alias = |entity: &mut Entity, alias: &str| {
