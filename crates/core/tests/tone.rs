@@ -297,7 +297,7 @@ fn every_stage_says_when_a_text_was_cut() {
     let reading = Reading::new(&text, &lexicon);
     assert_eq!(reading.truncated(), Some((text.len(), reading.text().len())));
     let analysis = analyze_reading(&reading, &lexicon, &Context::default());
-    let codes = |d: &[sourcetrace_core::Diagnostic]| d.iter().map(|d| d.code.clone()).collect::<Vec<_>>();
+    let codes = |d: &[sourcetrace_core::Diagnostic]| d.iter().map(|d| d.code).collect::<Vec<_>>();
     assert_eq!(codes(&analysis.diagnostics), ["attribution.truncated"]);
     let (tones, framings) = (ToneLexicon::builtin(), FramingLexicon::builtin());
     for tone in
