@@ -2299,15 +2299,7 @@ impl<'a, 't> Detector<'a, 't> {
                             && !t.is(i - 1, BREAK_BIT);
                         // "a source familiar with the talks", "people close
                         // to the president": the phrase goes on past them.
-                        let inner = inner
-                            || matches!(w, "with" | "to" | "on" | "in")
-                                && i > limit
-                                && words > 0
-                                && t.is_word(i - 1)
-                                && matches!(
-                                    t.lower(i - 1),
-                                    "familiar" | "close" | "briefed" | "involved" | "knowledgeable"
-                                );
+                        let inner = inner || words > 0 && i > limit && self.familiar_with(i);
                         if !inner {
                             break;
                         }
@@ -2327,11 +2319,8 @@ impl<'a, 't> Detector<'a, 't> {
                     k -= 1;
                     // A determiner opens the phrase: in "presidents held a
                     // video call" the subject of "call" cannot reach "held".
-                    let familiar_with = i > limit + 1
-                        && t.is_word(i - 1)
-                        && t.is_word(i - 2)
-                        && matches!(t.lower(i - 1), "with" | "to" | "on" | "in")
-                        && matches!(t.lower(i - 2), "familiar" | "close" | "briefed" | "involved" | "knowledgeable");
+                    // ... but not the one in "familiar with the talks".
+                    let familiar_with = i > limit + 1 && self.familiar_with(i - 1);
                     if t.is(i, NOUN_MARKERS_BIT) && !(i > limit && t.word_is(i - 1, "of")) && !familiar_with {
                         break;
                     }
@@ -2380,6 +2369,18 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         Some((a, b))
+    }
+
+    /// Is token `i` the preposition of "familiar with", "close to",
+    /// "briefed on" or "involved in", which sit inside an unnamed source's
+    /// phrase ("a source familiar with the talks")?
+    fn familiar_with(&self, i: usize) -> bool {
+        let t = self.t;
+        i > 0
+            && t.is_word(i)
+            && t.is_word(i - 1)
+            && matches!(t.lower(i), "with" | "to" | "on" | "in")
+            && matches!(t.lower(i - 1), "familiar" | "close" | "briefed" | "involved" | "knowledgeable")
     }
 
     fn trim_np(&self, mut a: usize, b: usize) -> (usize, usize) {
