@@ -333,7 +333,7 @@ impl Sourcetrace {
         Ok(self.library.credit_tallies(filter, without_syndicated)?)
     }
 
-    fn require_article(&self, article_id: i64) -> Result<()> {
+    pub(crate) fn require_article(&self, article_id: i64) -> Result<()> {
         if self.library.article_exists(article_id)? {
             Ok(())
         } else {

@@ -77,10 +77,7 @@ impl Sourcetrace {
         // for them, before the article itself is read.
         let near = self.library().near_duplicates(article_id)?;
         if near.is_empty() {
-            // Fails as `show` would for an article that does not exist.
-            if !self.library().article_exists(article_id)? {
-                self.show(article_id)?;
-            }
+            self.require_article(article_id)?;
             return Ok(summarize(article_id, Vec::new(), false));
         }
         let article = self.show(article_id)?;
