@@ -48,7 +48,12 @@ sleep 2
 # The app and every process under it (WebKit's web and network processes).
 tree() { echo "$1"; for child in $(ps -o pid= --ppid "$1"); do tree "$child"; done; }
 pids=$(tree "$app" | tr '\n' ',' | sed 's/,$//')
-ps -o rss= -p "$pids" | awk '{kb+=$1} END {printf "  resident memory: %.0f MB over %d processes\n", kb/1024, NR}'
+ps -o rss= -p "$pids" | awk '{kb+=$1} END {printf "  resident memory (RSS summed): %.0f MB over %d processes\n", kb/1024, NR}'
+# RSS counts the pages of WebKit's shared libraries once in every process
+# that maps them; the proportional set size splits each shared page among
+# its processes, so the sum is what the app takes from the machine.
+for p in ${pids//,/ }; do sed -n 's/^Pss: *\([0-9]*\) kB/\1/p' "/proc/$p/smaps_rollup"; done |
+  awk '{kb+=$1} END {printf "  proportional memory (PSS summed): %.0f MB\n", kb/1024}'
 kill "$app"; wait "$app" 2>/dev/null || true
 
 echo "== open the outlets dashboard (headless Chromium, web mode)"
