@@ -431,6 +431,18 @@ impl Sourcetrace {
     /// A story's label: the title of its most central article, or that
     /// article's heaviest words when it has no title.
     fn label(&self, profiles: &mut Profiles, story: &Members) -> Result<String> {
+        // A story of one article is labelled by that article's title, with
+        // no profile to compute: most stories of a large run are such, and
+        // the profile cache no longer holds theirs by the time they are
+        // labelled.
+        if let [(id, _)] = story.articles.as_slice() {
+            if let Some(title) = self.library.article_title(*id)? {
+                let title = title.trim();
+                if !title.is_empty() {
+                    return Ok(title.to_string());
+                }
+            }
+        }
         let mut reads = Vec::new();
         for &(id, _) in story.articles.iter().rev().take(CENTROID_MEMBERS) {
             reads.push(profiles.get(self, id)?);

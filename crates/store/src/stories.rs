@@ -125,6 +125,17 @@ impl Library {
             .optional()?)
     }
 
+    /// An article's title alone, without reading its text: `None` when the
+    /// article has no title or does not exist.
+    pub fn article_title(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT title FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
     /// How many articles contain a term of the full-text index (folded as
     /// the index folds it).
     pub fn document_frequency(&self, term: &str) -> Result<u64> {
