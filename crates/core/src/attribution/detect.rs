@@ -76,6 +76,33 @@ pub(crate) enum Quoted {
     None,
 }
 
+/// Words that open an adverbial before the subject of a sentence: "On
+/// Thursday, ...", "In a call with reporters, ...", "Later, ...".
+const OPENING_ADVERBIALS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "earlier",
+    "later",
+    "last",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "still",
+    "however",
+    "speaking",
+    "asked",
+    "overall",
+    "separately",
+    "instead",
+    "then",
+    "now",
+];
+
 /// Words that end a noun phrase when walking over it.
 pub(crate) const BREAK: &[&str] = &[
     "that",
@@ -905,7 +932,13 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(f) = self.quote_before_cue(c, aux) {
             return Some(f);
         }
-        if first_word.ends_with("ing") && aux == c.first && c.first > s.first && t.is_punct(c.first - 1, ',') {
+        // "..., saying he was rooting for Manning", and the same after a
+        // dash: "flipped his choice on the spot – saying ...".
+        let set_off = c.first > s.first
+            && (t.is_punct(c.first - 1, ',')
+                || t.is_punct(c.first - 1, '\u{2014}')
+                || t.is_punct(c.first - 1, '\u{2013}'));
+        if first_word.ends_with("ing") && aux == c.first && set_off {
             if let Some(f) = self.participle(c) {
                 return Some(f);
             }
@@ -1532,6 +1565,19 @@ impl<'a, 't> Detector<'a, 't> {
         });
         if !carried {
             return None;
+        }
+        // "In a call with reporters", "in an interview with journalists":
+        // the reporters asked, they did not carry the words to this outlet
+        // from another; the writer's own newsroom is among them. A named
+        // outlet after "with" ("an interview with CNN") did carry them.
+        let with = (a..b).rposition(|j| t.word_is(j, "with")).map(|p| a + p);
+        if let Some(w) = with {
+            let listeners = (w + 1..b).filter(|&j| t.is_word(j)).all(|j| {
+                in_list(&["reporters", "journalists", "the", "press", "news", "media", "a", "group", "of"], t.lower(j))
+            });
+            if listeners {
+                return None;
+            }
         }
         Some(Found {
             channel_for: Some(index),
@@ -2254,6 +2300,16 @@ impl<'a, 't> Detector<'a, 't> {
         let coordinated = k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but")
             || k < aux && k > limit && t.is_punct(k - 1, ',') && t.word_is(k, "then");
         if coordinated {
+            // "the senator criticized the policy and said": the verb before
+            // "and" already found its subject, which this verb shares.
+            let sentence = t.toks[aux].sent;
+            let earlier =
+                self.found.iter().rev().find(|f| {
+                    t.toks[f.cue.0].sent == sentence && f.cue.1 < k && f.source.is_some_and(|(a, _)| a >= limit)
+                });
+            if let Some(f) = earlier {
+                return f.source;
+            }
             return self.sentence_subject(limit, k - 1);
         }
         None
@@ -2469,6 +2525,15 @@ impl<'a, 't> Detector<'a, 't> {
     /// earlier attribution: "Other Republicans echoed ..., saying".
     fn sentence_subject(&self, first: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
+        // "On Thursday, the senator ...", "In a call with reporters, the
+        // senator ...": an opening adverbial set off by a comma comes
+        // before the subject.
+        let mut first = first;
+        if t.is_word(first) && in_list(OPENING_ADVERBIALS, t.lower(first)) {
+            if let Some(comma) = (first + 1..limit.min(first + 14)).find(|&j| t.is_punct(j, ',')) {
+                first = comma + 1;
+            }
+        }
         let (a, _) = self.trim_np(first, limit);
         // "He's comparing ... and says": the pronoun of a contraction.
         if a < limit && t.is_word(a) {

@@ -427,6 +427,26 @@ const ROWS: &[Row] = &[
         content: "The first round of talks has ended",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a coordinated verb shares its subject past an opening adverbial",
+        text: "In a call with reporters on Thursday, the senator criticized the policy and said allies wanted answers.",
+        cue: "said",
+        source: "the senator",
+        kind: "official",
+        canonical: "senator",
+        content: "allies wanted answers",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle after a dash",
+        text: "Marco Rubio flipped his choice on the spot \u{2013} saying he was rooting for Peyton Manning.",
+        cue: "saying",
+        source: "Marco Rubio",
+        kind: "person",
+        canonical: "Marco Rubio",
+        content: "he was rooting for Peyton Manning",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
@@ -489,6 +509,22 @@ fn scare_quotes_are_not_attributions() {
         let quoted: Vec<_> = found.attributions.iter().filter(|a| a.kind == AttributionKind::Direct).collect();
         assert!(quoted.is_empty(), "{text}: {quoted:?}");
     }
+}
+
+#[test]
+fn reporters_who_asked_are_not_a_channel() {
+    // The reporters on a call asked the questions; they did not carry the
+    // words from another outlet. A named outlet after "with" did.
+    let lexicon = Lexicon::builtin();
+    let found =
+        analyze("In a call with reporters, the senator said allies wanted answers.", &lexicon, &Context::default());
+    let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+    assert_eq!(cues, ["said"]);
+    let found =
+        analyze("In an interview with CNN, the senator said allies wanted answers.", &lexicon, &Context::default());
+    let said = find(&found, "said").expect("said");
+    let via = said.via.map(|v| found.attributions[v].source.as_ref().map(|s| s.canonical.as_str()));
+    assert_eq!(via, Some(Some("interview (CNN)")));
 }
 
 #[test]
