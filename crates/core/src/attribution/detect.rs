@@ -887,7 +887,10 @@ impl<'a, 't> Detector<'a, 't> {
         // the demo": a participle that modifies a noun, not a cue.
         if t.is(c.first, MODIFIERS_BIT)
             && t.is_word(c.end)
-            && matches!(t.lower(c.end), "on" | "by" | "in" | "at" | "to" | "from" | "during" | "for")
+            && (matches!(t.lower(c.end), "on" | "by" | "in" | "at" | "to" | "from" | "during" | "for")
+                // "The report published Tuesday showed": a participle with
+                // its time, then the sentence's own verb.
+                || c.first > s.first && time_word_at(t, c.end) && !t.is_punct(c.first - 1, ','))
         {
             return None;
         }
@@ -934,10 +937,18 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "..., saying he was rooting for Manning", and the same after a
         // dash: "flipped his choice on the spot – saying ...".
+        // A comma inside a closing quotation mark sets it off too (`“...,”
+        // adding that`), and so does a preposition that makes the
+        // participle an adverbial of the clause: "before adding that",
+        // "by saying that".
         let set_off = c.first > s.first
             && (t.is_punct(c.first - 1, ',')
                 || t.is_punct(c.first - 1, '\u{2014}')
-                || t.is_punct(c.first - 1, '\u{2013}'));
+                || t.is_punct(c.first - 1, '\u{2013}')
+                || t.toks[c.first - 1].kind == Kind::Close && c.first > s.first + 1 && t.is_punct(c.first - 2, ',')
+                || t.is_word(c.first - 1)
+                    && c.first > s.first + 1
+                    && in_list(&["before", "after", "while", "by"], t.lower(c.first - 1)));
         if first_word.ends_with("ing") && aux == c.first && set_off {
             if let Some(f) = self.participle(c) {
                 return Some(f);
@@ -1157,8 +1168,12 @@ impl<'a, 't> Detector<'a, 't> {
                     .is_some_and(|w| w.kind == super::SourceType::Document)
             });
         // "called him a political opportunist": a person object and a label.
+        // "called him divisive" has a one-word label; "called it quits"
+        // and "called him back" are idioms, not labels.
         let labels = entry.complements & complement::OBJ != 0
-            && end > start + 2
+            && end >= start + 2
+            && !(t.is_word(start + 1)
+                && in_list(&["quits", "back", "off", "up", "out", "in", "on", "over", "home"], t.lower(start + 1)))
             && (in_list(&["him", "her", "them", "it"], t.lower(start)) || t.toks[start].cap);
         // "pointed to the polls", "talked about jobs": a verb with its
         // preposition is structure enough for a named source.
@@ -1415,6 +1430,18 @@ impl<'a, 't> Detector<'a, 't> {
     fn asked(&self, c: &CueAt) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
+        // "“You bet I would,” Christie said when asked whether he would":
+        // mid-sentence, the question asked is the content, and the one who
+        // asked goes unnamed.
+        if c.first > s.first + 1 && t.word_is(c.first - 1, "when") {
+            let lead = if t.is_word(c.end) { t.lower(c.end) } else { "" };
+            if matches!(lead, "whether" | "if" | "about" | "how" | "why" | "what" | "who" | "when") {
+                let end = self.content_end(c.end, s.end);
+                let (content, quoted) = self.content_spans(c.end, end);
+                return (end > c.end)
+                    .then(|| Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted));
+            }
+        }
         let comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
         if comma <= c.end {
             return None;
@@ -2168,7 +2195,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// coordinated verb ("The judge rubbed his chin, and then said").
     fn subject_before(&self, aux: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
-        let mut np = self.left_np(aux, limit);
+        let mut np = self.left_np(self.before_time_modifier(aux, limit), limit);
         // "At least half of voters in each state say", "Six in 10 say": the
         // phrase reaches back over its prepositional phrases.
         if let Some((mut a, b)) = np {
@@ -2313,6 +2340,37 @@ impl<'a, 't> Detector<'a, 't> {
             return self.sentence_subject(limit, k - 1);
         }
         None
+    }
+
+    /// Where the subject ends when a time adverbial, or a participle with
+    /// its time, stands between it and the cue: "A poll released Saturday
+    /// found", "The report published Tuesday showed", "Trump on Monday
+    /// said". `aux` itself when there is none.
+    fn before_time_modifier(&self, aux: usize, limit: usize) -> usize {
+        let t = self.t;
+        // The adverbial ends in its time word, right before the cue ("in
+        // calling on" is no adverbial of time).
+        if !(aux > limit + 1 && t.is_word(aux - 1) && time_word_at(t, aux - 1)) {
+            return aux;
+        }
+        let mut k = aux - 1;
+        while k > limit + 1
+            && aux - k < 3
+            && t.is_word(k - 1)
+            && (time_word_at(t, k - 1)
+                || in_list(&["on", "in", "this", "last", "earlier", "late", "early"], t.lower(k - 1)))
+        {
+            k -= 1;
+        }
+        if k > limit + 1 && t.is(k - 1, MODIFIERS_BIT) {
+            return k - 1;
+        }
+        // A bare time adverbial needs a word before it that can end a noun
+        // phrase: not "said on Monday" read backwards from a later cue.
+        if t.is_word(k - 1) && !t.is(k - 1, CUE_BIT) && !t.is(k - 1, BREAK_BIT) {
+            return k;
+        }
+        aux
     }
 
     /// The noun phrase that ends right before token `end`: the subject of a

@@ -447,6 +447,56 @@ const ROWS: &[Row] = &[
         content: "he was rooting for Peyton Manning",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a participle after a quotation whose comma sits inside it",
+        text: "Mr. Trump said of the episode, \u{201C}I don't like it,\u{201D} adding that the crowd was angry.",
+        cue: "adding",
+        source: "Mr. Trump",
+        kind: "person",
+        canonical: "Mr. Trump",
+        content: "the crowd was angry",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle after \"before\"",
+        text: "Rubio responded before adding that he will have to win some states.",
+        cue: "adding",
+        source: "Rubio",
+        kind: "person",
+        canonical: "Rubio",
+        content: "he will have to win some states",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "the question of \"when asked whether\", with the asker unnamed",
+        text: "\u{201C}You bet I would,\u{201D} Christie said when asked whether he would order a quarantine.",
+        cue: "asked",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "whether he would order a quarantine",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
+        case: "a one-word label after a person object",
+        text: "Sen. Bernie Sanders called him divisive and accused him of lying.",
+        cue: "called",
+        source: "Sen. Bernie Sanders",
+        kind: "official",
+        canonical: "Bernie Sanders",
+        content: "him divisive",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a document subject with a participle and its time before the cue",
+        text: "A Des Moines Register poll released Saturday found that 28 percent of caucusgoers back Cruz.",
+        cue: "found",
+        source: "A Des Moines Register poll",
+        kind: "document",
+        canonical: "Des Moines Register poll",
+        content: "28 percent of caucusgoers back Cruz",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
@@ -539,6 +589,9 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("The peace talks in Geneva stalled again.", "talks"),
         ("An aide, who asked not to be named, said the talks were over.", "asked"),
         ("This is a fictional article written for the demo.", "written"),
+        ("The report published Tuesday showed that the foundation grew.", "published"),
+        ("The chemical weapons issue will be the benchmark of his legacy.", "issue"),
+        ("Mr. Sanders called it quits on Tuesday.", "called"),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
