@@ -439,6 +439,16 @@ const LABELS: &[&str] = &[
     "hat tip",
     "disclosure",
     "full disclosure",
+    "online",
+    "name",
+    "remember",
+    "conclusion",
+    "notice",
+    "paid notice",
+    "newsletter",
+    "briefing",
+    "good news",
+    "bad news",
 ];
 
 /// Participles and phrases that start a new attribution after a comma.
@@ -1695,8 +1705,12 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let label = normalize_phrase(t.slice(a, b));
         let first_word = t.lower(a);
+        // "Delegate Update:", "Monday's Morning Email:", "One conclusion:":
+        // a label may close a longer heading too.
+        let last_word = t.lower(b - 1);
         if is_a(LABELS_BIT, &label)
             || is_a(LABELS_BIT, first_word)
+            || b > a + 1 && (is_a(LABELS_BIT, last_word) || matches!(last_word, "email" | "report" | "poll"))
             || first_word == "according"
             || label.starts_with("the ") && self.lex.gazetteer.by_name(t.slice(a, b)).is_none()
         {

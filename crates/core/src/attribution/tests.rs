@@ -578,6 +578,23 @@ fn reporters_who_asked_are_not_a_channel() {
 }
 
 #[test]
+fn headings_before_a_colon_are_not_speakers() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "Delegate Update: The latest count in the Democratic race.",
+        "Monday's Morning Email: Putin's role in the leak.",
+        "One conclusion: It's a bad idea to hire on a hunch.",
+        "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        assert!(found.attributions.is_empty(), "{text}: {:?}", found.attributions);
+    }
+    // A speaker's name still introduces what follows the colon.
+    let found = analyze("Graham: Trump's rhetoric is destroying the party.", &lexicon, &Context::default());
+    assert_eq!(found.attributions.len(), 1);
+}
+
+#[test]
 fn cue_words_inside_nouns_are_not_cues() {
     let lexicon = Lexicon::builtin();
     for (text, noun) in [
