@@ -40,21 +40,28 @@ for _ in $(seq "$runs"); do
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "  first paint: min %d ms, median %d ms, max %d ms\n", a[1], a[int((NR+1)/2)], a[NR]}'
 
+# Resident memory of the app and every process under it (WebKit's web and
+# network processes), after first paint, in the environment given.
+memory() {
+  env "$@" target/release/sourcetrace-desktop --library "$library" 2>"$work/app.log" &
+  local app=$!
+  for _ in $(seq 100); do grep -q "first view painted" "$work/app.log" && break; sleep 0.2; done
+  sleep 2
+  tree() { echo "$1"; for child in $(ps -o pid= --ppid "$1"); do tree "$child"; done; }
+  local pids
+  pids=$(tree "$app" | tr '\n' ',' | sed 's/,$//')
+  ps -o rss= -p "$pids" | awk '{kb+=$1} END {printf "  resident memory (RSS summed): %.0f MB over %d processes\n", kb/1024, NR}'
+  # RSS counts the pages of WebKit's shared libraries once in every
+  # process that maps them; the proportional set size splits each shared
+  # page among its processes, so the sum is what the app takes.
+  for p in ${pids//,/ }; do sed -n 's/^Pss: *\([0-9]*\) kB/\1/p' "/proc/$p/smaps_rollup"; done |
+    awk '{kb+=$1} END {printf "  proportional memory (PSS summed): %.0f MB\n", kb/1024}'
+  kill "$app"; wait "$app" 2>/dev/null || true
+}
 echo "== memory with the library open (app and its web processes, after first paint)"
-target/release/sourcetrace-desktop --library "$library" 2>"$work/app.log" &
-app=$!
-for _ in $(seq 100); do grep -q "first view painted" "$work/app.log" && break; sleep 0.2; done
-sleep 2
-# The app and every process under it (WebKit's web and network processes).
-tree() { echo "$1"; for child in $(ps -o pid= --ppid "$1"); do tree "$child"; done; }
-pids=$(tree "$app" | tr '\n' ',' | sed 's/,$//')
-ps -o rss= -p "$pids" | awk '{kb+=$1} END {printf "  resident memory (RSS summed): %.0f MB over %d processes\n", kb/1024, NR}'
-# RSS counts the pages of WebKit's shared libraries once in every process
-# that maps them; the proportional set size splits each shared page among
-# its processes, so the sum is what the app takes from the machine.
-for p in ${pids//,/ }; do sed -n 's/^Pss: *\([0-9]*\) kB/\1/p' "/proc/$p/smaps_rollup"; done |
-  awk '{kb+=$1} END {printf "  proportional memory (PSS summed): %.0f MB\n", kb/1024}'
-kill "$app"; wait "$app" 2>/dev/null || true
+memory
+echo "== the same without WebKit's accelerated compositing (WEBKIT_DISABLE_COMPOSITING_MODE=1)"
+memory WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 echo "== open the outlets dashboard (headless Chromium, web mode)"
 node crates/bench/desktop/open-dashboard.mjs "$bin" "$library" "$runs"
