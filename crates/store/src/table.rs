@@ -111,9 +111,10 @@ impl Library {
         // unanalysed articles never crowd the top of a sorted table.
         let order = match query.sort {
             ArticleSort::Relevance if search.is_some() => "bm25(articles_fts, 5.0, 1.0)".to_string(),
-            ArticleSort::Published | ArticleSort::Relevance => {
-                format!("a.published IS NULL, a.published {direction}")
-            }
+            // SQLite sorts NULL first, so DESC alone puts undated articles
+            // last, and reads the date indexes in order (see `list`).
+            ArticleSort::Published | ArticleSort::Relevance if query.descending => "a.published DESC".to_string(),
+            ArticleSort::Published | ArticleSort::Relevance => "a.published IS NULL, a.published ASC".to_string(),
             ArticleSort::Outlet => format!("o.name IS NULL, o.name COLLATE NOCASE {direction}"),
             ArticleSort::Title => format!("a.title IS NULL, a.title COLLATE NOCASE {direction}"),
             ArticleSort::Attributions => format!("an.attribution_count IS NULL, an.attribution_count {direction}"),
