@@ -106,6 +106,9 @@ try {
     await driver.waitFor(".attr.source.type-state_media", { text: "TASS" });
     await driver.waitFor(".attr.type-official");
     assert.ok((await driver.count(".attribution-list li")) >= 4);
+    // The empty-article note is for articles with no attribution only.
+    const panel = await driver.text(".article aside");
+    assert.ok(panel.includes("Attribution 1 of") && !panel.includes("Nothing in this article is attributed"), panel);
     await driver.screenshot(join(shots, "03-article.png"));
   });
 

@@ -130,8 +130,8 @@ export async function renderArticle({ root, rest, params }: ViewContext): Promis
   const first = records.findIndex((r) => r.id === wanted);
   if (first >= 0) requestAnimationFrame(() => select(first));
   else if (records.length > 0) select(0, false);
-  if (passage) requestAnimationFrame(() => text.querySelector(".passage")?.scrollIntoView({ block: "center" }));
   else detail.appendChild(h("p", {}, "Nothing in this article is attributed to a source."));
+  if (passage) requestAnimationFrame(() => text.querySelector(".passage")?.scrollIntoView({ block: "center" }));
 }
 
 function legend(records: AttributionRecord[]): HTMLElement {
