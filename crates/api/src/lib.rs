@@ -110,13 +110,14 @@ impl Sourcetrace {
     }
 
     pub fn info(&self) -> Result<LibraryInfo> {
+        let (outlets_with_articles, collections, import_runs) = self.library.summary_counts()?;
         Ok(LibraryInfo {
             path: self.library.path().display().to_string(),
             schema_version: self.library.schema_version()?,
             articles: self.library.article_count()?,
-            outlets_with_articles: self.library.outlets()?.iter().filter(|o| o.articles > 0).count(),
-            collections: self.library.collections()?.len(),
-            import_runs: self.library.import_runs()?.len(),
+            outlets_with_articles: outlets_with_articles as usize,
+            collections: collections as usize,
+            import_runs: import_runs as usize,
             analysis_version: ANALYSIS_VERSION,
             analysis: self.analysis_counts()?,
         })
