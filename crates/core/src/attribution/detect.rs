@@ -720,7 +720,8 @@ fn is_verb_form(w: &str) -> bool {
                 "said", "says", "told", "tells", "wrote", "writes", "thought", "thinks", "knew", "knows", "saw",
                 "sees", "felt", "feels", "spoke", "speaks", "argues", "believes", "wants", "hopes", "fears", "insists",
                 "claims", "adds", "notes", "warns", "asks", "urges", "vows", "promises", "predicts", "suggests",
-                "explains",
+                "explains", "held", "made", "took", "gave", "went", "came", "got", "kept", "left", "met", "ran", "won",
+                "lost", "sent", "stood", "brought", "began", "led", "struck", "fought", "sought",
             ],
             w,
         )
@@ -2341,17 +2342,27 @@ impl<'a, 't> Detector<'a, 't> {
         let coordinated = k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but")
             || k < aux && k > limit && t.is_punct(k - 1, ',') && t.word_is(k, "then");
         if coordinated {
+            // "..., as the Republican congressman continued to hold his
+            // ground and vowed": the two verbs share the subject of their
+            // own clause, which a comma and a conjunction open.
+            let clause = (limit + 1..k - 1)
+                .rev()
+                .find(|&j| {
+                    t.is_punct(j - 1, ',')
+                        && t.is_word(j)
+                        && in_list(&["as", "while", "because", "although", "though", "whereas", "since"], t.lower(j))
+                })
+                .map_or(limit, |j| j + 1);
             // "the senator criticized the policy and said": the verb before
             // "and" already found its subject, which this verb shares.
             let sentence = t.toks[aux].sent;
-            let earlier =
-                self.found.iter().rev().find(|f| {
-                    t.toks[f.cue.0].sent == sentence && f.cue.1 < k && f.source.is_some_and(|(a, _)| a >= limit)
-                });
+            let earlier = self.found.iter().rev().find(|f| {
+                t.toks[f.cue.0].sent == sentence && f.cue.1 < k && f.source.is_some_and(|(a, _)| a >= clause)
+            });
             if let Some(f) = earlier {
                 return f.source;
             }
-            return self.sentence_subject(limit, k - 1);
+            return self.sentence_subject(clause, k - 1);
         }
         None
     }
@@ -2619,7 +2630,7 @@ impl<'a, 't> Detector<'a, 't> {
         while k < limit && t.is_word(k) {
             let w = t.lower(k);
             if (t.is(k, BREAK_BIT) && !(k == a && t.is(k, PRONOUNS_BIT)))
-                || (!t.toks[k].cap && (w.ends_with("ed") || t.is(k, CUE_BIT)))
+                || (!t.toks[k].cap && (is_verb_form(w) || t.is(k, CUE_BIT)))
             {
                 break;
             }

@@ -438,6 +438,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a coordinated verb shares the subject of its own clause",
+        text: "Romney called on Akin to quit, as the Republican congressman held his ground and vowed to stay in the race.",
+        cue: "vowed",
+        source: "the Republican congressman",
+        kind: "official",
+        canonical: "Republican congressman",
+        content: "to stay in the race",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a participle after a dash",
         text: "Marco Rubio flipped his choice on the spot \u{2013} saying he was rooting for Peyton Manning.",
         cue: "saying",
