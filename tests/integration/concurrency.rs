@@ -60,15 +60,21 @@ fn post(addr: SocketAddr, command: &str, body: &Value) -> Result<Value, String> 
         body.len()
     );
     stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).map_err(|e| format!("{command}: {e}"))?;
-    let (head, payload) = response.split_once("\r\n\r\n").ok_or_else(|| format!("{command}: no response"))?;
+    // Read bytes, not text: a chunk boundary may fall inside a character of
+    // more than one byte, so only the body without its chunk framing is
+    // UTF-8 (reading the stream as text failed on such a split).
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).map_err(|e| format!("{command}: {e}"))?;
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| format!("{command}: no response"))?;
+    let head = String::from_utf8_lossy(&response[..split]).to_string();
+    let body = &response[split + 4..];
     let status = head.split(' ').nth(1).unwrap_or("");
     let payload = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        dechunk(payload).ok_or_else(|| format!("{command}: a broken chunked body"))?
+        dechunk(body).ok_or_else(|| format!("{command}: a broken chunked body"))?
     } else {
-        payload.to_string()
+        body.to_vec()
     };
+    let payload = String::from_utf8(payload).map_err(|e| format!("{command}: the body is not UTF-8: {e}"))?;
     let short = |text: &str| text.chars().take(300).collect::<String>();
     if status != "200" {
         return Err(format!("{command}: HTTP {status}: {}", short(&payload)));
@@ -76,18 +82,19 @@ fn post(addr: SocketAddr, command: &str, body: &Value) -> Result<Value, String> 
     serde_json::from_str(&payload).map_err(|e| format!("{command}: {e}: {}", short(&payload)))
 }
 
-/// The body of a chunked HTTP response: hexadecimal sizes, each followed by
-/// that many bytes.
-fn dechunk(mut body: &str) -> Option<String> {
-    let mut out = String::new();
+/// The body of a chunked response, without its framing.
+fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
     loop {
-        let (size, rest) = body.split_once("\r\n")?;
+        let line = body.windows(2).position(|w| w == b"\r\n")?;
+        let size = std::str::from_utf8(&body[..line]).ok()?;
         let size = usize::from_str_radix(size.split(';').next()?.trim(), 16).ok()?;
+        let rest = &body[line + 2..];
         if size == 0 {
             return Some(out);
         }
-        out.push_str(rest.get(..size)?);
-        body = rest.get(size..)?.strip_prefix("\r\n")?;
+        out.extend_from_slice(rest.get(..size)?);
+        body = rest.get(size..)?.strip_prefix(b"\r\n")?;
     }
 }
 
