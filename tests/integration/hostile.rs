@@ -54,7 +54,7 @@ fn invisible_and_bidi_characters_are_stripped_and_offsets_stay_right() {
     let (second, _) = lib.import(&[lib.write("clean.txt", clean)]);
     assert_eq!((second.imported, second.duplicates), (0, 1));
     let found = lib.app.search("Peskov", &Default::default()).unwrap();
-    assert_eq!(found.len(), 1);
+    assert_eq!(found.hits.len(), 1);
 
     lib.app.analyze_library(&AnalyzeRequest::default(), &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
     let attributions = lib.app.attributions(1).unwrap();

@@ -105,14 +105,16 @@ fn search_ranks_snippets_and_explains_syntax_errors() {
         ),
     );
     lib.import(&[path]);
-    let hits = lib.app.search("Kremlin", &ArticleFilter::default()).unwrap();
+    let found = lib.app.search("Kremlin", &ArticleFilter::default()).unwrap();
+    assert_eq!(found.ranked_among, None, "every match of a small library is ranked");
+    let hits = found.hits;
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[0].title.as_deref(), Some("Kremlin on talks"), "a title match ranks first");
     assert!(hits[0].snippet.contains("\u{2}Kremlin\u{3}"));
     let phrase = lib.app.search("\"red lines\"", &ArticleFilter::default()).unwrap();
-    assert_eq!(phrase.len(), 1);
+    assert_eq!(phrase.hits.len(), 1);
     let filtered = lib.app.search("kremlin", &ArticleFilter::outlet("BBC")).unwrap();
-    assert_eq!(filtered.len(), 1);
+    assert_eq!(filtered.hits.len(), 1);
     for bad in ["\"unterminated", "Peskov AND", "(a OR b", "NEAR(", "nosuchcolumn:x", "*"] {
         let err = lib.app.search(bad, &ArticleFilter::default()).expect_err(bad);
         assert_eq!(err.code, ErrorCode::BadQuery, "{bad}: {}", err.message);
@@ -204,4 +206,61 @@ fn a_cancelled_import_keeps_its_batches_and_resumes() {
     assert_eq!(second.imported + second.duplicates, total as u64);
     assert_eq!(second.duplicates, summary.imported);
     assert_eq!(lib.app.info().unwrap().articles, total as i64);
+}
+
+/// A word in more articles than relevance ranks: the hits are the best of
+/// the most recently imported matches, the answer says so, and the count
+/// stays exact. A filter narrows the matches, and then all are ranked.
+#[test]
+fn a_search_with_more_matches_than_are_ranked_ranks_the_newest_and_says_so() {
+    use sourcetrace_api::{ArticleQuery, ArticleSort, RANKED_MATCHES};
+    let mut lib = TempLibrary::new();
+    // The best match of all comes first, so it is the oldest.
+    let mut lines =
+        vec![article("Ballot, ballot, ballot", "Old Gazette", "2020-01-01", "Ballot ballot ballot ballot.")];
+    let others = RANKED_MATCHES + 20;
+    lines.extend((0..others).map(|i| {
+        article(&format!("District {i}"), "Daily", "2021-03-01", &format!("The ballot count in district {i} went on."))
+    }));
+    lines.push(article("Weather", "Daily", "2021-03-02", "Rain is expected on Tuesday."));
+    lib.import(&[lib.write("many.jsonl", lines.join("\n"))]);
+
+    let found = lib.app.search("ballot", &ArticleFilter::default()).unwrap();
+    assert_eq!(found.ranked_among, Some(RANKED_MATCHES));
+    assert_eq!(found.hits.len(), 50);
+    assert!(found.hits.iter().all(|h| h.title.as_deref() != Some("Ballot, ballot, ballot")), "outside the newest");
+    assert!(found.hits.iter().all(|h| h.id > (others + 1 - RANKED_MATCHES) as i64), "{:?}", found.hits[0]);
+
+    let old = lib.app.search("ballot", &ArticleFilter::outlet("Old Gazette")).unwrap();
+    assert_eq!(old.ranked_among, None);
+    assert_eq!(old.hits[0].title.as_deref(), Some("Ballot, ballot, ballot"));
+
+    let by_relevance = |filter: ArticleFilter| ArticleQuery {
+        filter: ArticleFilter { search: Some("ballot".into()), limit: Some(20), ..filter },
+        sort: ArticleSort::Relevance,
+        descending: false,
+    };
+    let page = lib.app.article_page(&by_relevance(ArticleFilter::default())).unwrap();
+    assert_eq!(page.total, others as i64 + 1, "the count is of every match");
+    assert_eq!(page.ranked_among, Some(RANKED_MATCHES));
+    assert_eq!(page.rows.len(), 20);
+    // Newest first, a word in nearly every article is found by reading the
+    // dates in order; a filter reads the matches instead, in the same order.
+    let newest = |filter: ArticleFilter| {
+        let query = ArticleQuery { sort: ArticleSort::Published, descending: true, ..by_relevance(filter) };
+        lib.app.article_page(&query).unwrap()
+    };
+    let (dated, daily) = (newest(Default::default()), newest(ArticleFilter::outlet("Daily")));
+    assert_eq!(dated.ranked_among, None, "a date order covers every match");
+    assert_eq!(dated.total, page.total);
+    assert_eq!(dated.rows[0].title.as_deref(), Some(format!("District {}", others - 1).as_str()));
+    assert!(dated.rows[0].snippet.as_deref().is_some_and(|s| s.contains("\u{2}ballot\u{3}")), "{:?}", dated.rows[0]);
+    let ids = |p: &sourcetrace_api::ArticlePage| p.rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(ids(&dated), ids(&daily));
+    let narrowed = lib.app.article_page(&by_relevance(ArticleFilter::outlet("Old Gazette"))).unwrap();
+    assert_eq!((narrowed.total, narrowed.ranked_among), (1, None));
+
+    let (code, _, stderr) = run_cli(&lib.path(), &["search", "ballot"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("best of the 10000 most recently imported"), "{stderr}");
 }

@@ -16,8 +16,8 @@
 //! let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).unwrap();
 //! let summary = app.import(&ImportRequest::new(vec![file]), &mut |_| {}, &AtomicBool::new(false)).unwrap();
 //! assert_eq!((summary.imported, summary.failed), (1, 0));
-//! let hits = app.search("kremlin", &Default::default()).unwrap();
-//! assert_eq!(hits.len(), 1);
+//! let found = app.search("kremlin", &Default::default()).unwrap();
+//! assert_eq!(found.hits.len(), 1);
 //! ```
 
 pub mod analysis;
@@ -53,8 +53,9 @@ pub use sourcetrace_store::{
     AnalysisCounts, AnalysisRecord, ArticleFilter, ArticlePage, ArticleQuery, ArticleRecord, ArticleRow, ArticleSort,
     ArticleSummary, AttributionRecord, CollectionSummary, Correction, CorrectionCounts, CreditTallies, CreditTally,
     EntityToneTally, EvidencePage, EvidenceQuery, EvidenceRow, ExportTable, FramingTerm, ImportRun, LexiconAddition,
-    NearDuplicate, OutletArticles, OutletFraming, OutletRecord, SearchHit, SourceCitations, SourceFilter, SourceRecord,
-    Story, StoryArticle, StoryEdit, Timeline, TimelinePeriod, TimelinePoint, ToneBin, SNIPPET_END, SNIPPET_START,
+    NearDuplicate, OutletArticles, OutletFraming, OutletRecord, SearchHit, SearchResults, SourceCitations,
+    SourceFilter, SourceRecord, Story, StoryArticle, StoryEdit, Timeline, TimelinePeriod, TimelinePoint, ToneBin,
+    RANKED_MATCHES, SNIPPET_END, SNIPPET_START,
 };
 pub use stories::{GroupRequest, GroupSummary, SplitStory, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS};
 
@@ -134,7 +135,7 @@ impl Sourcetrace {
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("article #{id} does not exist")))
     }
 
-    pub fn search(&self, query: &str, filter: &ArticleFilter) -> Result<Vec<SearchHit>> {
+    pub fn search(&self, query: &str, filter: &ArticleFilter) -> Result<SearchResults> {
         self.validate_filter(filter)?;
         Ok(self.library.search(query, filter)?)
     }

@@ -18,7 +18,9 @@
 use crate::newsroom::Newsroom;
 use crate::{peer_python, Rng};
 use rayon::prelude::*;
-use sourcetrace_api::{AnalyzeRequest, ArticleFilter, ImportRequest, Lexicons, Sourcetrace, ToneEngine};
+use sourcetrace_api::{
+    AnalyzeRequest, ArticleFilter, ArticleQuery, ArticleSort, ImportRequest, Lexicons, Sourcetrace, ToneEngine,
+};
 use sourcetrace_core::attribution::{self, Context, Reading};
 use sourcetrace_core::{credits, framing, tone};
 use std::path::{Path, PathBuf};
@@ -530,7 +532,23 @@ fn library_section(figures: &mut Figures, options: &SuiteOptions) {
         ("a phrase and a word", format!("\"according to\" AND {}", newsroom.word(300))),
         ("a common word", newsroom.word(40).to_string()),
     ] {
-        time(&format!("search {label} ({query}), top 50"), &mut || app.search(&query, &all).map_or(0, |h| h.len()));
+        time(&format!("search {label} ({query}), top 50"), &mut || {
+            app.search(&query, &all).map_or(0, |h| h.hits.len())
+        });
+    }
+    // The library table as the window asks for it while a journalist types
+    // a search: the count of every match and the first page, by relevance
+    // and by date.
+    let common = newsroom.word(40).to_string();
+    for (label, sort) in [("relevance", ArticleSort::Relevance), ("date", ArticleSort::Published)] {
+        let query = ArticleQuery {
+            filter: ArticleFilter { search: Some(common.clone()), limit: Some(100), ..Default::default() },
+            sort,
+            descending: sort == ArticleSort::Published,
+        };
+        time(&format!("table: a common word ({common}) by {label}, count and first 100"), &mut || {
+            app.article_page(&query).map_or(0, |p| p.rows.len())
+        });
     }
     time("list newest 50", &mut || app.list(&page(&all)).map_or(0, |r| r.len()));
     time("list newest 50 of one outlet", &mut || app.list(&page(&outlet)).map_or(0, |r| r.len()));

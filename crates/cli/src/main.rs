@@ -652,11 +652,18 @@ fn run(cli: Cli, path: &std::path::Path) -> Result<ExitCode, ApiError> {
             }
         }
         Command::Search { query, filter, format } => {
-            let hits = app.search(&query, &filter.filter())?;
+            let found = app.search(&query, &filter.filter())?;
+            let hits = found.hits;
             match format {
                 Format::Table => {
                     if hits.is_empty() {
                         println!("No articles match {query:?}.");
+                    }
+                    if let Some(n) = found.ranked_among {
+                        eprintln!(
+                            "More than {n} articles match: these are the best of the {n} most recently imported. \
+                             Narrow the search or filter by outlet or date to rank all matches."
+                        );
                     }
                     let (on, off) = if std::io::stdout().is_terminal() { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
                     for hit in &hits {

@@ -46,8 +46,8 @@ pub use framing::{ChainRow, EntityToneTally, FramingTerm, OutletFraming, Sourcin
 pub use imports::{BatchItem, ImportRun, Outcome};
 pub use outlets::OutletRecord;
 pub use query::{
-    ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SNIPPET_END,
-    SNIPPET_START,
+    ArticleFilter, ArticleRecord, ArticleSummary, CollectionSummary, NearDuplicate, SearchHit, SearchResults,
+    RANKED_MATCHES, SNIPPET_END, SNIPPET_START,
 };
 /// Export rows are SQLite values, typed as the library stores them.
 pub use rusqlite::types::Value;

@@ -8,8 +8,8 @@
 
 use crate::query::{filter_sql, search_error};
 use crate::{ArticleFilter, Library, Result};
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// The columns the table can be sorted by.
@@ -71,12 +71,27 @@ pub struct ArticlePage {
     pub total: i64,
     pub offset: usize,
     pub rows: Vec<ArticleRow>,
+    /// Set when the rows are in order of relevance among only this many of
+    /// the most recently imported matches (see [`crate::RANKED_MATCHES`]).
+    pub ranked_among: Option<usize>,
 }
 
 /// The largest page the table hands out in one call.
 pub const MAX_PAGE: usize = 1_000;
 
 impl Library {
+    /// Is a search with `total` matches dense enough that reading the date
+    /// index until `needed` of them are found beats reading and sorting
+    /// them all? The walk asks the search index about every article it
+    /// passes (about 100 µs each over a million articles) and passes
+    /// `articles / total` of them for each match it keeps; sorting costs
+    /// about 5 µs a match.
+    fn dense(&self, total: i64, needed: usize) -> Result<bool> {
+        let articles: i64 =
+            self.conn.prepare_cached("SELECT coalesce(max(id), 0) FROM articles")?.query_row([], |r| r.get(0))?;
+        Ok(total > 0 && needed as f64 * articles as f64 * 20.0 < (total as f64).powi(2))
+    }
+
     /// One page of the library table.
     pub fn article_page(&self, query: &ArticleQuery) -> Result<ArticlePage> {
         let filter = &query.filter;
@@ -100,11 +115,26 @@ impl Library {
               LEFT JOIN story_articles sa ON sa.article_id = a.id{conditions}"
         );
 
+        // Every article is in the search index, so an unfiltered search is
+        // counted in the index alone: 30 ms for a word in 380,000 of a
+        // million articles, against 750 ms when each match is looked up.
+        let unfiltered = !crate::query::filtered(filter);
+        let count_sql = match search {
+            Some(_) if unfiltered => "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string(),
+            _ => format!("SELECT count(*){selection}{conditions}"),
+        };
         let total: i64 = self
             .conn
-            .prepare_cached(&format!("SELECT count(*){selection}{conditions}"))
+            .prepare_cached(&count_sql)
             .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| r.get(0)))
             .map_err(|e| search_error(e, search))?;
+        let relevance = matches!(query.sort, ArticleSort::Relevance);
+        let floor = match search {
+            Some(search) if relevance && unfiltered && total > crate::RANKED_MATCHES as i64 => {
+                self.relevance_floor(search)?
+            }
+            _ => None,
+        };
 
         let direction = if query.descending { "DESC" } else { "ASC" };
         // Rows without a value sort last in both directions, so that
@@ -122,41 +152,92 @@ impl Library {
             ArticleSort::Anonymous => format!("an.anonymous_share IS NULL, an.anonymous_share {direction}"),
             ArticleSort::Transparency => format!("an.transparency IS NULL, an.transparency {direction}"),
         };
-        let snippet = if search.is_some() {
-            format!("snippet(articles_fts, 1, '{}', '{}', '…', 16)", crate::SNIPPET_START, crate::SNIPPET_END)
-        } else {
-            "NULL".to_string()
-        };
         let limit = filter.limit.unwrap_or(100).min(MAX_PAGE);
-        let sql = format!(
+
+        // First the page: only the ids of its articles, in order, so that
+        // no snippet or column is made for a match that is not on it.
+        let mut args = args;
+        let ranked = match floor {
+            Some(floor) => {
+                args.push(Value::Integer(floor));
+                " AND articles_fts.rowid >= ?"
+            }
+            None => "",
+        };
+        let newest_first = matches!(query.sort, ArticleSort::Published) && query.descending;
+        let page_sql = match search {
+            // A word in many articles, newest first: the date index is read
+            // backwards and each article asked whether it matches, which
+            // stops at the end of the page; reading every match and sorting
+            // them by date took two seconds for a word in 380,000 of a
+            // million articles. A rarer word is read from the index.
+            Some(_) if newest_first && unfiltered && self.dense(total, filter.offset + limit)? => format!(
+                "SELECT a.id FROM articles a
+                 WHERE EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts.rowid = a.id AND articles_fts MATCH ?)
+                 ORDER BY a.published DESC, a.id DESC LIMIT {limit} OFFSET {}",
+                filter.offset
+            ),
+            _ => format!(
+                "SELECT a.id {from}{ranked} ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {}",
+                filter.offset
+            ),
+        };
+        let ids = self
+            .conn
+            .prepare_cached(&page_sql)
+            .and_then(|mut s| {
+                s.query_map(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(|e| search_error(e, search))?;
+
+        // Then the columns of each, and its snippet when searching.
+        let (snippet, matching) = match search {
+            Some(_) => (
+                format!("snippet(articles_fts, 1, '{}', '{}', '…', 16)", crate::SNIPPET_START, crate::SNIPPET_END),
+                " CROSS JOIN articles_fts ON articles_fts.rowid = a.id AND articles_fts MATCH ?2",
+            ),
+            None => ("NULL".to_string(), ""),
+        };
+        let row_sql = format!(
             "SELECT a.id, a.title, o.name, a.published, a.word_count, an.attribution_count, an.state_media_share,
                     an.anonymous_share, an.transparency, coalesce(an.syndicated, 0), sa.story_id, {snippet}
-             {from} ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {}",
-            filter.offset
+             FROM articles a{matching}
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             LEFT JOIN analyses an ON an.article_id = a.id
+             LEFT JOIN story_articles sa ON sa.article_id = a.id
+             WHERE a.id = ?1"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| search_error(e, search))?;
-        let rows = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                // A share is meaningless for an article with no attributions.
-                let attributions: Option<i64> = r.get(5)?;
-                let share = |v: Option<f64>| v.filter(|_| attributions.unwrap_or(0) > 0);
-                Ok(ArticleRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    outlet: r.get(2)?,
-                    published: r.get(3)?,
-                    word_count: r.get(4)?,
-                    attributions,
-                    state_media_share: share(r.get(6)?),
-                    anonymous_share: share(r.get(7)?),
-                    transparency: r.get(8)?,
-                    syndicated: r.get::<_, i64>(9)? != 0,
-                    story: r.get(10)?,
-                    snippet: r.get(11)?,
+        let mut stmt = self.conn.prepare_cached(&row_sql).map_err(|e| search_error(e, search))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut values = vec![Value::Integer(id)];
+            values.extend(search.map(|s| Value::Text(s.to_string())));
+            let row = stmt
+                .query_row(params_from_iter(values), |r| {
+                    // A share is meaningless for an article with no attributions.
+                    let attributions: Option<i64> = r.get(5)?;
+                    let share = |v: Option<f64>| v.filter(|_| attributions.unwrap_or(0) > 0);
+                    Ok(ArticleRow {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: r.get(3)?,
+                        word_count: r.get(4)?,
+                        attributions,
+                        state_media_share: share(r.get(6)?),
+                        anonymous_share: share(r.get(7)?),
+                        transparency: r.get(8)?,
+                        syndicated: r.get::<_, i64>(9)? != 0,
+                        story: r.get(10)?,
+                        snippet: r.get(11)?,
+                    })
                 })
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| search_error(e, search))?;
-        Ok(ArticlePage { total, offset: filter.offset, rows })
+                .optional()
+                .map_err(|e| search_error(e, search))?;
+            // An article deleted between the two statements is left out.
+            rows.extend(row);
+        }
+        Ok(ArticlePage { total, offset: filter.offset, rows, ranked_among: floor.map(|_| crate::RANKED_MATCHES) })
     }
 }

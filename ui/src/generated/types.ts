@@ -63,7 +63,12 @@ story: number | null, limit: number | null, offset: number, };
 
 export type ArticleFraming = { article_id: number, terms: Array<FramingTerm>, framing: Framing | null, };
 
-export type ArticlePage = { total: number, offset: number, rows: Array<ArticleRow>, };
+export type ArticlePage = { total: number, offset: number, rows: Array<ArticleRow>, 
+/**
+ * Set when the rows are in order of relevance among only this many of
+ * the most recently imported matches (see [`crate::RANKED_MATCHES`]).
+ */
+ranked_among: number | null, };
 
 export type ArticleQuery = { filter: ArticleFilter, sort: ArticleSort, descending: boolean, };
 

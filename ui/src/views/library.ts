@@ -138,6 +138,11 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
     h("div", { class: "summary" },
       `${first}–${last} of ${page.total} articles`,
       query.filter.agency && h("span", {}, ` crediting ${query.filter.agency} `, h("button", { class: "link", onclick: () => goFilter({ agency: null }) }, "any agency")),
+      page.ranked_among != null && h("p", { class: "hint ranked-among" },
+        `Ranked by relevance among the ${page.ranked_among.toLocaleString("en")} most recently imported matches. `,
+        "Narrow the search, filter by outlet or date, or ",
+        h("button", { class: "link", onclick: () => go({ sort: "published", descending: true }) }, "sort by date"),
+        " to see every match."),
     ),
   );
   root.appendChild(selectionBar);
@@ -160,7 +165,7 @@ export async function renderLibrary({ root, params }: ViewContext): Promise<void
 
   const pager = h("nav", { class: "pager", "aria-label": "Pages" },
     h("button", { disabled: offset === 0, onclick: () => goFilter({ offset: Math.max(0, offset - PAGE) }) }, "← Newer"),
-    h("button", { disabled: last >= page.total, onclick: () => goFilter({ offset: offset + PAGE }) }, "Older →"),
+    h("button", { disabled: last >= Math.min(page.total, page.ranked_among ?? page.total), onclick: () => goFilter({ offset: offset + PAGE }) }, "Older →"),
   );
   root.appendChild(pager);
 
