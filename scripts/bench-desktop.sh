@@ -60,8 +60,8 @@ memory() {
 }
 echo "== memory with the library open (app and its web processes, after first paint)"
 memory
-echo "== the same without WebKit's accelerated compositing (WEBKIT_DISABLE_COMPOSITING_MODE=1)"
-memory WEBKIT_DISABLE_COMPOSITING_MODE=1
+echo "== the same with WebKit's accelerated compositing on (SOURCETRACE_GPU_COMPOSITING=1)"
+memory SOURCETRACE_GPU_COMPOSITING=1
 
 echo "== open the outlets dashboard (headless Chromium, web mode)"
 node crates/bench/desktop/open-dashboard.mjs "$bin" "$library" "$runs"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Sourcetrace needs to build and test on Debian 12: the Tauri v2
-# system libraries, Xvfb and WebKitWebDriver for the window tests, Chromium for
+# system libraries, Xvfb, xwd and WebKitWebDriver for the window tests, Chromium for
 # the web-mode tests and the PDF report, the UI's npm packages, tauri-driver,
 # and checks for Rust and Node. Safe to run again: what is present is kept.
 set -euo pipefail
@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth x11-utils webkit2gtk-driver
+  xvfb xauth x11-utils x11-apps webkit2gtk-driver
   python3 python3-venv
   chromium poppler-utils
 )

@@ -7,11 +7,13 @@
 // {text}), count(css), text(css), evaluate(fnSource, ...args),
 // command(name, args), screenshot(path), close().
 
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
+import { deflateSync } from "node:zlib";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -230,9 +232,14 @@ export class WindowDriver extends Common {
     );
   }
   async screenshot(path) {
+    // The X server's own picture of the screen, not WebKitWebDriver's: the
+    // app runs without WebKit's accelerated compositing (to save memory),
+    // and WebKitWebDriver drops its connection when asked for a screenshot
+    // of such a window. What X shows is also what a person sees, dialogs
+    // included.
     await mkdir(dirname(path), { recursive: true });
-    const png = await this.request("GET", `/session/${this.session}/screenshot`);
-    await writeFile(path, Buffer.from(png, "base64"));
+    const { stdout } = await promisify(execFile)("xwd", ["-root", "-silent"], { encoding: "buffer", maxBuffer: 64 << 20 });
+    await writeFile(path, xwdToPng(stdout));
   }
   async close() {
     if (this.session) await this.request("DELETE", `/session/${this.session}`).catch(() => {});
@@ -246,4 +253,63 @@ export class WindowDriver extends Common {
       // Already gone.
     }
   }
+}
+
+/** A PNG of an X window dump (`xwd`) of a TrueColor screen of depth 24, in
+ *  the ZPixmap format with 24 or 32 bits a pixel, which is what Xvfb gives. */
+export function xwdToPng(xwd) {
+  const field = (i) => xwd.readUInt32BE(i * 4);
+  const [headerSize, format, depth, width, height] = [field(0), field(2), field(3), field(4), field(5)];
+  const [byteOrder, bitsPerPixel, bytesPerLine, colors] = [field(7), field(11), field(12), field(19)];
+  const masks = [field(14), field(15), field(16)];
+  if (format !== 2 || depth < 24 || (bitsPerPixel !== 24 && bitsPerPixel !== 32)) {
+    throw new Error(`xwd: only 24-bit ZPixmap screens are read (format ${format}, depth ${depth}, ${bitsPerPixel} bits a pixel)`);
+  }
+  const bytes = bitsPerPixel / 8;
+  const shift = (mask) => 31 - Math.clz32(mask & -mask);
+  const [rs, gs, bs] = masks.map(shift);
+  const pixels = headerSize + colors * 12;
+  // Each PNG row starts with its filter type (0, none), then RGB.
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    const out = y * (1 + width * 3);
+    for (let x = 0; x < width; x++) {
+      const at = pixels + y * bytesPerLine + x * bytes;
+      const v = byteOrder === 0 ? xwd.readUIntLE(at, bytes) : xwd.readUIntBE(at, bytes);
+      raw[out + 1 + x * 3] = (v >>> rs) & 0xff;
+      raw[out + 2 + x * 3] = (v >>> gs) & 0xff;
+      raw[out + 3 + x * 3] = (v >>> bs) & 0xff;
+    }
+  }
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
