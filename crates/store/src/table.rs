@@ -156,7 +156,6 @@ impl Library {
 
         // First the page: only the ids of its articles, in order, so that
         // no snippet or column is made for a match that is not on it.
-        let mut args = args;
         let ranked = match floor {
             Some(floor) => {
                 args.push(Value::Integer(floor));
