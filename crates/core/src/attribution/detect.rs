@@ -1133,7 +1133,7 @@ impl<'a, 't> Detector<'a, 't> {
         let s = t.sentence_of(c.first);
         let (a, b) = subject?;
         // "I believe", "you want": the writer's own voice, not a source.
-        if b == a + 1 && matches!(t.lower(a), "i" | "we" | "you") && entry.class != CueClass::Speech {
+        if b == a + 1 && matches!(t.lower(a), "you") && entry.class != CueClass::Speech {
             return None;
         }
         let mut source = Some((a, b));

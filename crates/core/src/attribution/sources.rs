@@ -598,10 +598,11 @@ impl<'a, 't> Typer<'a, 't> {
 
     fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)]) -> Typed {
         let fits = |s: &Typed| match pronoun {
+            // A name ending in "s" ("Sanders") is one person; a plural
+            // from the lexicons ("experts", "officials") is not.
             "he" | "she" => {
                 matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
-                    && !s.canonical.ends_with('s')
-                    || s.kind == SourceType::Person
+                    && (!s.canonical.ends_with('s') || s.kind == SourceType::Person && !s.generic)
             }
             "it" => matches!(
                 s.kind,
@@ -641,6 +642,20 @@ impl<'a, 't> Typer<'a, 't> {
                     };
                 }
             }
+        }
+        // Outside quotations (the engine reads no cue inside one), "I think"
+        // and "we reported" are the writer's own voice: the outlet itself.
+        if matches!(pronoun, "i" | "we") {
+            let shown = if pronoun == "i" { "I" } else { pronoun };
+            return Typed {
+                kind: SourceType::SelfOutlet,
+                country: None,
+                canonical: self.outlet.unwrap_or("the outlet").to_string(),
+                document: false,
+                refers_to: None,
+                generic: false,
+                evidence: format!("\"{shown}\" outside a quotation is the writer"),
+            };
         }
         Typed {
             kind: SourceType::Unknown,

@@ -478,6 +478,26 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a stray single mark inside a double quotation does not leave it open",
+        text: "The worry is that he is \u{201C}\u{2018}unpredictable.\u{201D} Yet he is also a \u{201C}change agent,\u{201D} Cole said.",
+        cue: "said",
+        source: "Cole",
+        kind: "person",
+        canonical: "Cole",
+        content: "he is also a \u{201C}change agent,\u{201D}",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
+        case: "the writer's own belief is the outlet's",
+        text: "But I think the plan will fail without more money.",
+        cue: "think",
+        source: "I",
+        kind: "self",
+        canonical: "the outlet",
+        content: "the plan will fail without more money",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "the question of \"when asked whether\", with the asker unnamed",
         text: "\u{201C}You bet I would,\u{201D} Christie said when asked whether he would order a quarantine.",
         cue: "asked",
@@ -649,6 +669,21 @@ fn pronouns_and_surnames_resolve_to_the_full_name() {
     let he = found.attributions.last().unwrap().source.as_ref().unwrap();
     assert_eq!(he.kind, SourceType::Official);
     assert_eq!(he.refers_to, Some(1));
+}
+
+#[test]
+fn he_and_she_do_not_refer_to_a_plural() {
+    // "Experts" is a plural from the lexicons, not one person; "Sanders"
+    // is a name that ends in "s".
+    let lexicon = Lexicon::builtin();
+    let text = "Experts say that the plan will fail. She now acknowledges the risk.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let she = find(&found, "now acknowledges").expect("acknowledges").source.as_ref().unwrap();
+    assert_eq!((she.canonical.as_str(), she.kind), ("she", SourceType::Unknown));
+    let text = "Bernie Sanders said the plan would fail. He later said it could work.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let he = found.attributions.last().unwrap().source.as_ref().unwrap();
+    assert_eq!(he.canonical, "Bernie Sanders");
 }
 
 #[test]

@@ -393,8 +393,23 @@ impl<'t> Tokens<'t> {
                 Kind::Open if i == continuation || open.len() >= 8 => {}
                 Kind::Open => open.push(i),
                 Kind::Close => {
-                    if let Some(o) = open.pop() {
-                        self.push_quote(o, i);
+                    // A mark closes the innermost open mark of its own kind,
+                    // double or single: in `“‘unpredictable.”` the stray
+                    // single mark was a typo, and pairing it with the
+                    // double close left the double quotation open to the
+                    // end of the paragraph, hiding every cue after it.
+                    let double = self.double_mark(i);
+                    match open.iter().rposition(|&o| self.double_mark(o) == double) {
+                        Some(p) => {
+                            let o = open[p];
+                            open.truncate(p);
+                            self.push_quote(o, i);
+                        }
+                        None => {
+                            if let Some(o) = open.pop() {
+                                self.push_quote(o, i);
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -421,6 +436,15 @@ impl<'t> Tokens<'t> {
                 }
             }
         }
+    }
+
+    /// Is quotation mark token `i` a double mark (`"`, `“`, `''`, `«`)
+    /// rather than a single one?
+    fn double_mark(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let mut marks = self.text[t.start..t.end].chars();
+        let first = marks.next();
+        marks.next().is_some() || !matches!(first, Some('\'' | '\u{2018}' | '\u{2019}' | '`'))
     }
 
     fn push_quote(&mut self, open: usize, close: usize) {
