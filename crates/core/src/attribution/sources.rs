@@ -617,13 +617,27 @@ impl<'a, 't> Typer<'a, 't> {
             "they" => true,
             _ => false,
         };
-        // "he" and "she" refer to individuals: skip "officials" or "Russia".
+        // "he" and "she" refer to individuals: skip "officials", "Russia",
+        // or a body ("Defense Ministry", "the Kremlin") named without a
+        // person's title.
+        // A phrase that opens with a person's title ("spokeswoman for the
+        // ministry") names one.
+        let role_of = |w: &str| self.lex.source_word(&normalize_phrase(w)).map(|w| w.role);
+        let titled = |s: &Typed| s.canonical.split(' ').any(|w| role_of(w) == Some(Role::Title));
+        let body = |s: &Typed| {
+            !titled(s)
+                && (s.canonical.rsplit(' ').next().is_some_and(|w| role_of(w) == Some(Role::Head))
+                    || role_of(&s.canonical) == Some(Role::Name))
+        };
         let individual = |s: &Typed| {
             !matches!(pronoun, "he" | "she")
                 || self.entities.values().any(|e| e.name == s.canonical)
+                || s.canonical.split(' ').next().is_some_and(|w| role_of(w) == Some(Role::Title))
+                    && !s.canonical.ends_with('s')
                 || s.canonical.split(' ').count() <= 4
                     && s.canonical.chars().next().is_some_and(char::is_uppercase)
                     && self.lex.country_word(&normalize_phrase(&s.canonical)).is_none()
+                    && !body(s)
         };
         for (idx, s) in earlier.iter().rev().take(12) {
             if let Some(s) = s {

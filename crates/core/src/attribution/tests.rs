@@ -488,6 +488,26 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Mixed,
     },
     Row {
+        case: "a source with a participle that says which ones",
+        text: "People briefed on the situation said the deal would close on Friday.",
+        cue: "said",
+        source: "People briefed on the situation",
+        kind: "anonymous",
+        canonical: "People briefed on the situation",
+        content: "the deal would close on Friday",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a refusal to comment, with nothing said",
+        text: "A spokeswoman for the Israeli Defense Ministry declined to comment.",
+        cue: "declined to comment",
+        source: "A spokeswoman for the Israeli Defense Ministry",
+        kind: "official",
+        canonical: "spokeswoman for the Israeli Defense Ministry",
+        content: "",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "the writer's own belief is the outlet's",
         text: "But I think the plan will fail without more money.",
         cue: "think",
@@ -672,7 +692,7 @@ fn pronouns_and_surnames_resolve_to_the_full_name() {
 }
 
 #[test]
-fn he_and_she_do_not_refer_to_a_plural() {
+fn he_and_she_refer_to_a_person_not_a_plural_or_a_body() {
     // "Experts" is a plural from the lexicons, not one person; "Sanders"
     // is a name that ends in "s".
     let lexicon = Lexicon::builtin();
@@ -680,6 +700,11 @@ fn he_and_she_do_not_refer_to_a_plural() {
     let found = analyze(text, &lexicon, &Context::default());
     let she = find(&found, "now acknowledges").expect("acknowledges").source.as_ref().unwrap();
     assert_eq!((she.canonical.as_str(), she.kind), ("she", SourceType::Unknown));
+    // A body is no "he" either.
+    let text = "The Kremlin said the talks were useful. He added that more were planned.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let he = find(&found, "added").expect("added").source.as_ref().unwrap();
+    assert_eq!(he.canonical, "he");
     let text = "Bernie Sanders said the plan would fail. He later said it could work.";
     let found = analyze(text, &lexicon, &Context::default());
     let he = found.attributions.last().unwrap().source.as_ref().unwrap();
