@@ -4,12 +4,6 @@
 //! prints. Everything it can do, the desktop app can do through the same
 //! API.
 
-// The analysis allocates many small vectors and strings for every sentence.
-// glibc's malloc and free were about a sixth of its profile, and with
-// mimalloc a whole analysis runs about 1.5 times as fast (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod analysis_output;
 mod output;
 mod stories_output;
