@@ -1132,8 +1132,9 @@ impl<'a, 't> Detector<'a, 't> {
         let entry = self.lex.cue(c.entry);
         let s = t.sentence_of(c.first);
         let (a, b) = subject?;
-        // "I believe", "you want": the writer's own voice, not a source.
-        if b == a + 1 && matches!(t.lower(a), "you") && entry.class != CueClass::Speech {
+        // "you want": the reader addressed, not a source. "I believe" and
+        // "we think" are the writer's, which the typing calls the outlet.
+        if b == a + 1 && t.lower(a) == "you" && entry.class != CueClass::Speech {
             return None;
         }
         let mut source = Some((a, b));
@@ -2416,9 +2417,6 @@ impl<'a, 't> Detector<'a, 't> {
         aux
     }
 
-    /// The noun phrase that ends right before token `end`: the subject of a
-    /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
-    /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
     /// "People briefed on the situation say", "economists surveyed by
     /// Reuters said": a clear source, then a participle that says which
     /// ones, then the cue. The source is the whole phrase. Punctuation
@@ -2447,6 +2445,9 @@ impl<'a, 't> Detector<'a, 't> {
         None
     }
 
+    /// The noun phrase that ends right before token `end`: the subject of a
+    /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
+    /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
     pub fn left_np(&self, end: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
         if end == 0 || end <= limit {

@@ -619,9 +619,8 @@ impl<'a, 't> Typer<'a, 't> {
         };
         // "he" and "she" refer to individuals: skip "officials", "Russia",
         // or a body ("Defense Ministry", "the Kremlin") named without a
-        // person's title.
-        // A phrase that opens with a person's title ("spokeswoman for the
-        // ministry") names one.
+        // person's title. A phrase that opens with a title ("spokeswoman
+        // for the ministry") names one, however long it is.
         let role_of = |w: &str| self.lex.source_word(&normalize_phrase(w)).map(|w| w.role);
         let titled = |s: &Typed| s.canonical.split(' ').any(|w| role_of(w) == Some(Role::Title));
         let body = |s: &Typed| {
