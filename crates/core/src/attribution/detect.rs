@@ -2229,17 +2229,23 @@ impl<'a, 't> Detector<'a, 't> {
             while hops < 3
                 && a > limit + 1
                 && t.is_word(a - 1)
-                && in_list(&["of", "in", "on", "at", "from", "across", "among", "with", "for"], t.lower(a - 1))
+                && in_list(&["of", "in", "on", "at", "from", "across", "among", "with", "for", "by"], t.lower(a - 1))
             {
                 let Some((x, y)) = self.left_np(a - 1, limit) else { break };
+                let head = self.lex.source_word(trim_suffix(t.lower(y - 1), "s"));
                 // "A spokeswoman for the ministry": a role word speaks for
-                // the body after it, and is the source with it.
+                // the body after it, and is the source with it. "A study by
+                // the council found": the document is the source, with its
+                // author.
                 let role = y > x
-                    && t.lower(a - 1) == "for"
-                    && self
-                        .lex
-                        .source_word(trim_suffix(t.lower(y - 1), "s"))
-                        .is_some_and(|w| w.role == super::lexicon::Role::Title);
+                    && match t.lower(a - 1) {
+                        "for" => head.is_some_and(|w| w.role == super::lexicon::Role::Title),
+                        "by" => head.is_some_and(|w| w.kind == super::SourceType::Document),
+                        _ => false,
+                    };
+                if t.lower(a - 1) == "by" && !role {
+                    break;
+                }
                 // Only a share reaches back ("4 in 10", "half of"), or a
                 // phrase that is no source without what comes before it.
                 if !(role || is_quantity(t.lower(a)) || is_quantity(t.lower(y - 1)) || !self.np_is_clear_source(a, b)) {

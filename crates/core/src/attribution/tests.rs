@@ -508,6 +508,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a document with its author after \"by\"",
+        text: "The gap has widened, a study by the Council of the Great City Schools found.",
+        cue: "found",
+        source: "a study by the Council of the Great City Schools",
+        kind: "document",
+        canonical: "study by the Council of the Great City Schools",
+        content: "The gap has widened",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "the writer's own belief is the outlet's",
         text: "But I think the plan will fail without more money.",
         cue: "think",
