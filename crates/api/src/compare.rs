@@ -10,7 +10,7 @@ use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use serde::Serialize;
 use sourcetrace_core::attribution::{Attribution, Scores, SourceType};
 use sourcetrace_core::blindspots::{facts_only_one_carried, StoryText};
-use sourcetrace_core::tone::ArticleTone;
+use sourcetrace_core::tone::{ArticleTone, ToneEngine};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many entities the tone comparison covers, the most mentioned first.
@@ -219,12 +219,13 @@ impl Sourcetrace {
             let terms = self.library().framing_terms(id)?;
             c.hedges += terms.iter().filter(|t| t.kind == "hedge").count();
             c.loaded_terms += terms.iter().filter(|t| t.kind == "loaded").count();
-            if let Some(tone) = self.library().tone(id)? {
-                let t = tone_sums.entry(outlet.clone()).or_default();
-                t.0 += tone.score * tone.sentences.len() as f64;
-                t.1 += tone.sentences.len();
-                add_entity_tones(&tone, &outlet, &mut entity_tones, &mut entity_mentions);
-            }
+            // The analysis is current, so the tone worked out now is the one
+            // it counted.
+            let tone = self.tone(id, ToneEngine::default())?;
+            let t = tone_sums.entry(outlet.clone()).or_default();
+            t.0 += tone.score * tone.sentences.len() as f64;
+            t.1 += tone.sentences.len();
+            add_entity_tones(&tone, &outlet, &mut entity_tones, &mut entity_mentions);
             for credit in self.library().credits(id)? {
                 if let Some(agency) = credit.agency {
                     if !c.credits.contains(&agency) {

@@ -82,9 +82,7 @@ impl Sourcetrace {
         }
         let article = self.show(article_id)?;
         let is_wire = |outlet: Option<&str>| {
-            outlet
-                .and_then(|name| self.library().outlet(name).ok().flatten())
-                .is_some_and(|o| o.kind.as_deref() == Some("wire"))
+            outlet.and_then(|name| self.library().outlet_kind(name).ok().flatten()).is_some_and(|kind| kind == "wire")
         };
         let this_is_wire = !near.is_empty() && is_wire(article.outlet.as_deref());
         let mut matches = Vec::new();

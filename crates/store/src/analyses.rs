@@ -153,34 +153,20 @@ fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Res
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-/// Replaces an article's tone, entity tones and framing terms, inside the
+/// Replaces an article's entity tones and framing terms, inside the
 /// transaction of its analysis. An analysis without them clears them, so a
-/// stale figure never outlives the analysis it came from.
-/// A tone to store: each sentence's text is left out, since it is the
-/// article's own text between the sentence's offsets and an article's text
-/// never changes once imported; [`Library::tone`] puts it back. The texts
-/// were 43% of the tones table (measured over 3,000 rows of a generated
-/// library), which was itself larger than the articles.
-fn without_sentence_texts(tone: &ArticleTone) -> ArticleTone {
-    let mut stored = tone.clone();
-    for sentence in &mut stored.sentences {
-        sentence.text = String::new();
-    }
-    stored
-}
-
+/// stale figure never outlives the analysis it came from. The tone of each
+/// sentence is not stored: it is worked out when an article is shown (see
+/// migration 0012).
 fn write_tone_and_framing(
     tx: &rusqlite::Transaction,
     article_id: i64,
     tone: Option<&ArticleTone>,
     framing: Option<&Framing>,
 ) -> Result<()> {
-    tx.prepare_cached("DELETE FROM tones WHERE article_id = ?1")?.execute([article_id])?;
     tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?.execute([article_id])?;
     tx.prepare_cached("DELETE FROM framing_terms WHERE article_id = ?1")?.execute([article_id])?;
     if let Some(tone) = tone {
-        tx.prepare_cached("INSERT INTO tones (article_id, detail) VALUES (?1, ?2)")?
-            .execute(params![article_id, to_json(&without_sentence_texts(tone))])?;
         for e in &tone.entities {
             let Some(score) = e.score else { continue };
             tx.prepare_cached(
@@ -229,6 +215,31 @@ fn human_country(a: &Attribution) -> Option<&str> {
 /// Marks which of the article's corrections the stored analysis reflects:
 /// those it does not (their cue span matched no attribution, or the
 /// analysis was made without them) are orphaned, kept and listed.
+/// Adds an article's attributions to `tally_attributions`, one upsert per
+/// stance and source type, as the dropped insert trigger did one row at a
+/// time (migration 0012). Its key is the trigger's: the article's outlet
+/// (0 for none), its day ('' when undated), and `unknown` for no source.
+fn tally_attributions(tx: &rusqlite::Transaction, article_id: i64, attributions: &[Attribution]) -> Result<()> {
+    let mut groups: Vec<(&'static str, &'static str, i64)> = Vec::new();
+    for a in attributions {
+        let key = (a.stance.as_str(), a.source.as_ref().map_or("unknown", |s| s.kind.as_str()));
+        match groups.iter_mut().find(|g| (g.0, g.1) == key) {
+            Some(group) => group.2 += 1,
+            None => groups.push((key.0, key.1, 1)),
+        }
+    }
+    for (stance, source_type, n) in groups {
+        tx.prepare_cached(
+            "INSERT INTO tally_attributions
+             SELECT coalesce(a.outlet_id, 0), coalesce(substr(a.published, 1, 10), ''), ?2, ?3, ?4
+             FROM articles a WHERE a.id = ?1
+             ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        )?
+        .execute(params![article_id, stance, source_type, n])?;
+    }
+    Ok(())
+}
+
 fn write_correction_state(tx: &rusqlite::Transaction, article_id: i64, analysis: &Analysis) -> Result<()> {
     let applied: &[i64] = analysis.corrections.as_ref().map_or(&[], |o| o.applied.as_slice());
     tx.prepare_cached(
@@ -353,7 +364,9 @@ impl Library {
                     stamp.version,
                     stamp.lexicon,
                     analyzed_at,
-                    to_json(s),
+                    // Scores are worked out from the attributions when read
+                    // (migration 0012).
+                    "",
                     s.attributions as i64,
                     s.state_media_share.value,
                     s.anonymous_share.value,
@@ -412,12 +425,12 @@ impl Library {
                 .execute(params![
                     article_id,
                     ordinal as i64,
-                    name_of(&a.kind),
+                    a.kind.as_str(),
                     a.cue.start as i64,
                     a.cue.end as i64,
                     a.cue.text,
                     name_of(&a.cue_class),
-                    name_of(&a.stance),
+                    a.stance.as_str(),
                     source.map(|s| s.start as i64),
                     source.map(|s| s.end as i64),
                     source.map(|s| s.text.as_str()),
@@ -435,32 +448,37 @@ impl Library {
                 ])?;
                 written += 1;
             }
+            tally_attributions(&tx, article_id, &analysis.attributions)?;
             write_correction_state(&tx, article_id, analysis)?;
         }
         tx.commit()?;
         Ok(written)
     }
 
-    /// An article's stored analysis, if it has one. Scores stored in a shape
-    /// this build cannot read are recomputed from the attributions.
+    /// An article's stored analysis, if it has one, with its scores worked
+    /// out from its stored attributions (corrections included), as the
+    /// analysis itself works them out.
     pub fn analysis(&self, article_id: i64) -> Result<Option<AnalysisRecord>> {
         let row = self
             .conn
-            .prepare_cached("SELECT version, lexicon, analyzed_at, scores FROM analyses WHERE article_id = ?1")?
-            .query_row([article_id], |r| {
-                Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-            })
+            .prepare_cached("SELECT version, lexicon, analyzed_at FROM analyses WHERE article_id = ?1")?
+            .query_row([article_id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
             .optional()?;
-        let Some((version, lexicon, analyzed_at, scores)) = row else { return Ok(None) };
-        let scores = match serde_json::from_str::<Scores>(&scores) {
-            Ok(scores) => scores,
-            Err(_) => {
-                let attributions: Vec<Attribution> =
-                    self.attributions(article_id)?.into_iter().map(|r| r.attribution).collect();
-                Scores::of(&attributions)
-            }
-        };
+        let Some((version, lexicon, analyzed_at)) = row else { return Ok(None) };
+        let attributions: Vec<Attribution> =
+            self.attributions(article_id)?.into_iter().map(|r| r.attribution).collect();
+        let scores = Scores::of(&attributions);
         Ok(Some(AnalysisRecord { article_id, version, lexicon, analyzed_at, scores }))
+    }
+
+    /// The stamp of an article's stored analysis, if it has one: cheaper
+    /// than [`Library::analysis`] when only staleness matters.
+    pub fn analysis_stamp_of(&self, article_id: i64) -> Result<Option<AnalysisStamp>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT version, lexicon FROM analyses WHERE article_id = ?1")?
+            .query_row([article_id], |r| Ok(AnalysisStamp { version: r.get(0)?, lexicon: r.get(1)? }))
+            .optional()?)
     }
 
     /// The passages an article's stored analysis found it shares with other
@@ -736,8 +754,7 @@ mod tests {
         assert_eq!(stored, expected.attributions);
         let record = library.analysis(1).unwrap().unwrap();
         assert_eq!((record.version, record.lexicon.as_str()), (1, ""));
-        let expected_scores: Scores = serde_json::from_str(&to_json(&expected.scores)).unwrap();
-        assert_eq!(record.scores, expected_scores, "as stored: through JSON");
+        assert_eq!(record.scores, expected.scores, "worked out again from the stored attributions");
         let count: i64 = library
             .conn
             .query_row("SELECT attribution_count FROM analyses WHERE article_id = 1", [], |r| r.get(0))

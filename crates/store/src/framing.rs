@@ -8,10 +8,9 @@
 use crate::credits::NO_OUTLET;
 use crate::query::{filter_sql, tally_filter_sql, tally_table, ArticleFilter};
 use crate::{Library, Result};
-use rusqlite::{params_from_iter, OptionalExtension};
+use rusqlite::params_from_iter;
 use serde::Serialize;
 use sourcetrace_core::framing::Hit;
-use sourcetrace_core::tone::ArticleTone;
 use std::collections::BTreeMap;
 
 /// How one outlet frames its stories over a selection.
@@ -71,24 +70,6 @@ fn rate(count: i64, words: i64) -> f64 {
 }
 
 impl Library {
-    /// An article's stored tone, with every sentence and the words behind
-    /// its score; none before it is analysed.
-    pub fn tone(&self, article_id: i64) -> Result<Option<ArticleTone>> {
-        let stored: Option<(String, String)> = self
-            .conn
-            .prepare_cached(
-                "SELECT t.detail, a.text FROM tones t JOIN articles a ON a.id = t.article_id WHERE t.article_id = ?1",
-            )?
-            .query_row([article_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((detail, text)) = stored else { return Ok(None) };
-        // A tone stored by a build with another shape reads as none, and the
-        // next analysis of a newer version writes it again.
-        let Ok(mut tone) = serde_json::from_str::<ArticleTone>(&detail) else { return Ok(None) };
-        restore_sentence_texts(&mut tone, &text);
-        Ok(Some(tone))
-    }
-
     /// An article's stored hedges and loaded terms, in text order.
     pub fn framing_terms(&self, article_id: i64) -> Result<Vec<FramingTerm>> {
         let mut stmt = self.conn.prepare_cached(
@@ -303,21 +284,5 @@ impl Library {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// Puts back the sentence texts a stored tone leaves out (see
-/// `without_sentence_texts`): the article's text between each sentence's
-/// code-point offsets. Tones stored with their texts keep them.
-fn restore_sentence_texts(tone: &mut ArticleTone, text: &str) {
-    if tone.sentences.iter().all(|s| !s.text.is_empty()) {
-        return;
-    }
-    // Byte offsets of every code point, and of the end.
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
-    for sentence in &mut tone.sentences {
-        if sentence.text.is_empty() && sentence.start <= sentence.end && sentence.end < bytes.len() {
-            sentence.text = text[bytes[sentence.start]..bytes[sentence.end]].to_string();
-        }
     }
 }

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_tone_tally.sql"),
     include_str!("migrations/0010_month_tallies.sql"),
     include_str!("migrations/0011_analysis_stamp_index.sql"),
+    include_str!("migrations/0012_lighter_analysis_writes.sql"),
 ];
 
 /// The schema version this build writes.

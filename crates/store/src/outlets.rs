@@ -96,6 +96,22 @@ impl Library {
         }
     }
 
+    /// The kind of an outlet (`wire`, `state_media`...) by name or alias,
+    /// without counting its articles as [`Library::outlet`] does: the
+    /// analysis asks it for every article with a near-duplicate.
+    pub fn outlet_kind(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT kind FROM outlets WHERE id = coalesce(
+                     (SELECT id FROM outlets WHERE name = ?1),
+                     (SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1))",
+            )?
+            .query_row([name.trim()], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
     /// All outlets, those with articles first.
     pub fn outlets(&self) -> Result<Vec<OutletRecord>> {
         self.outlets_where("1", [])
