@@ -21,6 +21,7 @@
 
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use serde::Serialize;
+use sourcetrace_core::fasthash::FastMap;
 use sourcetrace_core::stories::{self, day_number, within_window, Profile};
 use sourcetrace_store::{ArticleFilter, GroupingPlan, Placement, Story, StoryEdit, StoryRef};
 use std::collections::{HashMap, HashSet};
@@ -69,10 +70,10 @@ const INDEXED_TERMS: usize = 24;
 struct CandidateIndex {
     /// For each term: (day, article, weight), dated articles only, ordered
     /// by day and article.
-    dated: HashMap<String, std::collections::BTreeSet<(i64, i64, OrderedWeight)>>,
+    dated: FastMap<String, std::collections::BTreeSet<(i64, i64, OrderedWeight)>>,
     /// For each term: undated articles, which every window admits, as the
     /// full-text query admits them.
-    undated: HashMap<String, Vec<(i64, f32)>>,
+    undated: FastMap<String, Vec<(i64, f32)>>,
 }
 
 /// A weight that can sit in a set (weights are finite: tf-idf products).
@@ -111,7 +112,7 @@ impl CandidateIndex {
     /// `profile`, among those within `window` days of `day` (or undated);
     /// ties go to the lower id, so runs are reproducible.
     fn candidates(&self, day: Option<i64>, profile: &Profile, window: Option<u32>, limit: usize) -> Vec<i64> {
-        let mut scores: HashMap<i64, f32> = HashMap::new();
+        let mut scores: FastMap<i64, f32> = FastMap::default();
         for (term, weight) in top_terms(profile, QUERY_TERMS) {
             if let Some(postings) = self.dated.get(term) {
                 let low = (i64::MIN, i64::MIN, OrderedWeight(f32::NEG_INFINITY));
@@ -198,7 +199,7 @@ struct Read {
 /// frequencies looked up once per word (or read all at once).
 struct Profiles {
     documents: u64,
-    frequencies: HashMap<String, u64>,
+    frequencies: FastMap<String, u64>,
     /// `frequencies` holds the whole vocabulary: a word not in it is in no
     /// article.
     complete: bool,
@@ -211,7 +212,7 @@ impl Profiles {
         let complete = articles >= WHOLE_VOCABULARY;
         Ok(Profiles {
             documents: app.library.article_count()?.max(0) as u64,
-            frequencies: if complete { app.library.document_frequencies()? } else { HashMap::new() },
+            frequencies: if complete { app.library.document_frequencies()? } else { FastMap::default() },
             complete,
             read: HashMap::new(),
         })
@@ -223,16 +224,17 @@ impl Profiles {
         }
         let (title, text) = app.library.article_words(id)?.unwrap_or((None, String::new()));
         let features = stories::features(title.as_deref(), &text);
-        let mut words: Vec<&str> = features.words.iter().map(|(w, _, _)| w.as_str()).collect();
-        words.extend(features.entities.iter().flat_map(|(_, _, parts)| parts.iter().map(String::as_str)));
-        for word in words.into_iter().filter(|_| !self.complete) {
-            if !self.frequencies.contains_key(word) {
-                let df = app.library.document_frequency(word)?;
-                self.frequencies.insert(word.to_string(), df);
+        if !self.complete {
+            let words = features.words.iter().map(|(w, _, _)| w);
+            for word in words.chain(features.entities.iter().flat_map(|(_, _, parts)| parts)) {
+                if !self.frequencies.contains_key(word.as_str()) {
+                    let df = app.library.document_frequency(word)?;
+                    self.frequencies.insert(word.clone(), df);
+                }
             }
         }
         let frequencies = &self.frequencies;
-        let profile = Profile::new(&features, &|w| frequencies.get(w).copied().unwrap_or(0), self.documents);
+        let profile = Profile::new(features, &|w| frequencies.get(w).copied().unwrap_or(0), self.documents);
         if self.read.len() >= PROFILE_CACHE {
             self.read.clear();
         }
@@ -363,7 +365,7 @@ impl Sourcetrace {
             keep_old_ids(&mut plan, &released, &members);
         }
         self.library.write_grouping(&plan)?;
-        summary.stories = self.library.stories(&ArticleFilter::default())?.len() as u64;
+        summary.stories = self.library.story_count()?;
         summary.elapsed_ms = started.elapsed().as_millis() as u64;
         Ok(summary)
     }
@@ -425,7 +427,7 @@ impl Sourcetrace {
             reads.push(profiles.get(self, id)?);
         }
         let member_profiles: Vec<&Profile> = reads.iter().map(|r| r.profile.as_ref()).collect();
-        Ok(Some(stories::similarity(profile, &stories::centroid(&member_profiles))))
+        Ok(Some(stories::similarity_to_centroid(profile, &member_profiles)))
     }
 
     /// A story's label: the title of its most central article, or that

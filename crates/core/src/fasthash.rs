@@ -1,10 +1,12 @@
 //! A fast hash for short keys (words), in the manner of rustc's FxHash.
 //!
 //! The lexicons are looked up once or more per word of every article, and
-//! the standard SipHash is built to resist hostile keys, which costs several
+//! story grouping counts and looks up every word of every article; the
+//! standard SipHash is built to resist hostile keys, which costs several
 //! times more per short word. Lexicon keys come from our own files and the
-//! user's additions, not from the text, so flooding is not a concern; text
-//! words are only ever looked up, never inserted.
+//! user's additions. Story grouping does insert words of the text: a corpus
+//! crafted to collide could make grouping slower, never wrong, and the
+//! corpus is one the user chose to import on their own machine.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

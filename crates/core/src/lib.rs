@@ -22,7 +22,7 @@ pub mod blindspots;
 pub mod credits;
 pub mod dates;
 pub mod diagnostic;
-mod fasthash;
+pub mod fasthash;
 pub mod framing;
 pub mod language;
 pub mod outlets;

@@ -31,9 +31,9 @@
 //! use sourcetrace_core::stories::{features, similarity, Profile};
 //!
 //! let df = |_: &str| 1; // every word in one article of a library of 100
-//! let a = Profile::new(&features(Some("Romney urges Akin to quit"), "Mitt Romney told Todd Akin to leave the Senate race in Missouri."), &df, 100);
-//! let b = Profile::new(&features(Some("Akin refuses to drop out"), "Todd Akin said he would stay in the Missouri Senate race despite Romney."), &df, 100);
-//! let c = Profile::new(&features(Some("Storm hits Florida"), "A hurricane made landfall near Tampa on Tuesday, cutting power to homes."), &df, 100);
+//! let a = Profile::new(features(Some("Romney urges Akin to quit"), "Mitt Romney told Todd Akin to leave the Senate race in Missouri."), &df, 100);
+//! let b = Profile::new(features(Some("Akin refuses to drop out"), "Todd Akin said he would stay in the Missouri Senate race despite Romney."), &df, 100);
+//! let c = Profile::new(features(Some("Storm hits Florida"), "A hurricane made landfall near Tampa on Tuesday, cutting power to homes."), &df, 100);
 //! assert!(similarity(&a, &b) > 0.3);
 //! assert!(similarity(&a, &c) < 0.05);
 //! ```
@@ -80,13 +80,24 @@ pub struct Profile {
 /// Folds a word as FTS5's `unicode61 remove_diacritics 2` does: lower
 /// case, diacritics removed.
 pub fn fold(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer the caller reuses: reading an article folds every
+/// word, and most are only looked up, never kept.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
     // Most words are ASCII, which decomposition leaves alone: lower-casing
     // the bytes gives the same string without walking the Unicode tables,
     // which was a seventh of story grouping's time.
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        folded.push_str(word);
+        folded.make_ascii_lowercase();
+    } else {
+        folded.extend(word.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase));
     }
-    word.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
 /// The tokens FTS5 would index, folded.
@@ -103,9 +114,18 @@ fn is_content_word(token: &str) -> bool {
 /// Reads an article's words and entities.
 pub fn features(title: Option<&str>, text: &str) -> Features {
     let mut counts: FastMap<String, (u32, bool)> = FastMap::default();
+    let mut folded = String::new();
     for (source, in_title) in [(title.unwrap_or(""), true), (text, false)] {
-        for token in tokens(source).filter(|t| is_content_word(t)) {
-            let entry = counts.entry(token).or_insert((0, false));
+        for token in source.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+            fold_into(token, &mut folded);
+            if !is_content_word(&folded) {
+                continue;
+            }
+            // A word met before is counted without a copy of it.
+            let entry = match counts.get_mut(folded.as_str()) {
+                Some(entry) => entry,
+                None => counts.entry(folded.clone()).or_insert((0, false)),
+            };
             entry.0 += 1;
             entry.1 |= in_title;
         }
@@ -148,6 +168,7 @@ struct Word<'t> {
 fn names(text: &str) -> Vec<Name> {
     let mut list: Vec<Word> = Vec::new();
     let mut lower_case: FastSet<String> = FastSet::default();
+    let mut folded = String::new();
     let mut last_end = 0;
     for word in words(text) {
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
@@ -162,13 +183,17 @@ fn names(text: &str) -> Vec<Name> {
         let first = word.chars().next().unwrap_or(' ');
         let capitalised = first.is_uppercase();
         if first.is_lowercase() {
-            lower_case.insert(fold(word));
+            fold_into(word, &mut folded);
+            if !lower_case.contains(folded.as_str()) {
+                lower_case.insert(folded.clone());
+            }
         }
         list.push(Word { text: word, capitalised, sentence_start });
     }
     let countries = countries();
     let gazetteer = outlet_names();
     let mut found = Vec::new();
+    let mut phrase = String::new();
     let mut i = 0;
     while i < list.len() {
         if !list[i].capitalised {
@@ -183,10 +208,15 @@ fn names(text: &str) -> Vec<Name> {
         }
         let mut matched = false;
         for end in (i + 1..=run).rev() {
-            let phrase: Vec<&str> = list[i..end].iter().map(|w| w.text).collect();
-            let phrase = phrase.join(" ");
-            let folded = fold(&phrase);
-            if let Some(code) = countries.get(&folded) {
+            phrase.clear();
+            for (n, w) in list[i..end].iter().enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w.text);
+            }
+            fold_into(&phrase, &mut folded);
+            if let Some(code) = countries.get(folded.as_str()) {
                 found.push(Name { key: format!("country:{code}"), words: tokens(&phrase).collect() });
                 i = end;
                 matched = true;
@@ -227,10 +257,10 @@ fn strip_possessive(word: &str) -> &str {
 
 /// Folded country names, aliases, demonyms and capitals to their ISO code,
 /// from `data/countries.tsv`.
-fn countries() -> &'static HashMap<String, String> {
-    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+fn countries() -> &'static FastMap<String, String> {
+    static MAP: OnceLock<FastMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         let mut header = true;
         for line in COUNTRIES_TSV.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -261,7 +291,9 @@ impl Profile {
     /// library of `documents` articles. `df` returns how many articles
     /// contain a folded word (0 for a word the library does not know yet,
     /// counted as 1: the article itself).
-    pub fn new(features: &Features, df: &dyn Fn(&str) -> u64, documents: u64) -> Profile {
+    /// It takes the features by value so that the profile keeps their words
+    /// instead of copying them.
+    pub fn new(features: Features, df: &dyn Fn(&str) -> u64, documents: u64) -> Profile {
         let documents = documents.max(1) as f32;
         let idf = |word: &str| {
             let df = df(word).max(1) as f32;
@@ -269,10 +301,11 @@ impl Profile {
         };
         let mut words: Vec<(String, f32)> = features
             .words
-            .iter()
+            .into_iter()
             .map(|(w, n, in_title)| {
-                let tf = 1.0 + (*n as f32).ln() + if *in_title { TITLE_BONUS } else { 0.0 };
-                (w.clone(), tf * idf(w))
+                let tf = 1.0 + (n as f32).ln() + if in_title { TITLE_BONUS } else { 0.0 };
+                let weight = tf * idf(&w);
+                (w, weight)
             })
             .filter(|(_, weight)| *weight > 0.0)
             .collect();
@@ -282,10 +315,10 @@ impl Profile {
         }
         let entities: Vec<(String, f32)> = features
             .entities
-            .iter()
+            .into_iter()
             .map(|(key, n, parts)| {
                 let rarest = parts.iter().map(|p| idf(p)).fold(0.0f32, f32::max);
-                (key.clone(), (1.0 + (*n as f32).ln()) * rarest)
+                (key, (1.0 + (n as f32).ln()) * rarest)
             })
             .filter(|(_, weight)| *weight > 0.0)
             .collect();
@@ -311,10 +344,10 @@ fn unit(mut vector: Vec<(String, f32)>) -> Vec<(String, f32)> {
 }
 
 /// The dot product of two key-sorted vectors.
-fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
+fn dot<K: AsRef<str>, L: AsRef<str>>(a: &[(K, f32)], b: &[(L, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match a[i].0.as_ref().cmp(b[j].0.as_ref()) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -327,30 +360,64 @@ fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> f32 {
     sum
 }
 
+/// Combines the words and the entities' similarities as [`similarity`]
+/// says.
+fn combine(words: f32, entities: Option<f32>) -> f32 {
+    match entities {
+        None => words,
+        Some(entities) => WORD_WEIGHT * words + ENTITY_WEIGHT * entities,
+    }
+    .clamp(0.0, 1.0)
+}
+
 /// How alike two profiles are, from 0 (nothing shared) to 1.
 pub fn similarity(a: &Profile, b: &Profile) -> f32 {
-    let words = dot(&a.words, &b.words);
-    let value = if a.entities.is_empty() || b.entities.is_empty() {
-        words
-    } else {
-        WORD_WEIGHT * words + ENTITY_WEIGHT * dot(&a.entities, &b.entities)
-    };
-    value.clamp(0.0, 1.0)
+    let entities = (!a.entities.is_empty() && !b.entities.is_empty()).then(|| dot(&a.entities, &b.entities));
+    combine(dot(&a.words, &b.words), entities)
+}
+
+/// The mean of one part of the members' profiles (words or entities),
+/// sorted by key and scaled to unit length, with keys borrowed from the
+/// members. Equal keys are summed in the members' order and the length is
+/// summed in key order, so the result is the same, to the bit, as
+/// summing in a map and calling [`unit`]; grouping a library compares
+/// every article with the centroids of its candidate stories, and the map
+/// of owned keys was a third of that time.
+fn mean<'p>(members: &[&'p Profile], part: fn(&Profile) -> &[(String, f32)]) -> Vec<(&'p str, f32)> {
+    let mut all: Vec<(&str, f32)> =
+        members.iter().flat_map(|m| part(m).iter().map(|(k, w)| (k.as_str(), *w))).collect();
+    // A stable sort keeps the members' order among equal keys.
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    let mut sum: Vec<(&str, f32)> = Vec::with_capacity(all.len());
+    for (k, w) in all {
+        match sum.last_mut() {
+            Some(last) if last.0 == k => last.1 += w,
+            _ => sum.push((k, w)),
+        }
+    }
+    let norm = sum.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut sum {
+            *w /= norm;
+        }
+    }
+    sum
 }
 
 /// The mean of the members' profiles, scaled to unit length: the story as
 /// one profile.
 pub fn centroid(members: &[&Profile]) -> Profile {
-    let mean = |block: &dyn Fn(&Profile) -> &Vec<(String, f32)>| {
-        let mut sum: HashMap<&str, f32> = HashMap::new();
-        for m in members {
-            for (k, w) in block(m) {
-                *sum.entry(k.as_str()).or_default() += w;
-            }
-        }
-        unit(sum.into_iter().map(|(k, w)| (k.to_string(), w)).collect())
-    };
-    Profile { words: mean(&|p| &p.words), entities: mean(&|p| &p.entities) }
+    let owned = |part: Vec<(&str, f32)>| part.into_iter().map(|(k, w)| (k.to_string(), w)).collect();
+    Profile { words: owned(mean(members, |p| &p.words)), entities: owned(mean(members, |p| &p.entities)) }
+}
+
+/// `similarity(profile, &centroid(members))`, without making the centroid's
+/// keys its own.
+pub fn similarity_to_centroid(profile: &Profile, members: &[&Profile]) -> f32 {
+    let words = mean(members, |p| &p.words);
+    let entities = mean(members, |p| &p.entities);
+    let entities = (!profile.entities.is_empty() && !entities.is_empty()).then(|| dot(&profile.entities, &entities));
+    combine(dot(&profile.words, &words), entities)
 }
 
 /// The index of the member closest to the others' centroid: the article
@@ -457,7 +524,7 @@ mod tests {
     use super::*;
 
     fn profile(title: &str, text: &str) -> Profile {
-        Profile::new(&features(Some(title), text), &|_| 1, 1000)
+        Profile::new(features(Some(title), text), &|_| 1, 1000)
     }
 
     #[test]
@@ -495,7 +562,7 @@ mod tests {
     fn common_words_weigh_nothing_and_rare_words_weigh_most() {
         let f = features(None, "The senator spoke about the budget and the budget deficit.");
         let df = |w: &str| if w == "budget" { 1000 } else { 3 };
-        let p = Profile::new(&f, &df, 1000);
+        let p = Profile::new(f, &df, 1000);
         let weight = |k: &str| p.words.iter().find(|(w, _)| w == k).map(|(_, w)| *w);
         assert!(weight("budget").is_none_or(|w| w < 0.01), "{p:?}");
         assert!(weight("deficit").unwrap() > 0.4);
@@ -549,6 +616,17 @@ mod tests {
         assert!(similarity(&storm[1], &center) > similarity(&bridge, &center));
         assert_eq!(most_central(&members).map(|i| i < 2), Some(true));
         assert_eq!(most_central(&[]), None);
+        // Comparing with the centroid without making it gives the same
+        // figure to the bit, for one member, several, and none.
+        for some in [&members[..1], &members[..], &[]] {
+            for p in storm.iter().chain([&bridge, &Profile::default()]) {
+                assert_eq!(similarity_to_centroid(p, some).to_bits(), similarity(p, &centroid(some)).to_bits());
+            }
+        }
+        // A one-member centroid is the member, scaled again.
+        let one = centroid(&members[..1]);
+        assert_eq!(one.words.len(), storm[0].words.len());
+        assert!((similarity(&storm[0], &one) - 1.0).abs() < 1e-4);
     }
 
     #[test]
@@ -575,7 +653,7 @@ mod tests {
     #[test]
     fn messy_input_gives_an_empty_profile_not_a_panic() {
         for text in ["", "   ", "\u{200b}", "...!!!", "1 2 3", "'s 's"] {
-            let p = Profile::new(&features(None, text), &|_| 0, 0);
+            let p = Profile::new(features(None, text), &|_| 0, 0);
             assert!(p.is_empty(), "{text:?}: {p:?}");
         }
     }

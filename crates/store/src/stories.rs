@@ -12,6 +12,7 @@ use crate::{now, Library, Result, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Transaction};
 use serde::Serialize;
+use sourcetrace_core::fasthash::FastMap;
 use std::collections::HashMap;
 
 /// An article of a story.
@@ -150,7 +151,7 @@ impl Library {
     /// Every term of the full-text index with the number of articles that
     /// contain it: one pass over the index, cheaper than looking words up
     /// one by one when a run reads many articles.
-    pub fn document_frequencies(&self) -> Result<HashMap<String, u64>> {
+    pub fn document_frequencies(&self) -> Result<FastMap<String, u64>> {
         let mut stmt = self.conn.prepare_cached("SELECT term, doc FROM articles_vocab")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -274,6 +275,17 @@ impl Library {
         let heads: Vec<(i64, String)> =
             stmt.query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         heads.into_iter().map(|(id, label)| Ok(Story { id, label, articles: self.story_articles(id)? })).collect()
+    }
+
+    /// How many stories hold at least one article: what
+    /// `stories(&ArticleFilter::default()).len()` says, without reading
+    /// every story's articles.
+    pub fn story_count(&self) -> Result<u64> {
+        let count: i64 = self
+            .conn
+            .prepare_cached("SELECT count(DISTINCT story_id) FROM story_articles")?
+            .query_row([], |r| r.get(0))?;
+        Ok(count as u64)
     }
 
     /// One story with its articles.
