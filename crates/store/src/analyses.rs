@@ -710,6 +710,7 @@ mod tests {
                     params![text, format!("hash{i}")],
                 )
                 .unwrap();
+            crate::imports::index_new_articles(&library.conn, &[library.conn.last_insert_rowid()]).unwrap();
         }
         (dir, library)
     }

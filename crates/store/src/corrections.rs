@@ -241,6 +241,7 @@ mod tests {
                 [TEXT],
             )
             .unwrap();
+        crate::imports::index_new_articles(&library.conn, &[1]).unwrap();
         (dir, library)
     }
 

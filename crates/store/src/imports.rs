@@ -108,6 +108,17 @@ impl Library {
                 }
             }
         }
+        // The batch's new articles go into the full-text index in one
+        // statement, so that FTS5 writes one segment for the batch
+        // (migration 0013).
+        let new_ids: Vec<i64> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Imported { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        index_new_articles(&tx, &new_ids)?;
         tx.prepare_cached(
             "UPDATE import_runs SET imported = imported + ?2, duplicates = duplicates + ?3,
                  failed = failed + ?4, skipped = skipped + ?5 WHERE id = ?1",
@@ -180,6 +191,22 @@ fn run_status(stored: String, pid: Option<i64>) -> String {
     } else {
         "interrupted".into()
     }
+}
+
+/// Adds articles just inserted to the full-text index, in one statement
+/// (see migration 0013). Every insert into `articles` must be followed by
+/// this in the same transaction: the index holds external content, and
+/// deleting an article it never indexed corrupts it.
+pub(crate) fn index_new_articles(conn: &rusqlite::Connection, ids: &[i64]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, text)
+         SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?
+    .execute([serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())])?;
+    Ok(())
 }
 
 fn insert_article(

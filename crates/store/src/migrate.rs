@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_month_tallies.sql"),
     include_str!("migrations/0011_analysis_stamp_index.sql"),
     include_str!("migrations/0012_lighter_analysis_writes.sql"),
+    include_str!("migrations/0013_index_each_import_batch_at_once.sql"),
 ];
 
 /// The schema version this build writes.
