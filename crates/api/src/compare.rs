@@ -166,6 +166,7 @@ impl Sourcetrace {
         let mut tone_sums: HashMap<String, (f64, usize)> = HashMap::new();
         let mut transparency_sums: HashMap<String, (f64, usize)> = HashMap::new();
         let mut share_sums: HashMap<String, [usize; 4]> = HashMap::new();
+        let (lexicons, _) = self.lexicons()?;
 
         for member in &story.articles {
             let id = member.id;
@@ -221,7 +222,7 @@ impl Sourcetrace {
             c.loaded_terms += terms.iter().filter(|t| t.kind == "loaded").count();
             // The analysis is current, so the tone worked out now is the one
             // it counted.
-            let tone = self.tone(id, ToneEngine::default())?;
+            let tone = self.tone_with(id, ToneEngine::default(), &lexicons)?;
             let t = tone_sums.entry(outlet.clone()).or_default();
             t.0 += tone.score * tone.sentences.len() as f64;
             t.1 += tone.sentences.len();

@@ -106,8 +106,14 @@ impl Sourcetrace {
     /// default engine it is the tone the stored analysis counted whenever
     /// that analysis is current (see migration 0012 of the store).
     pub fn tone(&self, article_id: i64, engine: ToneEngine) -> Result<ArticleTone> {
-        let article = self.show(article_id)?;
         let (lexicons, _) = self.lexicons()?;
+        self.tone_with(article_id, engine, &lexicons)
+    }
+
+    /// [`Sourcetrace::tone`] with the lexicons already built, for a caller
+    /// that scores many articles: building them parses every data file.
+    pub(crate) fn tone_with(&self, article_id: i64, engine: ToneEngine, lexicons: &Lexicons) -> Result<ArticleTone> {
+        let article = self.show(article_id)?;
         let analysis =
             self.corrected_analysis(article_id, &article.text, article.outlet.as_deref(), &lexicons.attribution)?;
         let entities = tone::entities_of(&analysis, &article.text, &lexicons.attribution);

@@ -212,9 +212,6 @@ fn human_country(a: &Attribution) -> Option<&str> {
     change.human.as_deref()
 }
 
-/// Marks which of the article's corrections the stored analysis reflects:
-/// those it does not (their cue span matched no attribution, or the
-/// analysis was made without them) are orphaned, kept and listed.
 /// Adds an article's attributions to `tally_attributions`, one upsert per
 /// stance and source type, as the dropped insert trigger did one row at a
 /// time (migration 0012). Its key is the trigger's: the article's outlet
@@ -240,6 +237,9 @@ fn tally_attributions(tx: &rusqlite::Transaction, article_id: i64, attributions:
     Ok(())
 }
 
+/// Marks which of the article's corrections the stored analysis reflects:
+/// those it does not (their cue span matched no attribution, or the
+/// analysis was made without them) are orphaned, kept and listed.
 fn write_correction_state(tx: &rusqlite::Transaction, article_id: i64, analysis: &Analysis) -> Result<()> {
     let applied: &[i64] = analysis.corrections.as_ref().map_or(&[], |o| o.applied.as_slice());
     tx.prepare_cached(
