@@ -81,35 +81,35 @@ impl Library {
 
     /// Looks an outlet up by name or alias.
     pub fn outlet(&self, name: &str) -> Result<Option<OutletRecord>> {
-        let id: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM outlets WHERE name = ?1
-                 UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
-                [name.trim()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match id {
+        match self.outlet_id(name)? {
             Some(id) => Ok(self.outlets_where("o.id = ?1", [id])?.pop()),
             None => Ok(None),
         }
+    }
+
+    /// An outlet's id by name or alias.
+    fn outlet_id(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM outlets WHERE name = ?1
+                 UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
+            )?
+            .query_row([name.trim()], |r| r.get(0))
+            .optional()?)
     }
 
     /// The kind of an outlet (`wire`, `state_media`...) by name or alias,
     /// without counting its articles as [`Library::outlet`] does: the
     /// analysis asks it for every article with a near-duplicate.
     pub fn outlet_kind(&self, name: &str) -> Result<Option<String>> {
-        Ok(self
+        let Some(id) = self.outlet_id(name)? else { return Ok(None) };
+        let kind: Option<Option<String>> = self
             .conn
-            .prepare_cached(
-                "SELECT kind FROM outlets WHERE id = coalesce(
-                     (SELECT id FROM outlets WHERE name = ?1),
-                     (SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1))",
-            )?
-            .query_row([name.trim()], |r| r.get(0))
-            .optional()?
-            .flatten())
+            .prepare_cached("SELECT kind FROM outlets WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(kind.flatten())
     }
 
     /// All outlets, those with articles first.
