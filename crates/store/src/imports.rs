@@ -2,7 +2,7 @@
 
 use crate::outlets::outlet_id_for;
 use crate::{now, Library, Result};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use sourcetrace_core::sketch::{Sketch, BANDS, NEAR_DUPLICATE};
 use sourcetrace_import::{Article, Failure};
@@ -228,34 +228,34 @@ fn insert_article(
         None => None,
     };
     let segments = serde_json::to_string(&article.segments).unwrap_or_else(|_| "[]".into());
-    let inserted = tx
+    // No RETURNING: SQLite builds a temporary table for each statement
+    // that has one. The statement's own change count says whether the row
+    // went in, and the connection's last rowid is its id.
+    let changed = tx
         .prepare_cached(
             "INSERT INTO articles (title, text, segments, byline, outlet_id, url, published, language, word_count,
                                    content_hash, format, source_path, source_entry, import_run_id, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-             ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+             ON CONFLICT (content_hash) DO NOTHING",
         )?
-        .query_row(
-            params![
-                article.title,
-                article.text,
-                segments,
-                article.byline,
-                outlet_id,
-                article.url,
-                article.published,
-                article.language,
-                article.word_count as i64,
-                article.content_hash,
-                article.format.as_str(),
-                article.origin.path,
-                article.origin.entry,
-                run,
-                imported_at
-            ],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?;
+        .execute(params![
+            article.title,
+            article.text,
+            segments,
+            article.byline,
+            outlet_id,
+            article.url,
+            article.published,
+            article.language,
+            article.word_count as i64,
+            article.content_hash,
+            article.format.as_str(),
+            article.origin.path,
+            article.origin.entry,
+            run,
+            imported_at
+        ])?;
+    let inserted = (changed == 1).then(|| tx.last_insert_rowid());
     // Nothing inserted means the same content is already stored: the
     // unique content hash is the duplicate check, with no lookup first.
     let Some(id) = inserted else {
