@@ -831,6 +831,31 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_shared_by_name_and_type_and_keeps_its_first_country() {
+        let (_dir, mut library) = library_with(&[]);
+        let source = |canonical: &str, kind: SourceType, country: Option<&str>| Source {
+            start: 0,
+            end: canonical.len(),
+            text: canonical.into(),
+            kind,
+            country: country.map(Into::into),
+            canonical: canonical.into(),
+            document: false,
+            refers_to: None,
+        };
+        let tx = library.conn.transaction().unwrap();
+        // Each call with a fresh cache, as separate batches would make it.
+        let id = |s: &Source| source_id(&tx, s, &mut HashMap::new()).unwrap();
+        let first = id(&source("Dmitry Peskov", SourceType::Official, None));
+        assert_eq!(id(&source("dmitry peskov", SourceType::Official, Some("RU"))), first, "ASCII case folded");
+        assert_eq!(id(&source("Dmitry Peskov", SourceType::Official, Some("US"))), first);
+        assert_ne!(id(&source("Dmitry Peskov", SourceType::Person, None)), first, "another type, another source");
+        let country: Option<String> =
+            tx.query_row("SELECT country FROM sources WHERE id = ?1", [first], |r| r.get(0)).unwrap();
+        assert_eq!(country.as_deref(), Some("RU"), "filled in once, then kept");
+    }
+
+    #[test]
     fn deleting_an_article_deletes_its_analysis() {
         let (_dir, mut library) = library_with(&[PESKOV]);
         analyse(&mut library, &stamp(1, ""), false);
