@@ -1007,6 +1007,12 @@ mod tests {
             library.tone_distribution(&ArticleFilter::default()).unwrap().iter().map(|t| t.articles).sum::<i64>(),
             3
         );
+        // An analysis row written anew while the article's credits are
+        // still there (they are replaced after it): the insert trigger
+        // counts their agencies, which the replacement then takes back.
+        library.conn.execute("DELETE FROM analyses WHERE article_id = 3", []).unwrap();
+        write(&mut library, true);
+        assert_tallies_match_a_scan(&mut library, "after an analysis written over the article's old credits");
         library
             .conn
             .execute("UPDATE articles SET outlet_id = (SELECT id FROM outlets WHERE name = 'Reuters'), published = '2021-11-30' WHERE id = 3", [])

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_analysis_stamp_index.sql"),
     include_str!("migrations/0012_lighter_analysis_writes.sql"),
     include_str!("migrations/0013_index_each_import_batch_at_once.sql"),
+    include_str!("migrations/0014_tallies_without_temporary_tables.sql"),
 ];
 
 /// The schema version this build writes.
