@@ -248,8 +248,7 @@ impl Profiles {
         let profiles: Vec<(i64, Option<String>, Profile)> = texts
             .into_par_iter()
             .map(|(id, title, text)| {
-                let features = stories::features(title.as_deref(), &text);
-                let profile = Profile::new(features, &|w| frequencies.get(w).copied().unwrap_or(0), documents);
+                let profile = profile_of(stories::features(title.as_deref(), &text), frequencies, documents);
                 (id, title, profile)
             })
             .collect();
@@ -278,8 +277,7 @@ impl Profiles {
                 }
             }
         }
-        let frequencies = &self.frequencies;
-        let profile = Profile::new(features, &|w| frequencies.get(w).copied().unwrap_or(0), self.documents);
+        let profile = profile_of(features, &self.frequencies, self.documents);
         let read = Rc::new(Read { title, profile: Rc::new(profile) });
         self.remember(id, &read);
         Ok(read)
@@ -291,6 +289,12 @@ impl Profiles {
         }
         self.read.insert(id, Rc::clone(read));
     }
+}
+
+/// An article's profile from its features, weighted by the run's document
+/// frequencies (a word missing from them is in no article).
+fn profile_of(features: stories::Features, frequencies: &FastMap<String, u64>, documents: u64) -> Profile {
+    Profile::new(features, &|w| frequencies.get(w).copied().unwrap_or(0), documents)
 }
 
 /// A story during a run: its members with their day numbers.
