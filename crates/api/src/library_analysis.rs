@@ -9,6 +9,7 @@
 //! the next run redo every article, while a second run right after the first
 //! does nothing. Old results stay readable until they are redone.
 
+use crate::reuse::{ArticleReuse, ReuseInputs};
 use crate::Lexicons;
 use crate::{ApiError, ErrorCode, Result, Sourcetrace};
 use rayon::prelude::*;
@@ -161,8 +162,9 @@ impl Sourcetrace {
                 after = last.id;
             }
             let corrections = self.library.corrections_to_apply(&targets.iter().map(|t| t.id).collect::<Vec<_>>())?;
+            let reuse = self.reuse_inputs_of(&targets)?;
             let (written, analysed) = std::thread::scope(|scope| {
-                let analysing = scope.spawn(|| analyse_batch(&targets, &corrections, &lexicons));
+                let analysing = scope.spawn(|| analyse_batch(&targets, &corrections, &reuse, &lexicons));
                 let written = match waiting.take() {
                     Some((done, analyses)) => self.write_batch(&done, &analyses, &stamp).map(|n| Some((n, done.len()))),
                     None => Ok(None),
@@ -200,8 +202,15 @@ impl Sourcetrace {
     ) -> Result<usize> {
         let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
         let corrections = self.library.corrections_to_apply(&ids)?;
-        let analyses = analyse_batch(targets, &corrections, lexicons);
+        let reuse = self.reuse_inputs_of(targets)?;
+        let analyses = analyse_batch(targets, &corrections, &reuse, lexicons);
         self.write_batch(targets, &analyses, stamp)
+    }
+
+    /// What the reuse of each of `targets` is worked out from, read now so
+    /// that the comparison runs with the rest of the analysis.
+    fn reuse_inputs_of(&self, targets: &[AnalysisTarget]) -> Result<Vec<ReuseInputs>> {
+        targets.iter().map(|t| self.reuse_inputs(t.id)).collect()
     }
 
     /// Stores the analyses of `targets` with their reuse in one transaction;
@@ -212,16 +221,11 @@ impl Sourcetrace {
         analyses: &[Analysed],
         stamp: &AnalysisStamp,
     ) -> Result<usize> {
-        // Reuse reads the near-duplicates from the library; most articles
-        // have none, and cost one indexed lookup.
-        let mut reuse = Vec::with_capacity(targets.len());
-        for t in targets {
-            reuse.push(self.compute_reuse(t.id)?);
-        }
-        let rows: Vec<Vec<ReuseRow>> = reuse
+        let rows: Vec<Vec<ReuseRow>> = analyses
             .iter()
-            .map(|r| {
-                r.matches
+            .map(|a| {
+                a.reuse
+                    .matches
                     .iter()
                     .map(|m| ReuseRow {
                         other_id: m.id,
@@ -235,15 +239,15 @@ impl Sourcetrace {
         let items: Vec<AnalysisItem> = targets
             .iter()
             .zip(analyses)
-            .zip(rows.iter().zip(&reuse))
-            .map(|((t, (a, c, tone, framing)), (rows, r))| AnalysisItem {
+            .zip(&rows)
+            .map(|((t, a), rows)| AnalysisItem {
                 article_id: t.id,
-                analysis: a,
-                credits: c,
+                analysis: &a.analysis,
+                credits: &a.credits,
                 reuse: rows,
-                syndicated: r.syndicated,
-                tone: Some(tone),
-                framing: Some(framing),
+                syndicated: a.reuse.syndicated,
+                tone: Some(&a.tone),
+                framing: Some(&a.framing),
             })
             .collect();
         Ok(self.library.write_analyses(&items, stamp)?)
@@ -343,22 +347,31 @@ impl Sourcetrace {
 }
 
 /// What the analysis of one article gives, before it is stored.
-type Analysed = (Analysis, Vec<Credit>, ArticleTone, Framing);
+struct Analysed {
+    analysis: Analysis,
+    credits: Vec<Credit>,
+    tone: ArticleTone,
+    framing: Framing,
+    reuse: ArticleReuse,
+}
 
 /// Analyses `targets` on all cores. Each article's corrections are applied
 /// right after the engine's findings, before tone, framing and scores are
 /// worked out from them, so that everything stored counts the person's
-/// decisions. Pure: it reads no library, so it can run while the library
-/// writes the batch before.
+/// decisions. Each article is compared with its near-duplicates here too,
+/// from texts read beforehand. Pure: it reads no library, so it can run
+/// while the library writes the batch before.
 fn analyse_batch(
     targets: &[AnalysisTarget],
     corrections: &HashMap<i64, Vec<attribution::Correction>>,
+    reuse: &[ReuseInputs],
     lexicons: &Lexicons,
 ) -> Vec<Analysed> {
     let lexicon = &lexicons.attribution;
     targets
         .par_iter()
-        .map(|t| {
+        .zip(reuse)
+        .map(|(t, reuse)| {
             // One reading of the text serves every stage.
             let reading = Reading::new(&t.text, lexicon);
             let mut analysis =
@@ -367,7 +380,8 @@ fn analyse_batch(
             let entities = tone::entities_in(&analysis, &reading, lexicon);
             let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
             let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
-            (analysis, credits::find(&t.text, &lexicon.gazetteer), tone, framing)
+            let credits = credits::find(&t.text, &lexicon.gazetteer);
+            Analysed { analysis, credits, tone, framing, reuse: reuse.compare() }
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 use crate::{Result, Sourcetrace};
 use serde::Serialize;
 use sourcetrace_core::reuse::{shared_passages, Passage, SYNDICATED_SHARE};
+use sourcetrace_store::ArticleRecord;
 
 /// One other article an article shares passages with.
 #[derive(Debug, Clone, Serialize)]
@@ -73,41 +74,72 @@ impl Sourcetrace {
     /// as near-duplicates (same wire copy, republished), worked out from
     /// their texts.
     pub(crate) fn compute_reuse(&self, article_id: i64) -> Result<ArticleReuse> {
-        // Most articles have no near-duplicate: one indexed lookup answers
-        // for them, before the article itself is read.
+        self.require_article(article_id)?;
+        Ok(self.reuse_inputs(article_id)?.compare())
+    }
+
+    /// Reads what [`ReuseInputs::compare`] needs from the library. Most
+    /// articles have no near-duplicate and cost one indexed lookup. An
+    /// article deleted meanwhile gives inputs that compare to nothing.
+    pub(crate) fn reuse_inputs(&self, article_id: i64) -> Result<ReuseInputs> {
+        let nothing = ReuseInputs { article_id, article: None, others: Vec::new() };
         let near = self.library().near_duplicates(article_id)?;
         if near.is_empty() {
-            self.require_article(article_id)?;
-            return Ok(summarize(article_id, Vec::new(), false));
+            return Ok(nothing);
         }
-        let article = self.show(article_id)?;
+        let Some(article) = self.library().article(article_id)? else { return Ok(nothing) };
         let is_wire = |outlet: Option<&str>| {
             outlet.and_then(|name| self.library().outlet_kind(name).ok().flatten()).is_some_and(|kind| kind == "wire")
         };
-        let this_is_wire = !near.is_empty() && is_wire(article.outlet.as_deref());
-        let mut matches = Vec::new();
+        let this_is_wire = is_wire(article.outlet.as_deref());
+        let mut others = Vec::with_capacity(near.len());
         for near in near {
             let Some(other) = self.library().article(near.id)? else { continue };
+            let other_is_wire = is_wire(other.outlet.as_deref());
+            others.push((other, other_is_wire));
+        }
+        Ok(ReuseInputs { article_id, article: Some((article, this_is_wire)), others })
+    }
+}
+
+/// An article and its near-duplicates as the library holds them, each with
+/// whether its outlet is a wire agency: everything the comparison of their
+/// texts needs. The analysis reads these on the thread that holds the
+/// library and compares on every core, so that the comparison, the
+/// costliest part of reuse, does not hold up the writes.
+pub(crate) struct ReuseInputs {
+    article_id: i64,
+    article: Option<(ArticleRecord, bool)>,
+    others: Vec<(ArticleRecord, bool)>,
+}
+
+impl ReuseInputs {
+    /// The passages the article shares with each near-duplicate. Pure.
+    pub(crate) fn compare(&self) -> ArticleReuse {
+        let Some((article, this_is_wire)) = &self.article else {
+            return summarize(self.article_id, Vec::new(), false);
+        };
+        let mut matches = Vec::new();
+        for (other, other_is_wire) in &self.others {
             let overlap = shared_passages(&article.text, &other.text);
             if overlap.passages.is_empty() {
                 continue;
             }
-            let other_is_wire = is_wire(other.outlet.as_deref());
             let earlier = match (&other.published, &article.published) {
                 (Some(a), Some(b)) if a != b => a < b,
-                _ => near.id < article_id,
+                _ => other.id < self.article_id,
             };
             matches.push(ReuseMatch {
-                id: near.id,
-                title: other.title,
-                outlet: other.outlet,
-                published: other.published,
+                id: other.id,
+                title: other.title.clone(),
+                outlet: other.outlet.clone(),
+                published: other.published.clone(),
                 share: overlap.share,
-                other_is_origin: other_is_wire || !this_is_wire && earlier,
+                other_is_origin: *other_is_wire || !this_is_wire && earlier,
                 passages: overlap.passages,
             });
         }
-        Ok(summarize(article_id, matches, false))
+        summarize(self.article_id, matches, false)
     }
 }
 
