@@ -21,7 +21,7 @@ use sourcetrace_core::tone::{self, ArticleTone, ToneEngine};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, ArticleFilter, AttributionRecord,
-    CreditTallies, LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
+    CreditTallies, EncodedAttributions, LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
 };
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -248,6 +248,7 @@ impl Sourcetrace {
                 syndicated: a.reuse.syndicated,
                 tone: Some(&a.tone),
                 framing: Some(&a.framing),
+                encoded: Some(&a.encoded),
             })
             .collect();
         Ok(self.library.write_analyses(&items, stamp)?)
@@ -353,6 +354,7 @@ struct Analysed {
     tone: ArticleTone,
     framing: Framing,
     reuse: ArticleReuse,
+    encoded: EncodedAttributions,
 }
 
 /// Analyses `targets` on all cores. Each article's corrections are applied
@@ -381,7 +383,8 @@ fn analyse_batch(
             let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
             let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
             let credits = credits::find(&t.text, &lexicon.gazetteer);
-            Analysed { analysis, credits, tone, framing, reuse: reuse.compare() }
+            let encoded = EncodedAttributions::of(&analysis);
+            Analysed { analysis, credits, tone, framing, reuse: reuse.compare(), encoded }
         })
         .collect()
 }

@@ -29,6 +29,40 @@ pub struct AnalysisItem<'a> {
     pub tone: Option<&'a ArticleTone>,
     /// Its hedges, loaded terms and verb stances, when they were counted.
     pub framing: Option<&'a Framing>,
+    /// The JSON columns of its attributions, when they were encoded where
+    /// the analysis ran; encoded while writing otherwise.
+    pub encoded: Option<&'a EncodedAttributions>,
+}
+
+/// The JSON columns of an analysis's attributions (content spans, evidence
+/// and corrections), encoded before the write. Encoding is pure and was a
+/// tenth of the writing thread's instructions, and that thread is the
+/// library analysis's critical path: the analysis threads encode instead.
+#[derive(Debug, Clone, Default)]
+pub struct EncodedAttributions {
+    rows: Vec<EncodedAttribution>,
+}
+
+#[derive(Debug, Clone)]
+struct EncodedAttribution {
+    content: String,
+    evidence: String,
+    corrected: Option<String>,
+}
+
+impl EncodedAttributions {
+    pub fn of(analysis: &Analysis) -> EncodedAttributions {
+        let rows = analysis
+            .attributions
+            .iter()
+            .map(|a| EncodedAttribution {
+                content: to_json(&a.content),
+                evidence: to_json(&a.evidence),
+                corrected: a.corrected.as_ref().map(to_json),
+            })
+            .collect();
+        EncodedAttributions { rows }
+    }
 }
 
 /// Passages shared with one other article.
@@ -411,7 +445,15 @@ impl Library {
                 ])?;
             }
             write_tone_and_framing(&tx, article_id, item.tone, item.framing)?;
-            for (ordinal, a) in analysis.attributions.iter().enumerate() {
+            let encoded_here;
+            let encoded = match item.encoded {
+                Some(e) if e.rows.len() == analysis.attributions.len() => e,
+                _ => {
+                    encoded_here = EncodedAttributions::of(analysis);
+                    &encoded_here
+                }
+            };
+            for ((ordinal, a), json) in analysis.attributions.iter().enumerate().zip(&encoded.rows) {
                 let source_id = match &a.source {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
                     None => None,
@@ -449,11 +491,11 @@ impl Library {
                     source.map(|s| s.document),
                     source.and_then(|s| s.refers_to.map(|r| r as i64)),
                     source_id,
-                    to_json(&a.content),
+                    json.content,
                     a.via.map(|v| v as i64),
                     a.depth,
-                    to_json(&a.evidence),
-                    a.corrected.as_ref().map(to_json),
+                    json.evidence,
+                    json.corrected,
                 ])?;
                 written += 1;
             }
@@ -760,6 +802,7 @@ mod tests {
                 syndicated: false,
                 tone: None,
                 framing: None,
+                encoded: None,
             })
             .collect();
         library.write_analyses(&refs, stamp).unwrap();
@@ -876,6 +919,7 @@ mod tests {
             syndicated: false,
             tone: None,
             framing: None,
+            encoded: None,
         };
         assert_eq!(library.write_analyses(&[item], &stamp(1, "")).unwrap(), 0);
     }
@@ -993,6 +1037,7 @@ mod tests {
                     syndicated: syndicated && *id == 3,
                     tone: tone.as_ref(),
                     framing: None,
+                    encoded: None,
                 })
                 .collect();
             library.write_analyses(&items, &stamp(1, "")).unwrap();

@@ -258,6 +258,7 @@ mod tests {
             syndicated: false,
             tone: None,
             framing: None,
+            encoded: None,
         };
         library.write_analyses(&[item], &crate::AnalysisStamp { version: 1, lexicon: String::new() }).unwrap();
         analysis

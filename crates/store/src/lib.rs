@@ -33,8 +33,8 @@ mod stories;
 mod table;
 
 pub use analyses::{
-    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord, LexiconAddition,
-    ReuseRow, SourceFilter, SourceRecord,
+    AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, AttributionRecord,
+    EncodedAttributions, LexiconAddition, ReuseRow, SourceFilter, SourceRecord,
 };
 pub use corrections::{Correction, CorrectionChange, CorrectionCounts};
 pub use credits::{CreditTallies, CreditTally, OutletArticles};
