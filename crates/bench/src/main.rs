@@ -51,7 +51,9 @@
 //! the same API the CLI uses, and prints articles/s, MB/s and peak memory.
 //! In the same run it imports the same file with the peer in
 //! `peers/sqlite_fts_import.py` (Python's sqlite3 with FTS5, no analysis)
-//! when `python3` is available, and prints the ratio.
+//! when `python3` is available, and prints the ratio. With `--keep FILE` it
+//! copies the library there at the end (analysed, with `--analyze`), so that
+//! two builds' libraries can be compared row by row, or profiled again.
 
 use sourcetrace_api::{ExportFormat, ExportRequest, ImportEvent, ImportRequest, Sourcetrace};
 use std::io::{BufWriter, Write};
@@ -81,6 +83,7 @@ fn main() {
             articles,
             args.iter().any(|a| a == "--analyze"),
             args.iter().position(|a| a == "--json-out").and_then(|i| args.get(i + 1)).map(Path::new),
+            args.iter().position(|a| a == "--keep").and_then(|i| args.get(i + 1)).map(Path::new),
         ),
         Some("suite") => {
             let library_articles = flag(&args, "--articles").unwrap_or(1_000_000);
@@ -133,7 +136,7 @@ fn main() {
         ),
         _ => {
             eprintln!(
-                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
+                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] [--keep FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
             );
             std::process::exit(2);
         }
@@ -177,8 +180,9 @@ fn contract(files: &[String]) {
 
 /// Imports a generated corpus and, with `analyze`, analyses the library it
 /// made, as `sourcetrace import` then `sourcetrace analyze` would. With
-/// `json_out`, writes the figures there as one JSON object for the suite.
-fn import(articles: usize, analyze: bool, json_out: Option<&Path>) {
+/// `json_out`, writes the figures there as one JSON object for the suite;
+/// with `keep`, copies the library there.
+fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<&Path>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let corpus = dir.path().join("corpus.jsonl");
     let generated = Instant::now();
@@ -244,7 +248,13 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>) {
         figures["analyze_mbps"] = (text_mb / seconds).into();
     }
     figures["peak_mib"] = (peak_rss_kib().unwrap_or(0) / 1024).into();
+    // Closing the library folds its write-ahead log into the file, so the
+    // copy is whole.
     drop(app);
+    if let Some(keep) = keep {
+        std::fs::copy(dir.path().join("library.sqlite"), keep).expect("library copied");
+        println!("library kept in {}", keep.display());
+    }
 
     let peer_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/sqlite_fts_import.py");
     let peer = Command::new("python3").arg(&peer_script).arg(&corpus).arg(dir.path().join("peer.sqlite")).output();
