@@ -25,6 +25,7 @@ use sourcetrace_store::{
 };
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// Articles analysed per transaction by default. A cancel or a kill loses
@@ -143,48 +144,81 @@ impl Sourcetrace {
             lexicon_warnings,
             stories: None,
         };
-        // A two-stage pipeline: while this thread stores one batch (reuse
-        // lookups and one write transaction, on one core), the next batch is
-        // analysed on the other threads. Batches are chosen by article id,
-        // so the next one can be read before the last is written; at most
-        // one analysed batch waits to be written, which bounds memory.
-        let mut after = 0;
-        let mut waiting: Option<(Vec<AnalysisTarget>, Vec<Analysed>)> = None;
-        loop {
-            if cancel.load(Ordering::Relaxed) {
-                // A cancel stops the writes at once: the batch analysed
-                // meanwhile is dropped unwritten, and the next run does it.
-                summary.cancelled = true;
-                break;
-            }
-            let targets = self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
-            if let Some(last) = targets.last() {
-                after = last.id;
-            }
-            let corrections = self.library.corrections_to_apply(&targets.iter().map(|t| t.id).collect::<Vec<_>>())?;
-            let reuse = self.reuse_inputs_of(&targets)?;
-            let (written, analysed) = std::thread::scope(|scope| {
-                let analysing = scope.spawn(|| analyse_batch(&targets, &corrections, &reuse, &lexicons));
-                let written = match waiting.take() {
-                    Some((done, analyses)) => self.write_batch(&done, &analyses, &stamp).map(|n| Some((n, done.len()))),
-                    None => Ok(None),
-                };
-                // A panic in the analysis is a bug; it surfaces here as one.
-                let analysed = analysing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (written, analysed)
+        // A two-stage pipeline. This thread holds the library: it reads
+        // each batch's inputs and writes each batch's results, one
+        // transaction a batch. One analysing thread takes the batches in
+        // order and analyses the articles of each on every core. Batches are
+        // chosen by article id, so later ones can be read before earlier
+        // ones are written. Up to two batches are read ahead of the writes,
+        // so that the analysis always has one to start when it finishes
+        // another, and the writes (the critical path) never wait for it:
+        // with one batch ahead, the two stages ran in lock step and both
+        // cores were idle a quarter of the time. At most four batches are
+        // alive at once (one read, one analysed, one waiting, one written),
+        // which bounds memory.
+        const AHEAD: usize = 2;
+        let (to_analyse, batches) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Corrections, Vec<ReuseInputs>)>(1);
+        let (to_write, analysed) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Vec<Analysed>)>(1);
+        let lexicons = &lexicons;
+        std::thread::scope(|scope| -> Result<()> {
+            let analyser = scope.spawn(move || {
+                for (targets, corrections, reuse) in batches {
+                    let results = analyse_batch(&targets, &corrections, &reuse, lexicons);
+                    if to_write.send((targets, results)).is_err() {
+                        break;
+                    }
+                }
             });
-            if let Some((attributions, articles)) = written? {
-                summary.attributions += attributions as u64;
-                summary.analyzed += articles as u64;
-                // Articles imported meanwhile are analysed too.
-                total = total.max(summary.analyzed as i64);
-                on_progress(summary.analyzed as usize, total as usize);
-            }
-            if targets.is_empty() {
-                break;
-            }
-            waiting = Some((targets, analysed));
-        }
+            let outcome = (|| {
+                let mut after = 0;
+                let mut in_flight = 0;
+                let mut read_all = false;
+                loop {
+                    while !read_all && in_flight < AHEAD {
+                        let targets =
+                            self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
+                        let Some(last) = targets.last() else {
+                            read_all = true;
+                            break;
+                        };
+                        after = last.id;
+                        let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
+                        let corrections = self.library.corrections_to_apply(&ids)?;
+                        let reuse = self.reuse_inputs_of(&targets)?;
+                        if to_analyse.send((targets, corrections, reuse)).is_err() {
+                            // The analysing thread is gone: it panicked, and
+                            // the join below says so.
+                            return Ok(());
+                        }
+                        in_flight += 1;
+                    }
+                    if in_flight == 0 {
+                        return Ok(());
+                    }
+                    let Ok((done, results)) = analysed.recv() else { return Ok(()) };
+                    in_flight -= 1;
+                    if cancel.load(Ordering::Relaxed) {
+                        // A cancel stops the writes at once: batches analysed
+                        // meanwhile are dropped unwritten, and the next run
+                        // does them.
+                        summary.cancelled = true;
+                        return Ok(());
+                    }
+                    summary.attributions += self.write_batch(&done, &results, &stamp)? as u64;
+                    summary.analyzed += done.len() as u64;
+                    // Articles imported meanwhile are analysed too.
+                    total = total.max(summary.analyzed as i64);
+                    on_progress(summary.analyzed as usize, total as usize);
+                }
+            })();
+            // Closing both channels stops the analysing thread at its next
+            // batch, whatever happened here.
+            drop(to_analyse);
+            drop(analysed);
+            // A panic in the analysis is a bug; it surfaces here as one.
+            analyser.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            outcome
+        })?;
         if !summary.cancelled && request.group_stories {
             summary.stories = Some(self.group_stories(&crate::GroupRequest::default())?);
         }
@@ -347,6 +381,9 @@ impl Sourcetrace {
     }
 }
 
+/// The corrections a person made to each article of a batch, by article.
+type Corrections = HashMap<i64, Vec<attribution::Correction>>;
+
 /// What the analysis of one article gives, before it is stored.
 struct Analysed {
     analysis: Analysis,
@@ -365,7 +402,7 @@ struct Analysed {
 /// while the library writes the batch before.
 fn analyse_batch(
     targets: &[AnalysisTarget],
-    corrections: &HashMap<i64, Vec<attribution::Correction>>,
+    corrections: &Corrections,
     reuse: &[ReuseInputs],
     lexicons: &Lexicons,
 ) -> Vec<Analysed> {
