@@ -17,7 +17,7 @@ use serde::Serialize;
 use sourcetrace_core::attribution::{self, Analysis, Context, Lexicon, Reading, SourceType};
 use sourcetrace_core::credits::{self, Credit};
 use sourcetrace_core::framing::{self, Framing};
-use sourcetrace_core::tone::{self, ArticleTone, ToneEngine};
+use sourcetrace_core::tone::{self, ToneEngine, ToneFigures};
 use sourcetrace_core::ANALYSIS_VERSION;
 use sourcetrace_store::{
     AnalysisCounts, AnalysisItem, AnalysisRecord, AnalysisStamp, AnalysisTarget, ArticleFilter, AttributionRecord,
@@ -388,7 +388,7 @@ type Corrections = HashMap<i64, Vec<attribution::Correction>>;
 struct Analysed {
     analysis: Analysis,
     credits: Vec<Credit>,
-    tone: ArticleTone,
+    tone: ToneFigures,
     framing: Framing,
     reuse: ArticleReuse,
     encoded: EncodedAttributions,
@@ -417,7 +417,9 @@ fn analyse_batch(
                 attribution::analyze_reading(&reading, lexicon, &Context { outlet: t.outlet.as_deref() });
             attribution::correct(&mut analysis, corrections.get(&t.id).map_or(&[], Vec::as_slice));
             let entities = tone::entities_in(&analysis, &reading, lexicon);
-            let tone = tone::article_tone_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
+            // The library keeps the tone's figures; the article's view works
+            // out the sentences and terms behind them again.
+            let tone = tone::article_tone_figures_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
             let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
             let credits = credits::find(&t.text, &lexicon.gazetteer);
             let encoded = EncodedAttributions::of(&analysis);

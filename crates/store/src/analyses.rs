@@ -13,7 +13,7 @@ use serde::Serialize;
 use sourcetrace_core::attribution::{Analysis, Attribution, Corrected, Evidence, Scores, Source, Span};
 use sourcetrace_core::credits::Credit;
 use sourcetrace_core::framing::{Framing, Hit};
-use sourcetrace_core::tone::ArticleTone;
+use sourcetrace_core::tone::ToneFigures;
 use std::collections::HashMap;
 
 /// What is written for one article: its attributions and scores, its
@@ -26,7 +26,7 @@ pub struct AnalysisItem<'a> {
     /// Most of the article is copy from an origin (see `sourcetrace_core::reuse`).
     pub syndicated: bool,
     /// The article's tone by the default engine, when it was scored.
-    pub tone: Option<&'a ArticleTone>,
+    pub tone: Option<&'a ToneFigures>,
     /// Its hedges, loaded terms and verb stances, when they were counted.
     pub framing: Option<&'a Framing>,
     /// The JSON columns of its attributions, when they were encoded where
@@ -195,7 +195,7 @@ fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Res
 fn write_tone_and_framing(
     tx: &rusqlite::Transaction,
     article_id: i64,
-    tone: Option<&ArticleTone>,
+    tone: Option<&ToneFigures>,
     framing: Option<&Framing>,
 ) -> Result<()> {
     tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?.execute([article_id])?;
@@ -207,13 +207,7 @@ fn write_tone_and_framing(
                 "INSERT OR REPLACE INTO entity_tones (article_id, entity, score, sentences, mentions)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![
-                article_id,
-                e.name,
-                score,
-                e.sentences.len() as i64,
-                e.mentions.len() as i64
-            ])?;
+            .execute(params![article_id, e.name, score, e.sentences as i64, e.mentions as i64])?;
         }
     }
     if let Some(framing) = framing {
@@ -1015,15 +1009,16 @@ mod tests {
             // The second analysis also brings a tone, which the one write
             // of the analysis row must tally.
             let tones = sourcetrace_core::tone::ToneLexicon::builtin();
-            let found: Vec<(i64, Analysis, Vec<Credit>, Option<ArticleTone>)> = targets
+            let found: Vec<(i64, Analysis, Vec<Credit>, Option<ToneFigures>)> = targets
                 .iter()
                 .map(|t| {
                     (
                         t.id,
                         analyze(&t.text, &lexicon, &Context::default()),
                         sourcetrace_core::credits::find(&t.text, &lexicon.gazetteer),
-                        syndicated
-                            .then(|| sourcetrace_core::tone::article_tone(&t.text, &tones, Default::default(), &[])),
+                        syndicated.then(|| {
+                            sourcetrace_core::tone::article_tone(&t.text, &tones, Default::default(), &[]).figures()
+                        }),
                     )
                 })
                 .collect();

@@ -246,9 +246,11 @@ pub(crate) struct Scored {
     pub score: f64,
 }
 
-fn score(sentence: &str, lexicon: &ToneLexicon, engine: ToneEngine) -> Scored {
+/// Without `explain`, VADER leaves out its terms and their notes; AFINN,
+/// cheap either way, always explains.
+fn score(sentence: &str, lexicon: &ToneLexicon, engine: ToneEngine, explain: bool) -> Scored {
     match engine {
-        ToneEngine::Vader => vader::score(sentence, lexicon),
+        ToneEngine::Vader => vader::score(sentence, lexicon, explain),
         ToneEngine::Afinn => afinn::score(sentence, lexicon),
     }
 }
@@ -257,7 +259,7 @@ fn score(sentence: &str, lexicon: &ToneLexicon, engine: ToneEngine) -> Scored {
 /// are code points into `sentence`.
 pub fn sentence_tone(sentence: &str, lexicon: &ToneLexicon, engine: ToneEngine) -> SentenceTone {
     let offsets = CodePoints::new(sentence);
-    build_sentence(sentence, 0, score(sentence, lexicon, engine), &offsets, sentence)
+    build_sentence(sentence, 0, score(sentence, lexicon, engine, true), &offsets, sentence)
 }
 
 fn build_sentence(text: &str, base: usize, scored: Scored, offsets: &CodePoints, sentence: &str) -> SentenceTone {
@@ -324,22 +326,11 @@ pub fn article_tone_in(
     }
     let (t, offsets) = (&reading.tokens, &reading.offsets);
     let text = t.text;
-    let mut sentences = Vec::with_capacity(t.sentences.len());
-    // The sentence index of each token, for entity mentions.
-    let mut sentence_of_token = vec![usize::MAX; t.toks.len()];
-    for s in &t.sentences {
-        if !(s.first..s.end).any(|i| t.toks[i].kind == Kind::Word) {
-            continue;
-        }
-        let (a, b) = (t.toks[s.first].start, t.toks[s.end - 1].end);
-        let sentence = &text[a..b];
-        for slot in &mut sentence_of_token[s.first..s.end] {
-            *slot = sentences.len();
-        }
-        sentences.push(build_sentence(text, a, score(sentence, lexicon, engine), offsets, sentence));
-    }
-    let n = sentences.len();
-    let mean = if n == 0 { 0.0 } else { sentences.iter().map(|s| s.score).sum::<f64>() / n as f64 + 0.0 };
+    let (sentences, sentence_of_token) = score_sentences(reading, |a, sentence| {
+        build_sentence(text, a, score(sentence, lexicon, engine, true), offsets, sentence)
+    });
+    let scores: Vec<f64> = sentences.iter().map(|s| s.score).collect();
+    let mean = mean_of(&scores);
     let count = |label: ToneLabel| sentences.iter().filter(|s| s.label == label).count();
     let (positive, neutral, negative) =
         (count(ToneLabel::Positive), count(ToneLabel::Neutral), count(ToneLabel::Negative));
@@ -349,11 +340,7 @@ pub fn article_tone_in(
         .iter()
         .zip(mentions)
         .map(|(e, found)| {
-            let mut in_sentences: Vec<usize> =
-                found.iter().map(|&(i, _)| sentence_of_token[i]).filter(|&s| s < n).collect();
-            in_sentences.dedup();
-            let score = (!in_sentences.is_empty())
-                .then(|| in_sentences.iter().map(|&s| sentences[s].score).sum::<f64>() / in_sentences.len() as f64);
+            let (in_sentences, score) = entity_sentences(&found, &sentence_of_token, &scores);
             let mentions = found
                 .iter()
                 .map(|&(i, j)| {
@@ -376,6 +363,117 @@ pub fn article_tone_in(
         entities,
         diagnostics,
     }
+}
+
+/// An article's tone as the library keeps it: the figures of
+/// [`ArticleTone`] without the sentences and terms that explain them, which
+/// the article's view works out again from its text. The numbers are the
+/// same as [`article_tone_in`]'s (a test checks it); what is left out is
+/// the copying of every sentence and the notes on every rated word, a
+/// fifth of the tone's work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToneFigures {
+    pub engine: ToneEngine,
+    /// The mean score of all sentences, neutral ones included.
+    pub score: f64,
+    pub entities: Vec<EntityFigures>,
+}
+
+/// An [`EntityTone`] in figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityFigures {
+    pub name: String,
+    /// The mean score of the sentences that mention it; none when none do.
+    pub score: Option<f64>,
+    /// How many sentences mention it.
+    pub sentences: usize,
+    /// How many times it is mentioned.
+    pub mentions: usize,
+}
+
+impl ArticleTone {
+    /// The figures of this tone, as [`article_tone_figures_in`] gives them.
+    pub fn figures(&self) -> ToneFigures {
+        ToneFigures {
+            engine: self.engine,
+            score: self.score,
+            entities: self
+                .entities
+                .iter()
+                .map(|e| EntityFigures {
+                    name: e.name.clone(),
+                    score: e.score,
+                    sentences: e.sentences.len(),
+                    mentions: e.mentions.len(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// [`article_tone_in`] in figures only ([`ToneFigures`]).
+pub fn article_tone_figures_in(
+    reading: &Reading,
+    lexicon: &ToneLexicon,
+    engine: ToneEngine,
+    entities: &[Entity],
+) -> ToneFigures {
+    let (scores, sentence_of_token) =
+        score_sentences(reading, |_, sentence| score(sentence, lexicon, engine, false).score);
+    let mentions = find_mentions(&reading.tokens, entities);
+    let entities = entities
+        .iter()
+        .zip(mentions)
+        .map(|(e, found)| {
+            let (in_sentences, score) = entity_sentences(&found, &sentence_of_token, &scores);
+            EntityFigures { name: e.name.clone(), score, sentences: in_sentences.len(), mentions: found.len() }
+        })
+        .collect();
+    ToneFigures { engine, score: mean_of(&scores), entities }
+}
+
+/// Runs `each` over every sentence with a word in it, with the sentence's
+/// byte offset; returns the results and the sentence index of each token
+/// (`usize::MAX` outside them), for entity mentions.
+fn score_sentences<T>(reading: &Reading, mut each: impl FnMut(usize, &str) -> T) -> (Vec<T>, Vec<usize>) {
+    let t = &reading.tokens;
+    let mut results = Vec::with_capacity(t.sentences.len());
+    let mut sentence_of_token = vec![usize::MAX; t.toks.len()];
+    for s in &t.sentences {
+        if !(s.first..s.end).any(|i| t.toks[i].kind == Kind::Word) {
+            continue;
+        }
+        let (a, b) = (t.toks[s.first].start, t.toks[s.end - 1].end);
+        for slot in &mut sentence_of_token[s.first..s.end] {
+            *slot = results.len();
+        }
+        results.push(each(a, &t.text[a..b]));
+    }
+    (results, sentence_of_token)
+}
+
+/// The mean of the sentence scores; 0 for none.
+fn mean_of(scores: &[f64]) -> f64 {
+    // `+ 0.0` turns the -0.0 of an empty or cancelling sum into 0.0.
+    if scores.is_empty() {
+        0.0
+    } else {
+        scores.iter().sum::<f64>() / scores.len() as f64 + 0.0
+    }
+}
+
+/// The sentences an entity's mentions fall in, and their mean score.
+fn entity_sentences(
+    found: &[(usize, usize)],
+    sentence_of_token: &[usize],
+    scores: &[f64],
+) -> (Vec<usize>, Option<f64>) {
+    let mut in_sentences: Vec<usize> =
+        found.iter().map(|&(i, _)| sentence_of_token[i]).filter(|&s| s < scores.len()).collect();
+    in_sentences.dedup();
+    let score = (!in_sentences.is_empty())
+        .then(|| in_sentences.iter().map(|&s| scores[s]).sum::<f64>() / in_sentences.len() as f64);
+    (in_sentences, score)
 }
 
 /// A word without a possessive ending: "putin's" is "putin".

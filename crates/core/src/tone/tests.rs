@@ -199,3 +199,36 @@ fn messy_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn the_figures_are_the_explained_tones_numbers() {
+    // The library keeps the figures, and the article's view explains them
+    // again: the two must agree to the bit, for both engines, on text with
+    // negation, boosters, "but", capitals and entities in it.
+    let texts = [
+        "Russian President Vladimir Putin said talks were useful. \
+         Peskov said the West wants to demonize Russia. \
+         Kremlin spokesman Dmitry Peskov called it a provocation, but a VERY small one! \
+         There were no signs of progress in the talks, and Moscow was hardly happy.",
+        "Putin had no particular grounds for optimism. The talks were not a success?? \
+         Officials warned of a dangerous escalation; Biden said the meeting was kind of great.",
+        "",
+        "!!! --- ,,,",
+    ];
+    let lexicon = Lexicon::builtin();
+    for text in texts {
+        let analysis = attribution::analyze(text, &lexicon, &attribution::Context::default());
+        let entities = entities_of(&analysis, text, &lexicon);
+        let reading = Reading::unmarked(text);
+        for tones in [ToneLexicon::builtin(), ToneLexicon::general()] {
+            for engine in ToneEngine::ALL {
+                let explained = article_tone_in(&reading, &tones, engine, &entities);
+                let figures = article_tone_figures_in(&reading, &tones, engine, &entities);
+                assert_eq!(figures, explained.figures(), "{} on {text:?}", engine.as_str());
+            }
+        }
+        if !text.trim_matches(|c: char| !c.is_alphabetic()).is_empty() {
+            assert!(!entities.is_empty(), "the check must cover entities: {text:?}");
+        }
+    }
+}

@@ -251,10 +251,23 @@ struct Trace {
     negator: Option<usize>,
     boost: f64,
     notes: Vec<String>,
+    /// Notes are written only when the score is to be explained: the
+    /// library keeps the figures alone, and formatting the notes of every
+    /// rated word of every article was work no one read.
+    explain: bool,
+}
+
+impl Trace {
+    fn note(&mut self, note: impl FnOnce() -> String) {
+        if self.explain {
+            self.notes.push(note());
+        }
+    }
 }
 
 /// Scores one sentence. Offsets in the result are bytes into `sentence`.
-pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
+/// Without `explain`, the score is the same and the result has no terms.
+pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Scored {
     let news = lexicon.news;
     // Tokens: split on whitespace, then trailing and leading ASCII
     // punctuation stripped unless that leaves two characters or fewer
@@ -328,7 +341,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
     let cap_diff = n > allcaps && allcaps > 0;
 
     let mut sentiments = vec![0.0f64; n];
-    let mut traces = vec![Trace::default(); n];
+    let mut traces = vec![Trace { explain, ..Trace::default() }; n];
     for i in 0..n {
         let item = lower[i];
         // Most words are in no lexicon: the one lookup that rules them out
@@ -342,7 +355,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
         let mut valence = weight.valence;
         if item == "no" && i + 1 < n && rated(i + 1) {
             valence = 0.0;
-            trace.notes.push("\"no\" before a rated word negates it instead".into());
+            trace.note(|| "\"no\" before a rated word negates it instead".into());
         }
         let no_before = (i > 0 && lower[i - 1] == "no")
             || (i > 1 && lower[i - 2] == "no")
@@ -351,14 +364,14 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             valence = weight.valence * N_SCALAR;
             trace.negations = 1;
             trace.negator = (1..=i.min(3)).map(|d| i - d).find(|&j| lower[j] == "no");
-            trace.notes.push(format!("negated by \"no\" (x{N_SCALAR})"));
+            trace.note(|| format!("negated by \"no\" (x{N_SCALAR})"));
         }
         if upper[i] && cap_diff {
             // Python adds to positive valence and subtracts otherwise, so a
             // capitalised word of valence 0 turns negative; kept for parity.
             valence += if valence > 0.0 { C_INCR } else { -C_INCR };
             trace.boost += C_INCR;
-            trace.notes.push(format!("in capitals (+{C_INCR})"));
+            trace.note(|| format!("in capitals (+{C_INCR})"));
         }
         for start_i in 0..3 {
             if i <= start_i || rated(i - (start_i + 1)) {
@@ -380,11 +393,13 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             }
             if s != 0.0 {
                 trace.boost += s.abs();
-                trace.notes.push(format!(
-                    "{} by \"{}\" ({s:+.3})",
-                    if b_is_incr(lower[j]) { "boosted" } else { "dampened" },
-                    words[j]
-                ));
+                trace.note(|| {
+                    format!(
+                        "{} by \"{}\" ({s:+.3})",
+                        if b_is_incr(lower[j]) { "boosted" } else { "dampened" },
+                        words[j]
+                    )
+                });
             }
             valence += s;
             valence = negation_check(valence, &lower, start_i, i, trace);
@@ -401,7 +416,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
             valence *= N_SCALAR;
             trace.negations += 1;
             trace.negator = Some(i - 1);
-            trace.notes.push(format!("negated by \"least\" (x{N_SCALAR})"));
+            trace.note(|| format!("negated by \"least\" (x{N_SCALAR})"));
         }
         sentiments[i] = valence;
     }
@@ -423,6 +438,9 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon) -> Scored {
     let total = sum + signed_emphasis;
     // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
     let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) + 0.0 };
+    if !explain {
+        return Scored { terms: Vec::new(), raw: total, emphasis: signed_emphasis, score };
+    }
     let terms = traces
         .into_iter()
         .enumerate()
@@ -453,14 +471,14 @@ fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace:
     let negate = |v: f64, j: usize, trace: &mut Trace| {
         trace.negations += 1;
         trace.negator = Some(j);
-        trace.notes.push(format!("negated by \"{}\" (x{N_SCALAR})", lower[j]));
+        trace.note(|| format!("negated by \"{}\" (x{N_SCALAR})", lower[j]));
         v * N_SCALAR
     };
     match start_i {
         0 if negated(w(1)) => negate(valence, i - 1, trace),
         1 => {
             if w(2) == "never" && matches!(w(1), "so" | "this") {
-                trace.notes.push("\"never so\" (x1.25)".into());
+                trace.note(|| "\"never so\" (x1.25)".into());
                 valence * 1.25
             } else if w(2) == "without" && w(1) == "doubt" {
                 valence
@@ -472,7 +490,7 @@ fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace:
         }
         2 => {
             if (w(3) == "never" && matches!(w(2), "so" | "this")) || matches!(w(1), "so" | "this") {
-                trace.notes.push("\"so\" or \"this\" before it (x1.25)".into());
+                trace.note(|| "\"so\" or \"this\" before it (x1.25)".into());
                 valence * 1.25
             } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
                 valence
@@ -499,7 +517,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
     for seq in [&onezero, &twoonezero, &twoone, &threetwoone, &threetwo].into_iter().flatten() {
         if let Some(v) = special_case(seq) {
             valence = v;
-            trace.notes.push(format!("idiom \"{seq}\" ({v})"));
+            trace.note(|| format!("idiom \"{seq}\" ({v})"));
             break;
         }
     }
@@ -507,7 +525,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
         if let Some(zeroone) = phrase(&[w0, lower[i + 1]]) {
             if let Some(v) = special_case(&zeroone) {
                 valence = v;
-                trace.notes.push(format!("idiom \"{zeroone}\" ({v})"));
+                trace.note(|| format!("idiom \"{zeroone}\" ({v})"));
             }
         }
     }
@@ -515,7 +533,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
         if let Some(zeroonetwo) = phrase(&[w0, lower[i + 1], lower[i + 2]]) {
             if let Some(v) = special_case(&zeroonetwo) {
                 valence = v;
-                trace.notes.push(format!("idiom \"{zeroonetwo}\" ({v})"));
+                trace.note(|| format!("idiom \"{zeroonetwo}\" ({v})"));
             }
         }
     }
@@ -523,7 +541,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
         if let Some(b) = booster(n_gram) {
             valence += b;
             trace.boost += b.abs();
-            trace.notes.push(format!("\"{n_gram}\" ({b:+.3})"));
+            trace.note(|| format!("\"{n_gram}\" ({b:+.3})"));
         }
     }
     valence
@@ -556,14 +574,14 @@ fn widen_negation(
             let trace = &mut traces[i];
             trace.negations += 1;
             trace.negator = Some(j);
-            trace.notes.push(format!("negated by \"{}\" earlier in the clause (x{N_SCALAR})", lower[j]));
+            trace.note(|| format!("negated by \"{}\" earlier in the clause (x{N_SCALAR})", lower[j]));
             used.push(j);
         }
     }
     for j in used {
         if weights[j].is_some() && sentiments[j] != 0.0 {
             sentiments[j] = 0.0;
-            traces[j].notes.push("a negator here, not a word of its own tone".into());
+            traces[j].note(|| "a negator here, not a word of its own tone".into());
         }
     }
 }
@@ -605,10 +623,10 @@ fn but_check(lower: &[&str], sentiments: &mut [f64], traces: &mut [Trace]) {
         let Some(&si) = rated.iter().find(|&&j| sentiments[j] == value) else { continue };
         if si < bi {
             sentiments[si] = value * 0.5;
-            traces[si].notes.push("before \"but\" (x0.5)".into());
+            traces[si].note(|| "before \"but\" (x0.5)".into());
         } else if si > bi {
             sentiments[si] = value * 1.5;
-            traces[si].notes.push("after \"but\" (x1.5)".into());
+            traces[si].note(|| "after \"but\" (x1.5)".into());
         }
     }
 }
