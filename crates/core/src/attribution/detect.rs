@@ -1137,6 +1137,30 @@ impl<'a, 't> Detector<'a, 't> {
         if b == a + 1 && t.lower(a) == "you" && entry.class != CueClass::Speech {
             return None;
         }
+        // "A company called Harmony Enterprises gave $5,000", "one PAC
+        // called Stop Hillary": after an indefinite noun that is no one who
+        // speaks, "called" names it.
+        if entry.phrase == "call"
+            && aux == c.first
+            && t.word_is(c.first, "called")
+            && (a.saturating_sub(3).max(s.first)..=a).any(|j| {
+                in_list(&["a", "an", "another", "one"], t.lower(j))
+                    && (j + 1..a).all(|k| t.is_word(k) && !t.toks[k].cap && !t.is(k, BREAK_BIT))
+            })
+            // "A spokesman for Hillary Clinton called a report ...", "a
+            // reporter for Agence France-Presse called it": someone who speaks.
+            && !(a..b).any(|k| {
+                self.lex.source_word(t.lower(k)).is_some_and(|w| {
+                    w.role == super::lexicon::Role::Title
+                        || matches!(
+                            w.kind,
+                            super::SourceType::Person | super::SourceType::Official | super::SourceType::Anonymous
+                        )
+                })
+            })
+        {
+            return None;
+        }
         let mut source = Some((a, b));
         // "it is believed that", "it was reported": no source at all.
         if b == a + 1 && t.lower(a) == "it" && aux < c.first {
@@ -1349,7 +1373,37 @@ impl<'a, 't> Detector<'a, 't> {
         {
             start += 1;
         }
-        if end <= start + 1 {
+        // One word before the comma is content only when the content goes
+        // on after the cue: "Time, Mr. Pence added, was on their side".
+        let one_word_lead = end == start + 1
+            && parenthetical
+            && !self.closes_at(tail, s.end)
+            && t.is_word(start)
+            && !t.lower(start).ends_with("ly")
+            && !in_list(
+                &[
+                    "perhaps",
+                    "maybe",
+                    "now",
+                    "then",
+                    "instead",
+                    "indeed",
+                    "meanwhile",
+                    "moreover",
+                    "besides",
+                    "otherwise",
+                    "yes",
+                    "no",
+                    "well",
+                    "thus",
+                    "hence",
+                    "again",
+                    "also",
+                    "too",
+                ],
+                t.lower(start),
+            );
+        if end <= start + 1 && !one_word_lead {
             return None;
         }
         // An opening adverbial ("On Sunday, he appeared") or participle

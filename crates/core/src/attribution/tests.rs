@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a parenthetical cue after one word of content",
+        text: "Time, Mr. Pence added, was on their side.",
+        cue: "added",
+        source: "Mr. Pence",
+        kind: "person",
+        canonical: "Mr. Pence",
+        content: "was on their side",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "\"called\" after an indefinite speaker is a cue, not a name",
+        text: "A spokesman for Hillary Clinton called the report \u{201c}a smear.\u{201d}",
+        cue: "called",
+        source: "A spokesman for Hillary Clinton",
+        kind: "official",
+        canonical: "spokesman for Hillary Clinton",
+        content: "a smear",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
         case: "according to, after the claim",
         text: "The talks will resume next week, according to two officials familiar with the matter.",
         cue: "according to",
@@ -669,6 +689,10 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("The report published Tuesday showed that the foundation grew.", "published"),
         ("The chemical weapons issue will be the benchmark of his legacy.", "issue"),
         ("Mr. Sanders called it quits on Tuesday.", "called"),
+        // "called" that names something is no cue.
+        ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
+        ("A newly formed super PAC called Future 45 ran its first ads in Iowa.", "called"),
+        ("A German news organization called \u{201c}The Local\u{201d} cited the poll.", "called"),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
