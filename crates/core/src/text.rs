@@ -22,24 +22,15 @@ fn is_invisible(c: char) -> bool {
 /// and quote matching treat them alike; other control characters are
 /// dropped because they can only come from broken or hostile input.
 pub fn normalize(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let mut cleaned = String::with_capacity(unified.len());
+    let mut cleaned = String::with_capacity(raw.len());
     // Most news text is already NFC (all ASCII text is); composing it again
     // costs more than everything else import does to a text, so it is only
-    // done when the quick check cannot rule it out.
-    let already_nfc = unified.is_ascii() || is_nfc_quick(unified.chars()) == IsNormalized::Yes;
-    let chars: Box<dyn Iterator<Item = char>> =
-        if already_nfc { Box::new(unified.chars()) } else { Box::new(unified.nfc()) };
-    for c in chars {
-        match c {
-            '\n' => cleaned.push('\n'),
-            '\u{2028}' | '\u{2029}' => cleaned.push('\n'),
-            '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                cleaned.push(' ')
-            }
-            c if c.is_control() || is_invisible(c) => {}
-            c => cleaned.push(c),
-        }
+    // done when the quick check cannot rule it out. Each case runs its own
+    // copy of the loop below: a boxed iterator cost a call per character.
+    if raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        clean_into(raw.chars(), &mut cleaned);
+    } else {
+        clean_into(raw.nfc(), &mut cleaned);
     }
     let mut out = String::with_capacity(cleaned.len());
     let mut blank_run = 0usize;
@@ -58,6 +49,28 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// Writes `chars` with every line ending as `\n` (`\r\n` and a lone `\r`
+/// alike), Unicode spaces as plain ones, and control and invisible
+/// characters dropped.
+fn clean_into(chars: impl Iterator<Item = char>, cleaned: &mut String) {
+    let mut after_cr = false;
+    for c in chars {
+        let was_after_cr = std::mem::replace(&mut after_cr, c == '\r');
+        match c {
+            '\r' => cleaned.push('\n'),
+            // The second half of a `\r\n`, already written.
+            '\n' if was_after_cr => {}
+            '\n' => cleaned.push('\n'),
+            '\u{2028}' | '\u{2029}' => cleaned.push('\n'),
+            '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                cleaned.push(' ')
+            }
+            c if c.is_control() || is_invisible(c) => {}
+            c => cleaned.push(c),
+        }
+    }
+}
+
 /// Collapses every run of whitespace, line breaks included, into one space
 /// and trims the ends: the form of one-line fields such as headlines, and of
 /// a paragraph.
@@ -67,7 +80,25 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// Normalizes raw text (see [`normalize`]) into a single line.
 pub fn one_line(raw: &str) -> String {
+    // Import cleans a plain body's paragraphs once, then each again as it
+    // joins them: text that is one line already comes back as it is.
+    if is_one_line(raw) {
+        return raw.to_string();
+    }
     collapse_whitespace(&normalize(raw))
+}
+
+/// Is `s` already what [`one_line`] makes of it: no whitespace but single
+/// spaces between words, no control or invisible character, and NFC?
+fn is_one_line(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+        return false;
+    }
+    if s.is_ascii() {
+        return s.bytes().all(|b| b >= b' ' && b != 0x7f);
+    }
+    s.chars().all(|c| c == ' ' || !(c.is_whitespace() || c.is_control() || is_invisible(c)))
+        && is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Splits text into paragraphs: runs of lines separated by blank lines.
@@ -264,6 +295,46 @@ mod tests {
     #[test]
     fn normalize_composes_to_nfc() {
         assert_eq!(normalize("e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn text_already_on_one_line_is_left_as_it_is() {
+        for raw in [
+            "Plain words, one space apart.",
+            "\u{201c}Quoted,\u{201d} said Pe\u{0161}kov \u{2014} in Moscow.",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak",
+            "no\u{00A0}break",
+            "zero\u{200B}width",
+            "e\u{301}",
+            "\u{7f}",
+            "",
+        ] {
+            assert_eq!(one_line(raw), collapse_whitespace(&normalize(raw)), "{raw:?}");
+        }
+        assert!(is_one_line("Plain words, one space apart."));
+        assert!(!is_one_line("e\u{301}"));
+    }
+
+    #[test]
+    fn line_endings_are_folded_as_pairs_then_singles() {
+        // As `replace("\r\n", "\n")` then `replace('\r', "\n")` would:
+        // a `\r\n` is one break, a lone `\r` is one, and a control
+        // character between them keeps them apart.
+        for (raw, expected) in [
+            ("a\r\nb", "a\nb"),
+            ("a\rb", "a\nb"),
+            ("a\r\r\nb", "a\n\nb"),
+            ("a\n\rb", "a\n\nb"),
+            ("a\r\u{0}\nb", "a\n\nb"),
+            ("e\u{301}\r\ne\u{301}", "\u{e9}\n\u{e9}"),
+            ("\r\n\r\n", ""),
+        ] {
+            assert_eq!(normalize(raw), expected, "{raw:?}");
+        }
     }
 
     #[test]
