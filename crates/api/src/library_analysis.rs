@@ -153,9 +153,10 @@ impl Sourcetrace {
         // so that the analysis always has one to start when it finishes
         // another, and the writes (the critical path) never wait for it:
         // with one batch ahead, the two stages ran in lock step and both
-        // cores were idle a quarter of the time. At most four batches are
-        // alive at once (one read, one analysed, one waiting, one written),
-        // which bounds memory.
+        // cores were idle a quarter of the time. Whichever stage is slower
+        // is then always busy. At most three batches are alive at once (two
+        // between their reading and their writing, one being written), which
+        // bounds memory.
         const AHEAD: usize = 2;
         let (to_analyse, batches) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Corrections, Vec<ReuseInputs>)>(1);
         let (to_write, analysed) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Vec<Analysed>)>(1);

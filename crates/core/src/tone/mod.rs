@@ -369,8 +369,8 @@ pub fn article_tone_in(
 /// [`ArticleTone`] without the sentences and terms that explain them, which
 /// the article's view works out again from its text. The numbers are the
 /// same as [`article_tone_in`]'s (a test checks it); what is left out is
-/// the copying of every sentence and the notes on every rated word, a
-/// fifth of the tone's work.
+/// the copying of every sentence and the notes on every rated word, about
+/// a sixth of the tone's work.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToneFigures {
     pub engine: ToneEngine,
@@ -454,7 +454,7 @@ fn score_sentences<T>(reading: &Reading, mut each: impl FnMut(usize, &str) -> T)
 
 /// The mean of the sentence scores; 0 for none.
 fn mean_of(scores: &[f64]) -> f64 {
-    // `+ 0.0` turns the -0.0 of an empty or cancelling sum into 0.0.
+    // `+ 0.0` turns a mean of -0.0 into 0.0.
     if scores.is_empty() {
         0.0
     } else {
