@@ -265,28 +265,90 @@ impl Trace {
     }
 }
 
+/// The buffers one sentence's scoring needs, kept by each thread from one
+/// sentence to the next: VADER scores every sentence of every article, and
+/// allocating ten vectors a sentence was a sixth of its work.
+#[derive(Default)]
+struct Scratch {
+    /// Each token as split on whitespace, and as VADER reads it (with its
+    /// punctuation stripped when that leaves more than two characters).
+    raw: Vec<(usize, usize)>,
+    spans: Vec<(usize, usize)>,
+    /// Every word lowercased, one after the other.
+    folded: String,
+    lower: Vec<(usize, usize)>,
+    weights: Vec<Option<Weight>>,
+    upper: Vec<bool>,
+    sentiments: Vec<f64>,
+    traces: Vec<Trace>,
+    strs: Vec<&'static str>,
+    more_strs: Vec<&'static str>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// An empty vector of string slices that borrow for as long as the caller
+/// needs, made from `kept` without allocating.
+fn borrowed<'a>(kept: &mut Vec<&'static str>) -> Vec<&'a str> {
+    std::mem::take(kept)
+}
+
+/// Gives the allocation of `used` back to `kept`. The vector is emptied
+/// first, so no borrowed slice outlives its sentence; collecting a vector's
+/// own iterator into the same layout reuses its allocation.
+fn give_back(kept: &mut Vec<&'static str>, mut used: Vec<&str>) {
+    used.clear();
+    *kept = used.into_iter().map(|_| "").collect();
+}
+
+/// ASCII punctuation, the characters VADER strips from the ends of tokens.
+fn is_punct(b: u8) -> bool {
+    b.is_ascii_punctuation()
+}
+
 /// Scores one sentence. Offsets in the result are bytes into `sentence`.
 /// Without `explain`, the score is the same and the result has no terms.
 pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Scored {
+    // A run-on "sentence" (a table, a text without full stops) gets buffers
+    // of its own, so that no thread keeps megabytes for the rest of its life.
+    if sentence.len() > KEPT_SENTENCE_BYTES {
+        return score_with(sentence, lexicon, explain, &mut Scratch::default());
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => score_with(sentence, lexicon, explain, &mut scratch),
+        // Only a score inside a score could find the buffers taken; it gets
+        // its own.
+        Err(_) => score_with(sentence, lexicon, explain, &mut Scratch::default()),
+    })
+}
+
+/// The longest sentence whose buffers a thread keeps for the next one.
+const KEPT_SENTENCE_BYTES: usize = 16 * 1024;
+
+fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mut Scratch) -> Scored {
     let news = lexicon.news;
+    let Scratch { raw: raw_spans, spans, folded, lower: ranges, weights, upper, sentiments, traces, strs, more_strs } =
+        scratch;
     // Tokens: split on whitespace, then trailing and leading ASCII
     // punctuation stripped unless that leaves two characters or fewer
     // (which keeps emoticons such as ":)" whole).
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(sentence.len() / 5 + 1);
+    raw_spans.clear();
     let mut at = None;
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // ASCII is read a byte at a time; only other characters are decoded.
-        let (c, width) = if bytes[i] < 0x80 {
-            (bytes[i] as char, 1)
+        let (space, width) = if bytes[i] < 0x80 {
+            (is_space(bytes[i] as char), 1)
         } else {
             let c = sentence[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            (is_space(c), c.len_utf8())
         };
-        match (is_space(c), at) {
+        match (space, at) {
             (true, Some(s)) => {
-                spans.push((s, i));
+                raw_spans.push((s, i));
                 at = None;
             }
             (false, None) => at = Some(i),
@@ -295,32 +357,41 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Sco
         i += width;
     }
     if let Some(s) = at {
-        spans.push((s, sentence.len()));
+        raw_spans.push((s, sentence.len()));
     }
-    let raw: Vec<&str> = spans.iter().map(|&(a, b)| &sentence[a..b]).collect();
-    for span in spans.iter_mut() {
-        let (a, b) = *span;
-        let token = &sentence[a..b];
-        let stripped = token.trim_matches(|c: char| c.is_ascii_punctuation());
+    spans.clear();
+    for &(a, b) in raw_spans.iter() {
+        // ASCII punctuation is one byte and never part of another
+        // character, so it is stripped byte by byte.
+        let token = &bytes[a..b];
+        let lead = token.iter().take_while(|&&c| is_punct(c)).count();
+        let trail = if lead == token.len() { 0 } else { token.iter().rev().take_while(|&&c| is_punct(c)).count() };
+        let stripped = &token[lead..token.len() - trail];
         // More than two characters: over eight bytes always is, two bytes
         // or fewer never is, and only the rest is counted.
-        let long = stripped.len() > 8 || (stripped.len() > 2 && stripped.chars().count() > 2);
-        if long {
-            let lead = token.len() - token.trim_start_matches(|c: char| c.is_ascii_punctuation()).len();
-            *span = (a + lead, a + lead + stripped.len());
-        }
+        let long =
+            stripped.len() > 8 || (stripped.len() > 2 && stripped.iter().filter(|&&c| (c & 0xC0) != 0x80).count() > 2);
+        spans.push(if long { (a + lead, b - trail) } else { (a, b) });
     }
-    let words: Vec<&str> = spans.iter().map(|&(a, b)| &sentence[a..b]).collect();
-    // Every word lowercased into one buffer: one allocation a sentence
-    // rather than one a word.
-    let mut folded = String::with_capacity(sentence.len());
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(words.len());
-    for w in &words {
+    // Every word lowercased into one buffer, noting on the way whether it
+    // is in capitals.
+    folded.clear();
+    ranges.clear();
+    upper.clear();
+    for &(a, b) in spans.iter() {
+        let w = &sentence[a..b];
         let from = folded.len();
         if w.is_ascii() {
+            let (mut has_upper, mut has_lower) = (false, false);
+            for &c in w.as_bytes() {
+                has_upper |= c.is_ascii_uppercase();
+                has_lower |= c.is_ascii_lowercase();
+            }
+            upper.push(has_upper && !has_lower);
             folded.push_str(w);
             folded[from..].make_ascii_lowercase();
         } else {
+            upper.push(is_upper(w));
             let l = w.to_lowercase();
             if news {
                 folded.push_str(&l.replace('\u{2019}', "'"));
@@ -330,18 +401,27 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Sco
         }
         ranges.push((from, folded.len()));
     }
-    let lower: Vec<&str> = ranges.iter().map(|&(a, b)| &folded[a..b]).collect();
-    let n = words.len();
+    let folded = folded.as_str();
+    let mut raw = borrowed(strs);
+    raw.extend(raw_spans.iter().map(|&(a, b)| &sentence[a..b]));
+    let mut lower = borrowed(more_strs);
+    lower.extend(ranges.iter().map(|&(a, b)| &folded[a..b]));
+    let word = |j: usize| &sentence[spans[j].0..spans[j].1];
+    let n = lower.len();
     // Each word's weight, looked up once: the rules below ask again about
     // the words around every rated one.
-    let weights: Vec<Option<Weight>> = lower.iter().map(|&w| lexicon.vader.get(w).copied()).collect();
+    weights.clear();
+    weights.extend(lower.iter().map(|&w| lexicon.vader.get(w).copied()));
+    let weights = weights.as_slice();
     let rated = |j: usize| weights[j].is_some();
-    let upper: Vec<bool> = words.iter().map(|w| is_upper(w)).collect();
+    let upper = upper.as_slice();
     let allcaps = upper.iter().filter(|&&u| u).count();
     let cap_diff = n > allcaps && allcaps > 0;
 
-    let mut sentiments = vec![0.0f64; n];
-    let mut traces = vec![Trace { explain, ..Trace::default() }; n];
+    sentiments.clear();
+    sentiments.resize(n, 0.0);
+    traces.clear();
+    traces.resize_with(n, || Trace { explain, ..Trace::default() });
     for i in 0..n {
         let item = lower[i];
         // Most words are in no lexicon: the one lookup that rules them out
@@ -394,11 +474,7 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Sco
             if s != 0.0 {
                 trace.boost += s.abs();
                 trace.note(|| {
-                    format!(
-                        "{} by \"{}\" ({s:+.3})",
-                        if b_is_incr(lower[j]) { "boosted" } else { "dampened" },
-                        words[j]
-                    )
+                    format!("{} by \"{}\" ({s:+.3})", if b_is_incr(lower[j]) { "boosted" } else { "dampened" }, word(j))
                 });
             }
             valence += s;
@@ -422,9 +498,9 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Sco
     }
 
     if news {
-        widen_negation(&raw, &lower, &weights, &mut sentiments, &mut traces);
+        widen_negation(&raw, &lower, weights, sentiments, traces);
     }
-    but_check(&lower, &mut sentiments, &mut traces);
+    but_check(&lower, sentiments, traces);
 
     let sum: f64 = sentiments.iter().sum();
     let emphasis = punctuation_emphasis(sentence);
@@ -438,11 +514,13 @@ pub(crate) fn score(sentence: &str, lexicon: &ToneLexicon, explain: bool) -> Sco
     let total = sum + signed_emphasis;
     // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
     let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) + 0.0 };
+    give_back(strs, raw);
+    give_back(more_strs, lower);
     if !explain {
         return Scored { terms: Vec::new(), raw: total, emphasis: signed_emphasis, score };
     }
     let terms = traces
-        .into_iter()
+        .drain(..)
         .enumerate()
         .filter_map(|(i, t)| {
             let weight = t.weight?;
