@@ -342,6 +342,10 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
         line_start += line.len();
     }
 
+    // Most texts credit no one, and their code points need not be counted.
+    if found.is_empty() {
+        return Vec::new();
+    }
     found.sort_by_key(|f| (f.0, f.2));
     let points = CodePoints::new(text);
     let mut out: Vec<Credit> = Vec::with_capacity(found.len());

@@ -41,7 +41,7 @@
 //! assert_eq!(found.words, 10);
 //! ```
 
-use crate::attribution::lexicon::normalize_phrase;
+use crate::attribution::lexicon::{normalize_phrase, WordFilter};
 use crate::attribution::tokens::{Kind, Tokens};
 use crate::attribution::{Analysis, Reading, Stance};
 use crate::fasthash::FastMap as HashMap;
@@ -92,6 +92,9 @@ struct Entry {
 struct Phrases {
     entries: Vec<Entry>,
     forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// The first words of `forms`. Nearly every word of a text starts no
+    /// phrase, and this filter says so without hashing the word.
+    first_words: WordFilter,
 }
 
 impl Phrases {
@@ -128,6 +131,7 @@ impl Phrases {
         for form in forms {
             let mut words = form.split(' ').map(str::to_string);
             let Some(first) = words.next() else { continue };
+            self.first_words.insert(&first);
             let rest: Vec<String> = words.collect();
             let slot = self.forms.entry(first).or_default();
             if !slot.iter().any(|(r, e)| *r == rest && *e == id) {
@@ -150,6 +154,10 @@ impl Phrases {
             }
             let word = t.lower(i);
             let stem = bare(word);
+            if !self.first_words.may_hold(stem) && (stem == word || !self.first_words.may_hold(word)) {
+                i += 1;
+                continue;
+            }
             let candidates = self.forms.get(stem).or_else(|| if stem == word { None } else { self.forms.get(word) });
             let matched = candidates.and_then(|candidates| {
                 candidates.iter().find(|(rest, _)| {

@@ -137,28 +137,29 @@ pub fn word_count(text: &str) -> usize {
     // The same words as [`words`], counted in one pass without slicing:
     // every analysis counts the words of its text.
     let joins = |c: char| matches!(c, '\'' | '\u{2019}' | '-' | '.');
+    // Most text is ASCII even when some of it is not (curly quotes, a
+    // name's accent), so bytes below 0x80 are read as they are and only
+    // the others decoded.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => (b as char, 1),
+            Some(_) => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+            None => (' ', 0),
+        }
+    };
     let mut count = 0;
     let mut in_word = false;
-    if text.is_ascii() {
-        let b = text.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_alphanumeric() {
-                count += usize::from(!in_word);
-                in_word = true;
-            } else if !(in_word && joins(c as char) && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)) {
-                in_word = false;
-            }
-        }
-        return count;
-    }
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, width) = char_at(i);
         if c.is_alphanumeric() {
             count += usize::from(!in_word);
             in_word = true;
-        } else if !(in_word && joins(c) && chars.peek().is_some_and(|n| n.is_alphanumeric())) {
+        } else if !(in_word && joins(c) && char_at(i + width).0.is_alphanumeric()) {
             in_word = false;
         }
+        i += width;
     }
     count
 }

@@ -154,8 +154,15 @@ pub struct Lexicon {
 /// decides. It never says no for a word that is present, so the bits every
 /// word gets are the same as without it.
 #[derive(Debug, Clone)]
-struct WordFilter {
+pub(crate) struct WordFilter {
     bits: Vec<u64>,
+}
+
+impl Default for WordFilter {
+    /// A filter of no words, to which words can be added.
+    fn default() -> WordFilter {
+        WordFilter::of(std::iter::empty())
+    }
 }
 
 impl WordFilter {
@@ -176,6 +183,22 @@ impl WordFilter {
     #[inline]
     fn may_contain(&self, key: u128) -> bool {
         Self::probes(key).iter().all(|&probe| self.bits[probe >> 6] & (1 << (probe & 63)) != 0)
+    }
+
+    /// Adds a word. Words that cannot be packed (over 16 bytes) are left
+    /// out: [`WordFilter::may_hold`] lets every such word through.
+    pub(crate) fn insert(&mut self, word: &str) {
+        if let Some(key) = pack_word(word) {
+            for probe in Self::probes(key) {
+                self.bits[probe >> 6] |= 1 << (probe & 63);
+            }
+        }
+    }
+
+    /// False only when `word` was certainly never inserted.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        pack_word(word).is_none_or(|key| self.may_contain(key))
     }
 
     /// Two bit positions from one multiplicative hash of the key; the high
