@@ -2240,16 +2240,22 @@ impl<'a, 't> Detector<'a, 't> {
         if !t.is_punct(src.1, ',') {
             return src;
         }
-        match self.right_np(src.1 + 1, end, true) {
-            // "... carrier who lined up to hear Mr. Trump": a relative clause
-            // runs to the end of the sentence with the appositive.
-            Some((_, b)) if t.word_is(b, "who") => {
-                let mut e = end;
-                while e > b && !t.is_word(e - 1) {
-                    e -= 1;
-                }
-                (src.0, e)
+        // A relative clause runs to the end of the sentence.
+        let to_end = |from: usize| {
+            let mut e = end;
+            while e > from && !t.is_word(e - 1) {
+                e -= 1;
             }
+            (src.0, e)
+        };
+        // "said Ed Rendell, who serves as chairman of the committee".
+        if t.word_is(src.1 + 1, "who") {
+            return to_end(src.1 + 1);
+        }
+        match self.right_np(src.1 + 1, end, true) {
+            // "... carrier who lined up to hear Mr. Trump", and after a
+            // comma: "a professor at M.I.T., who is one of ...".
+            Some((_, b)) if t.word_is(b, "who") || t.is_punct(b, ',') && t.word_is(b + 1, "who") => to_end(b),
             Some((_, b)) if self.closes_at(b, end) && !t.is_punct(b, ',') => (src.0, b),
             _ => src,
         }
@@ -2546,6 +2552,20 @@ impl<'a, 't> Detector<'a, 't> {
                         // "a source familiar with the talks", "people close
                         // to the president": the phrase goes on past them.
                         let inner = inner || words > 0 && i > limit && self.familiar_with(i);
+                        // "a source close to him": the pronoun closes the
+                        // phrase that "close to" opened.
+                        let inner = inner
+                            || words == 0
+                                && i > limit
+                                && matches!(w, "him" | "her" | "them" | "us")
+                                && self.familiar_with(i - 1);
+                        // "her friend", "their lawyers": a possessive opens
+                        // the phrase of a common noun (a name after it,
+                        // "told her Trump", is no phrase of hers).
+                        let inner = inner
+                            || words > 0
+                                && matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+                                && !t.toks[i + 1].cap;
                         if !inner {
                             break;
                         }
@@ -2676,7 +2696,17 @@ impl<'a, 't> Detector<'a, 't> {
                         words += 1;
                         continue;
                     }
-                    if t.is(k, BREAK_BIT) && !tok.cap && !t.is(k, DETERMINERS_BIT) {
+                    // "Facebook's global politics and government outreach
+                    // director": "and" inside one long title.
+                    let title_and = long
+                        && words > 0
+                        && w == "and"
+                        && k + 1 < end
+                        && t.is_word(k + 1)
+                        && !t.is(k + 1, BREAK_BIT)
+                        && !t.is(k + 1, CUE_BIT)
+                        && !is_verb_form(t.lower(k + 1));
+                    if t.is(k, BREAK_BIT) && !tok.cap && !t.is(k, DETERMINERS_BIT) && !title_and {
                         break;
                     }
                     let stops = if long {
