@@ -708,6 +708,11 @@ fn is_quantity(w: &str) -> bool {
         )
 }
 
+/// The participles after "those" that make it the people a poll asked.
+fn is_polled(w: &str) -> bool {
+    in_list(&["surveyed", "polled", "interviewed", "questioned", "sampled"], w)
+}
+
 fn t_word_is_who(t: &Tokens, i: usize) -> bool {
     t.word_is(i, "who")
 }
@@ -2525,6 +2530,16 @@ impl<'a, 't> Detector<'a, 't> {
             if t.is(last, PRONOUNS_BIT) {
                 return Some((last, end));
             }
+            // "most of them", "several of us": a share of a group that a
+            // pronoun names.
+            if matches!(w, "them" | "us")
+                && last >= limit + 2
+                && t.word_is(last - 1, "of")
+                && t.is_word(last - 2)
+                && is_quantity(t.lower(last - 2))
+            {
+                return Some((last - 2, end));
+            }
             // "Lindsey Graham, who has endorsed Cruz": the relative pronoun
             // is the subject as written; `antecedents` says whom it means.
             if w == "who" && last > limit && self.antecedent_of(last).is_some() {
@@ -2566,6 +2581,9 @@ impl<'a, 't> Detector<'a, 't> {
                             || words > 0
                                 && matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
                                 && !t.toks[i + 1].cap;
+                        // "those surveyed", "those polled": the people a
+                        // poll asked.
+                        let inner = inner || words > 0 && w == "those" && is_polled(t.lower(i + 1));
                         if !inner {
                             break;
                         }
@@ -2627,12 +2645,22 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         // A trailing comma from an appositive stays outside the phrase.
-        let (a, mut b) = self.trim_np(k, end);
+        let (mut a, mut b) = self.trim_np(k, end);
         while b > a && t.is_punct(b - 1, ',') {
             b -= 1;
         }
         if b <= a {
             return None;
+        }
+        // "She and her aides", "he and Mr. Allen": a pronoun that opens
+        // its clause joined to the phrase.
+        if a >= limit + 2
+            && t.word_is(a - 1, "and")
+            && t.is(a - 2, PRONOUNS_BIT)
+            && t.lower(a - 2) != "it"
+            && (a - 2 == limit || !t.is_word(a - 3) || in_list(&["but", "and", "as", "when", "while"], t.lower(a - 3)))
+        {
+            a -= 2;
         }
         Some((a, b))
     }
@@ -2792,6 +2820,9 @@ impl<'a, 't> Detector<'a, 't> {
         }
         if b - a > 12 {
             return false;
+        }
+        if b == a + 2 && t.word_is(a, "those") && is_polled(t.lower(a + 1)) {
+            return true;
         }
         let first_in_sentence = t.sentence_of(a).first;
         (a..b).any(|k| {

@@ -620,6 +620,36 @@ const ROWS: &[Row] = &[
         content: "The Clinton approach is made possible by its resources",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "the people a poll asked",
+        text: "By 58%-33%, those surveyed said the group's funding shouldn't be eliminated.",
+        cue: "said",
+        source: "those surveyed",
+        kind: "unknown",
+        canonical: "those surveyed",
+        content: "the group's funding shouldn't be eliminated",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a share of a group named by a pronoun",
+        text: "And until the shutdown, most of them said they had loved working for Carrier.",
+        cue: "said",
+        source: "most of them",
+        kind: "unknown",
+        canonical: "most of them",
+        content: "they had loved working for Carrier",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a pronoun joined to another source",
+        text: "It's not only about creating big audiences, he and Mr. Allen said.",
+        cue: "said",
+        source: "he and Mr. Allen",
+        kind: "person",
+        canonical: "Mr. Allen",
+        content: "It's not only about creating big audiences",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
