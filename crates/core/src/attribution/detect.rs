@@ -777,6 +777,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         self.colons();
         self.document_prefaces();
+        self.poll_standings();
         for i in 0..self.found.len() {
             if let Some((a, b)) = self.found[i].source {
                 if b == a + 1 && t_word_is_who(self.t, a) {
@@ -1562,6 +1563,78 @@ impl<'a, 't> Detector<'a, 't> {
             let (content, quoted) = self.content_spans(comma + 1, end);
             self.cue_taken[k] = true;
             self.found.push(Found::new((k, k + 1), None, Some((k + 1, b)), content, "document-preface", quoted));
+        }
+    }
+
+    /// "Trump leads in the polls", "Clinton held a 24-point lead among
+    /// black voters in a CNN national poll": standings that a poll reports,
+    /// which are the poll's claim and not the writer's. A poll opening the
+    /// sentence ("In a CNN poll, ...") is a preface, found above.
+    fn poll_standings(&mut self) {
+        let t = self.t;
+        for k in 1..t.toks.len() {
+            if !t.word_is(k, "in") || self.cue_taken[k] || t.in_quote[k].is_some() {
+                continue;
+            }
+            let s = t.sentence_of(k);
+            let mut start = self.sentence_start(s.first);
+            while start < k && (!t.is_word(start) || in_list(&["but", "and", "so", "yet", "still"], t.lower(start))) {
+                start += 1;
+            }
+            // Three words at least say who stands where ("Trump leads").
+            if k < start + 2 {
+                continue;
+            }
+            let Some((a, b)) = self.right_np(k + 1, s.end, true) else { continue };
+            let Some(last_poll) =
+                (a..b).rev().find(|&j| t.is_word(j) && in_list(&["poll", "polls", "survey", "surveys"], t.lower(j)))
+            else {
+                continue;
+            };
+            // A poll of its own ("a CNN national poll", "the 50-state poll",
+            // "the RealClearPolitics average of New Hampshire polls"), not
+            // "the polls" of horse-race color ("ahead in the polls") or the
+            // ones voters go to.
+            let named = (a..last_poll).any(|j| t.toks[j].cap);
+            let singular = in_list(&["poll", "survey"], t.lower(last_poll));
+            let plain = last_poll - a <= 6
+                && (a..last_poll).all(|j| {
+                    t.is_word(j)
+                        && !t.lower(j).ends_with("ing")
+                        && (!t.is(j, BREAK_BIT) || t.is(j, DETERMINERS_BIT) || t.word_is(j, "of"))
+                });
+            let subordinate = in_list(
+                &["while", "when", "though", "although", "despite", "as", "if", "because", "since", "depending", "who"],
+                t.lower(start),
+            );
+            if !(named || singular) || !plain || subordinate {
+                continue;
+            }
+            // The poll with its date ("released Sunday", "last month"), not
+            // what the sentence goes on with ("ahead of the primary").
+            let mut b = last_poll + 1;
+            while b < s.end
+                && t.is_word(b)
+                && (time_word_at(t, b) || in_list(&["last", "this", "released", "conducted", "published"], t.lower(b)))
+            {
+                b += 1;
+            }
+            // "20 percent of people in a recent poll said": the poll is
+            // inside the subject of a cue, which is the attribution.
+            let cue_follows = (b..s.end.min(b + 3)).any(|j| t.is_word(j) && t.is(j, CUE_BIT));
+            // Only a clause of the writer's own before it: not one that a
+            // cue already attributes ("he said he leads in the polls").
+            let attributed = self.found.iter().any(|f| f.content.iter().any(|&(x, y)| x <= k && k < y))
+                || (start..k).any(|j| self.cue_taken[j]);
+            if cue_follows || attributed {
+                continue;
+            }
+            let (content, quoted) = self.content_spans(start, k);
+            if content.is_empty() {
+                continue;
+            }
+            self.cue_taken[k] = true;
+            self.found.push(Found::new((k, k + 1), None, Some((a, b)), content, "poll-standing", quoted));
         }
     }
 

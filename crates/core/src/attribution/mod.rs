@@ -433,6 +433,10 @@ pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) 
                 step: "cue".into(),
                 rule: format!("\"{}\" in cues.tsv ({:?}, {})", e.phrase, e.class, e.stance.as_str()).to_lowercase(),
             }),
+            None if f.rule == "poll-standing" => evidence.push(Evidence {
+                step: "cue".into(),
+                rule: "\"in\" before a poll, after the standings it reports".into(),
+            }),
             None => evidence.push(Evidence { step: "cue".into(), rule: format!("{} introducing speech", f.rule) }),
         }
         evidence.push(Evidence { step: "pattern".into(), rule: f.rule.into() });

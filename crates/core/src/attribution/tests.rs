@@ -650,6 +650,16 @@ const ROWS: &[Row] = &[
         content: "It's not only about creating big audiences",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "standings that a named poll reports, after them",
+        text: "Clinton held a 24-point lead over Obama among black voters in a CNN national poll released Sunday.",
+        cue: "in",
+        source: "a CNN national poll released Sunday",
+        kind: "media",
+        canonical: "CNN national poll (CNN)",
+        content: "Clinton held a 24-point lead over Obama among black voters",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
@@ -770,6 +780,23 @@ fn cue_words_inside_nouns_are_not_cues() {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
         assert!(!cues.contains(&noun), "{text}: {cues:?}");
+    }
+}
+
+#[test]
+fn only_a_poll_of_its_own_reports_standings() {
+    // "in the polls" as horse-race colour, the polls voters go to, and a
+    // poll inside a subordinate clause are left to the reader.
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "She is still ahead in the polls.",
+        "Republican voters in six states going to the polls on Tuesday backed Trump.",
+        "While he is running third in a recent poll, a strong showing could help him.",
+        "Mrs. Clinton enjoys a strong lead in national polls.",
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(!cues.contains(&"in"), "{text}: {cues:?}");
     }
 }
 
