@@ -101,6 +101,10 @@ const OPENING_ADVERBIALS: &[&str] = &[
     "instead",
     "then",
     "now",
+    "here",
+    "there",
+    "elsewhere",
+    "back",
 ];
 
 /// Words that end a noun phrase when walking over it.
@@ -1231,8 +1235,9 @@ impl<'a, 't> Detector<'a, 't> {
         if !entry.strong && !clausal && !np_object && !quotes_inside && !document_subject && !labels && !phrasal {
             return None;
         }
-        // With a weak cue the subject must be a clear source too.
-        if !entry.strong && !self.np_is_clear_source(a, b) {
+        // With a weak cue the subject must be a clear source too, or "it"
+        // passing on words: "It added that ...", "It added, “...”".
+        if !entry.strong && !self.np_is_clear_source(a, b) && !self.it_passes_on_words(c, a, b) {
             return None;
         }
         // A noun-phrase object alone is content only for cues that take one.
@@ -1340,7 +1345,11 @@ impl<'a, 't> Detector<'a, 't> {
             }
         };
         if let Some((a, b)) = source {
-            if !self.lex.cue(c.entry).strong && !self.np_is_clear_source(a, b) {
+            // "..., the airline added, and had passed ...": set off by commas,
+            // a determined noun speaks with a weak speech cue too.
+            let entry = self.lex.cue(c.entry);
+            let set_off = entry.class == CueClass::Speech && subject.is_some() && self.np_is_determined_noun(a, b);
+            if !entry.strong && !self.np_is_clear_source(a, b) && !set_off {
                 return None;
             }
         }
@@ -2921,6 +2930,20 @@ impl<'a, 't> Detector<'a, 't> {
             && t.lower(b - 1).chars().all(|ch| ch.is_ascii_lowercase())
             && !is_verb_form(t.lower(b - 1))
             && !time_word_at(t, b - 1)
+    }
+
+    /// "It added that ...", "It added, “...”": "it" as the subject of a
+    /// speech cue that passes on words stands for a body or a document,
+    /// where "It added $5 billion" adds money.
+    fn it_passes_on_words(&self, c: &CueAt, a: usize, b: usize) -> bool {
+        let t = self.t;
+        let speech = self.lex.cue(c.entry).class == CueClass::Speech;
+        let passes_on = t.word_is(c.end, "that")
+            || c.end < t.toks.len() && t.toks[c.end].kind == Kind::Open
+            || (t.is_punct(c.end, ',') || t.is_punct(c.end, ':'))
+                && c.end + 1 < t.toks.len()
+                && t.toks[c.end + 1].kind == Kind::Open;
+        b == a + 1 && t.lower(a) == "it" && speech && passes_on
     }
 
     /// A source beyond doubt: a name, a pronoun, or a lexicon head or title.

@@ -660,6 +660,36 @@ const ROWS: &[Row] = &[
         content: "Clinton held a 24-point lead over Obama among black voters",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "\"it\" passing on words with a weak speech cue",
+        text: "Twitter said threats were against its terms of service. It added that it has worked with groups.",
+        cue: "added",
+        source: "It",
+        kind: "unknown",
+        canonical: "it",
+        content: "it has worked with groups",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a determined noun set off by commas with a weak speech cue",
+        text: "He had no known political affiliations, the airline added, and had passed all security checks.",
+        cue: "added",
+        source: "the airline",
+        kind: "unknown",
+        canonical: "airline",
+        content: "He had no known political affiliations",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle whose subject follows an opening \"here in\"",
+        text: "Here in Columbia, Sanders stepped up his emphasis on issues, saying, \"We have got to achieve the day.\"",
+        cue: "saying",
+        source: "Sanders",
+        kind: "person",
+        canonical: "Sanders",
+        content: "We have got to achieve the day.",
+        attribution: AttributionKind::Direct,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
@@ -797,6 +827,16 @@ fn only_a_poll_of_its_own_reports_standings() {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
         assert!(!cues.contains(&"in"), "{text}: {cues:?}");
+    }
+}
+
+#[test]
+fn it_adding_money_passes_on_no_words() {
+    let lexicon = Lexicon::builtin();
+    for text in ["The bill was amended. It added $5 billion to the deficit.", "It added up to a loss."] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(!cues.contains(&"added"), "{text}: {cues:?}");
     }
 }
 
