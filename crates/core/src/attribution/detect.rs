@@ -1018,6 +1018,17 @@ impl<'a, 't> Detector<'a, 't> {
     fn auxiliaries_before(&self, first: usize, limit: usize) -> usize {
         let t = self.t;
         let mut a = first;
+        // "Mr. Schultz generally said": a manner adverb right before the cue
+        // goes with it, as the listed ones ("publicly", "repeatedly") do.
+        if a > limit + 1 && t.is_word(a - 1) && !t.toks[a - 1].cap && t.is_word(a - 2) {
+            let w = t.lower(a - 1);
+            if w.ends_with("ly")
+                && w.len() > 4
+                && !matches!(w, "family" | "daily" | "weekly" | "ally" | "rally" | "only")
+            {
+                a -= 1;
+            }
+        }
         while a > limit && a + 4 > first && t.is_word(a - 1) && t.is(a - 1, AUXILIARIES_BIT) {
             a -= 1;
         }
@@ -2467,7 +2478,10 @@ impl<'a, 't> Detector<'a, 't> {
                     return Some((a, close));
                 }
             }
-            return None;
+            // "..., then says" is a second verb of the subject, below.
+            if !t.word_is(aux, "then") {
+                return None;
+            }
         }
         // "An official who spoke on condition of anonymity said": the
         // phrase before the relative clause.
@@ -2511,8 +2525,12 @@ impl<'a, 't> Detector<'a, 't> {
         while k > limit && t.is_word(k - 1) && in_list(&["then", "later", "also"], t.lower(k - 1)) {
             k -= 1;
         }
+        // "..., then says": "then" is read with the cue as an auxiliary,
+        // so the comma before it may sit right before `aux`.
+        let then_after_comma = |j: usize| j > limit && t.is_punct(j - 1, ',') && t.word_is(j, "then");
         let coordinated = k > limit && t.is_word(k - 1) && matches!(t.lower(k - 1), "and" | "but")
-            || k < aux && k > limit && t.is_punct(k - 1, ',') && t.word_is(k, "then");
+            || k < aux && then_after_comma(k)
+            || then_after_comma(aux);
         if coordinated {
             // "..., as the Republican congressman continued to hold his
             // ground and vowed": the two verbs share the subject of their
@@ -2876,8 +2894,17 @@ impl<'a, 't> Detector<'a, 't> {
         let mut k = a;
         while k < limit && t.is_word(k) {
             let w = t.lower(k);
+            // "Kasich jokingly offered": an adverb before a verb ends the
+            // subject ("the famously gruff senator" goes on).
+            let adverb = k > a
+                && !t.toks[k].cap
+                && w.ends_with("ly")
+                && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
+                && t.is_word(k + 1)
+                && (is_verb_form(t.lower(k + 1)) || t.is(k + 1, CUE_BIT) || t.lower(k + 1).ends_with("ing"));
             if (t.is(k, BREAK_BIT) && !(k == a && t.is(k, PRONOUNS_BIT)))
                 || (!t.toks[k].cap && (is_verb_form(w) || t.is(k, CUE_BIT)))
+                || adverb
             {
                 break;
             }

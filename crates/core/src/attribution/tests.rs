@@ -690,6 +690,36 @@ const ROWS: &[Row] = &[
         content: "We have got to achieve the day.",
         attribution: AttributionKind::Direct,
     },
+    Row {
+        case: "a second verb after \", then\" shares the subject",
+        text: "The senator paused, then said the vote would go ahead.",
+        cue: "then said",
+        source: "The senator",
+        kind: "official",
+        canonical: "senator",
+        content: "the vote would go ahead",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a manner adverb before the cue goes with it",
+        text: "Mr. Schultz generally said the plan would work.",
+        cue: "generally said",
+        source: "Mr. Schultz",
+        kind: "person",
+        canonical: "Mr. Schultz",
+        content: "the plan would work",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "the subject a second verb shares stops before an adverb",
+        text: "Kasich jokingly offered the man a job, then says he will welcome advice.",
+        cue: "then says",
+        source: "Kasich",
+        kind: "person",
+        canonical: "Kasich",
+        content: "he will welcome advice",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
