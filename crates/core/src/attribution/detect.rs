@@ -1597,6 +1597,11 @@ impl<'a, 't> Detector<'a, 't> {
                 continue;
             }
             let s = t.sentence_of(k);
+            // Nearly every "in" has no poll after it; a bit test says so
+            // before any phrase is read.
+            if !(k + 1..s.end.min(k + 12)).any(|j| t.is(j, STUDIES_BIT)) {
+                continue;
+            }
             let mut start = self.sentence_start(s.first);
             while start < k && (!t.is_word(start) || in_list(&["but", "and", "so", "yet", "still"], t.lower(start))) {
                 start += 1;
