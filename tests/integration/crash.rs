@@ -165,14 +165,18 @@ fn a_killed_import_leaves_whole_articles_and_resumes() {
     let mut verified = 0;
     for round in 0..5 {
         let mut child = spawn(&library, &["import", "--quiet", "--batch-size", "100", corpus.path.to_str().unwrap()]);
-        // Kill only once this run has committed something of its own, then
-        // after a random further delay, so that kills land at different
-        // points of a batch.
+        // Kill once this run has stored a random share of what is left,
+        // then after a few random milliseconds, so that kills land at
+        // different points of the import and of a batch. A share rather
+        // than a delay: the import got fast enough that a delay of up to
+        // 800 ms often let it finish first, and the kill landed nowhere.
         let before = count(&library, "SELECT count(*) FROM articles").unwrap_or(0);
+        let left = (articles() as i64 - before).max(0) as u64;
+        let target = before + 1 + rng.below(left / 2) as i64;
         let running =
-            wait_until(&mut child, || count(&library, "SELECT count(*) FROM articles").is_some_and(|n| n > before));
+            wait_until(&mut child, || count(&library, "SELECT count(*) FROM articles").is_some_and(|n| n >= target));
         if running {
-            std::thread::sleep(Duration::from_millis(rng.below(800)));
+            std::thread::sleep(Duration::from_millis(rng.below(10)));
         }
         let killed = kill(&mut child);
         assert_integrity(&library);
