@@ -981,6 +981,16 @@ impl<'a, 't> Detector<'a, 't> {
         // The subject is looked up once for the rules below, which all
         // start from it.
         let subject = self.subject_before(aux, s.first);
+        // "Even the organizer of a pro-Trump rally said", "That person
+        // said": a determined common noun opening its clause is the subject
+        // of a strong speech cue, though the lexicon does not know the noun.
+        let subject = subject.or_else(|| {
+            if !(entry.strong && entry.class == CueClass::Speech) {
+                return None;
+            }
+            self.left_np(self.subject_end(aux, s.first), s.first)
+                .filter(|&(a, b)| self.np_is_determined_subject(a, b) && self.opens_clause(a, s.first))
+        });
         let after_comma = subject.is_some_and(|(a, _)| {
             a > s.first + 2 && (t.is_punct(a - 1, ',') || t.toks[a - 1].kind == Kind::Close && t.is_punct(a - 2, ','))
         });
@@ -2384,7 +2394,7 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(found) = self.modified_subject(aux, limit) {
             return Some(found);
         }
-        let mut np = self.left_np(self.before_time_modifier(aux, limit), limit);
+        let mut np = self.left_np(self.subject_end(aux, limit), limit);
         // "At least half of voters in each state say", "Six in 10 say": the
         // phrase reaches back over its prepositional phrases.
         if let Some((mut a, b)) = np {
@@ -2566,6 +2576,33 @@ impl<'a, 't> Detector<'a, 't> {
     /// its time, stands between it and the cue: "A poll released Saturday
     /// found", "The report published Tuesday showed", "Trump on Monday
     /// said". `aux` itself when there is none.
+    /// Where the subject before a cue ends: before a time adverbial ("last
+    /// week said") or a place adverb ("officials there said").
+    fn subject_end(&self, aux: usize, limit: usize) -> usize {
+        let t = self.t;
+        let end = self.before_time_modifier(aux, limit);
+        if end > limit + 1
+            && t.is_word(end - 1)
+            && matches!(t.lower(end - 1), "here" | "there")
+            && t.is_word(end - 2)
+            && !t.is(end - 2, BREAK_BIT)
+        {
+            return end - 1;
+        }
+        end
+    }
+
+    /// Does the phrase at `a` open its clause: the sentence's start, a mark,
+    /// or a conjunction or focusing adverb ("But the aide said", "Even the
+    /// organizer said")?
+    fn opens_clause(&self, a: usize, limit: usize) -> bool {
+        let t = self.t;
+        a == limit
+            || !t.is_word(a - 1)
+            || in_list(&["but", "and", "yet", "so", "even", "still", "also", "meanwhile"], t.lower(a - 1))
+                && (a - 1 == limit || !t.is_word(a - 2))
+    }
+
     fn before_time_modifier(&self, aux: usize, limit: usize) -> usize {
         let t = self.t;
         // The adverbial ends in its time word, right before the cue ("in
@@ -2586,8 +2623,9 @@ impl<'a, 't> Detector<'a, 't> {
             return k - 1;
         }
         // A bare time adverbial needs a word before it that can end a noun
-        // phrase: not "said on Monday" read backwards from a later cue.
-        if t.is_word(k - 1) && !t.is(k - 1, CUE_BIT) && !t.is(k - 1, BREAK_BIT) {
+        // phrase, or the parenthesis closing one ("Feinstein (D-Calif.) last
+        // week said"): not "said on Monday" read backwards from a later cue.
+        if t.is_word(k - 1) && !t.is(k - 1, CUE_BIT) && !t.is(k - 1, BREAK_BIT) || t.is_punct(k - 1, ')') {
             return k;
         }
         aux
@@ -2689,6 +2727,13 @@ impl<'a, 't> Detector<'a, 't> {
                         // "those surveyed", "those polled": the people a
                         // poll asked.
                         let inner = inner || words > 0 && w == "those" && is_polled(t.lower(i + 1));
+                        // "That person said": a demonstrative opening its
+                        // clause before a lowercase noun.
+                        let inner = inner
+                            || words > 0
+                                && matches!(w, "that" | "this")
+                                && !t.toks[i + 1].cap
+                                && (i == limit || !t.is_word(i - 1));
                         if !inner {
                             break;
                         }
@@ -2784,8 +2829,17 @@ impl<'a, 't> Detector<'a, 't> {
 
     fn trim_np(&self, mut a: usize, b: usize) -> (usize, usize) {
         let t = self.t;
-        // Sentence-opening function words are not part of the phrase.
+        // Sentence-opening function words are not part of the phrase, but a
+        // determiner of a common noun is ("Her campaign workers", "That
+        // person").
         while a < b && t.is_word(a) && t.toks[a].cap && t.is(a, BREAK_BIT) && !t.is(a, PRONOUNS_BIT) {
+            let determiner = matches!(t.lower(a), "her" | "his" | "their" | "its" | "our" | "my" | "that" | "this")
+                && a + 1 < b
+                && t.is_word(a + 1)
+                && !t.toks[a + 1].cap;
+            if determiner {
+                break;
+            }
             a += 1;
         }
         while a < b && !t.is_word(a) {
@@ -2976,6 +3030,31 @@ impl<'a, 't> Detector<'a, 't> {
                 && c.end + 1 < t.toks.len()
                 && t.toks[c.end + 1].kind == Kind::Open;
         b == a + 1 && t.lower(a) == "it" && speech && passes_on
+    }
+
+    /// "the organizer of a pro-Trump rally", "That person", "Her campaign
+    /// workers": a determiner, then a lowercase head noun, perhaps with a
+    /// prepositional phrase after it.
+    fn np_is_determined_subject(&self, a: usize, b: usize) -> bool {
+        let t = self.t;
+        if b < a + 2 || b - a > 10 {
+            return false;
+        }
+        let determiner = in_list(
+            &["the", "a", "an", "that", "this", "one", "another", "his", "her", "their", "its", "our", "my"],
+            t.lower(a),
+        );
+        // The head is the last word before the first preposition.
+        let head_end = (a + 1..b).find(|&j| t.is(j, NP_PREPOSITIONS_BIT) || t.word_is(j, "of")).unwrap_or(b);
+        let head = head_end - 1;
+        determiner
+            && head > a
+            && t.is_word(head)
+            && !t.toks[head].cap
+            && t.lower(head).chars().all(|ch| ch.is_ascii_lowercase())
+            && !is_verb_form(t.lower(head))
+            && !time_word_at(t, head)
+            && !t.is(head, BREAK_BIT)
     }
 
     /// A source beyond doubt: a name, a pronoun, or a lexicon head or title.
