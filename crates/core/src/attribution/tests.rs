@@ -877,10 +877,15 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("A newly formed super PAC called Future 45 ran its first ads in Iowa.", "called"),
         ("A German news organization called \u{201c}The Local\u{201d} cited the poll.", "called"),
     ] {
-        let found = analyze(text, &lexicon, &Context::default());
-        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
-        assert!(!cues.contains(&noun), "{text}: {cues:?}");
+        assert_no_cue(&lexicon, text, noun);
     }
+}
+
+/// Fails when `text` has an attribution whose cue is `cue`.
+fn assert_no_cue(lexicon: &Lexicon, text: &str, cue: &str) {
+    let found = analyze(text, lexicon, &Context::default());
+    let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+    assert!(!cues.contains(&cue), "{text}: {cues:?}");
 }
 
 #[test]
@@ -894,9 +899,7 @@ fn only_a_poll_of_its_own_reports_standings() {
         "While he is running third in a recent poll, a strong showing could help him.",
         "Mrs. Clinton enjoys a strong lead in national polls.",
     ] {
-        let found = analyze(text, &lexicon, &Context::default());
-        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
-        assert!(!cues.contains(&"in"), "{text}: {cues:?}");
+        assert_no_cue(&lexicon, text, "in");
     }
 }
 
@@ -904,9 +907,7 @@ fn only_a_poll_of_its_own_reports_standings() {
 fn it_adding_money_passes_on_no_words() {
     let lexicon = Lexicon::builtin();
     for text in ["The bill was amended. It added $5 billion to the deficit.", "It added up to a loss."] {
-        let found = analyze(text, &lexicon, &Context::default());
-        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
-        assert!(!cues.contains(&"added"), "{text}: {cues:?}");
+        assert_no_cue(&lexicon, text, "added");
     }
 }
 
