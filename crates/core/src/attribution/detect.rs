@@ -712,6 +712,12 @@ fn is_quantity(w: &str) -> bool {
         )
 }
 
+/// An adverb in -ly ("jokingly", "generally"), not a noun or name that
+/// ends the same way.
+fn is_ly_adverb(w: &str) -> bool {
+    w.ends_with("ly") && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
+}
+
 /// The participles after "those" that make it the people a poll asked.
 fn is_polled(w: &str) -> bool {
     in_list(&["surveyed", "polled", "interviewed", "questioned", "sampled"], w)
@@ -1031,11 +1037,9 @@ impl<'a, 't> Detector<'a, 't> {
         // "Mr. Schultz generally said": a manner adverb right before the cue
         // goes with it, as the listed ones ("publicly", "repeatedly") do.
         if a > limit + 1 && t.is_word(a - 1) && !t.toks[a - 1].cap && t.is_word(a - 2) {
+            // Four letters or fewer are "only", "ally", not manner.
             let w = t.lower(a - 1);
-            if w.ends_with("ly")
-                && w.len() > 4
-                && !matches!(w, "family" | "daily" | "weekly" | "ally" | "rally" | "only")
-            {
+            if is_ly_adverb(w) && w.len() > 4 {
                 a -= 1;
             }
         }
@@ -1616,7 +1620,7 @@ impl<'a, 't> Detector<'a, 't> {
             while start < k && (!t.is_word(start) || in_list(&["but", "and", "so", "yet", "still"], t.lower(start))) {
                 start += 1;
             }
-            // Three words at least say who stands where ("Trump leads").
+            // Two words at least say who stands where ("Trump leads").
             if k < start + 2 {
                 continue;
             }
@@ -2743,10 +2747,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && t.is(i, CUE_BIT) && is_verb_form(w) {
                         break;
                     }
-                    if !tok.cap
-                        && w.ends_with("ly")
-                        && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
-                    {
+                    if !tok.cap && is_ly_adverb(w) {
                         break;
                     }
                     words += 1;
@@ -2957,8 +2958,7 @@ impl<'a, 't> Detector<'a, 't> {
             // subject ("the famously gruff senator" goes on).
             let adverb = k > a
                 && !t.toks[k].cap
-                && w.ends_with("ly")
-                && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
+                && is_ly_adverb(w)
                 && t.is_word(k + 1)
                 && (is_verb_form(t.lower(k + 1)) || t.is(k + 1, CUE_BIT) || t.lower(k + 1).ends_with("ing"));
             if (t.is(k, BREAK_BIT) && !(k == a && t.is(k, PRONOUNS_BIT)))
