@@ -959,6 +959,9 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(f) = self.passive(c, aux) {
             return Some(f);
         }
+        if let Some(f) = self.cue_first(c) {
+            return Some(f);
+        }
         if let Some(f) = self.quote_before_cue(c, aux) {
             return Some(f);
         }
@@ -1047,6 +1050,29 @@ impl<'a, 't> Detector<'a, 't> {
             a -= 1;
         }
         a
+    }
+
+    /// `Said Comey, “The thought that ...”`: the cue opens the sentence,
+    /// the source follows it, and a quotation after a comma or colon is
+    /// what was said.
+    fn cue_first(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        let s = t.sentence_of(c.first);
+        if c.first != s.first || !t.toks[c.first].cap {
+            return None;
+        }
+        let src = self.right_np(c.end, s.end, false)?;
+        if !self.np_is_clear_source(src.0, src.1) {
+            return None;
+        }
+        let mark = src.1;
+        if !(t.is_punct(mark, ',') || t.is_punct(mark, ':')) {
+            return None;
+        }
+        let q = t.quote_opening_at(mark + 1)?;
+        let quote = t.quotes[q];
+        let content = vec![(quote.start, quote.end)];
+        Some(self.make(c, c.first, Some(src), content, "cue-first", Quoted::All))
     }
 
     /// `“...,” Peskov said` and `“...,” said Peskov`, with the quotation
@@ -2354,9 +2380,6 @@ impl<'a, 't> Detector<'a, 't> {
     /// belongs to the source that follows the cue.
     fn with_trailing_appositive(&self, src: (usize, usize), end: usize) -> (usize, usize) {
         let t = self.t;
-        if !t.is_punct(src.1, ',') {
-            return src;
-        }
         // A relative clause runs to the end of the sentence.
         let to_end = |from: usize| {
             let mut e = end;
@@ -2365,6 +2388,13 @@ impl<'a, 't> Detector<'a, 't> {
             }
             (src.0, e)
         };
+        // "said one former executive who requested anonymity".
+        if t.word_is(src.1, "who") {
+            return to_end(src.1);
+        }
+        if !t.is_punct(src.1, ',') {
+            return src;
+        }
         // "said Ed Rendell, who serves as chairman of the committee".
         if t.word_is(src.1 + 1, "who") {
             return to_end(src.1 + 1);

@@ -313,11 +313,14 @@ impl<'a, 't> Typer<'a, 't> {
                 evidence: format!("anonymity phrase \"{marker}\" (sources.tsv)"),
             };
         }
-        // "the designer, who works for another brand", "Ed Rendell, who
-        // serves as chairman": a relative clause says more about whoever
-        // comes before it, which is what is typed and named.
-        if let Some(k) = (a + 1..b).find(|&k| t.is_punct(k, ',') && t.word_is(k + 1, "who")) {
-            return self.classify(a, k, earlier, follows);
+        // "the designer, who works for another brand", "a handful of
+        // Democrats who point to ...": a relative clause says more about
+        // whoever comes before it, which is what is typed and named.
+        if let Some(k) = (a + 1..b).find(|&k| t.word_is(k, "who")) {
+            let end = if t.is_punct(k - 1, ',') { k - 1 } else { k };
+            if end > a {
+                return self.classify(a, end, earlier, follows);
+            }
         }
         // The core of the phrase ends at its first preposition or modifier:
         // in "a short video released on state TV" the head is "video".

@@ -760,6 +760,27 @@ const ROWS: &[Row] = &[
         content: "Clinton was not the originator",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "the cue opens the sentence, the source and a quotation follow",
+        text: "Said Comey, \"The thought that an error on our part is connected to this is painful.\"",
+        cue: "Said",
+        source: "Comey",
+        kind: "person",
+        canonical: "Comey",
+        content: "The thought that an error on our part is connected to this is painful.",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "a relative clause right after an inverted source, without a comma",
+        text: "Defending that terrain is within his wheelhouse, said a handful of Democrats who point to his ties \
+               with labor.",
+        cue: "said",
+        source: "a handful of Democrats who point to his ties with labor",
+        kind: "official",
+        canonical: "Democrats",
+        content: "Defending that terrain is within his wheelhouse",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
