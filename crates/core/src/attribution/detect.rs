@@ -718,6 +718,11 @@ fn is_ly_adverb(w: &str) -> bool {
     w.ends_with("ly") && !matches!(w, "family" | "daily" | "weekly" | "ally" | "italy" | "rally")
 }
 
+/// A possessive determiner: "her friend", "their lawyers".
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+}
+
 /// The participles after "those" that make it the people a poll asked.
 fn is_polled(w: &str) -> bool {
     in_list(&["surveyed", "polled", "interviewed", "questioned", "sampled"], w)
@@ -2754,10 +2759,7 @@ impl<'a, 't> Detector<'a, 't> {
                         // "her friend", "their lawyers": a possessive opens
                         // the phrase of a common noun (a name after it,
                         // "told her Trump", is no phrase of hers).
-                        let inner = inner
-                            || words > 0
-                                && matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
-                                && !t.toks[i + 1].cap;
+                        let inner = inner || words > 0 && is_possessive(w) && !t.toks[i + 1].cap;
                         // "those surveyed", "those polled": the people a
                         // poll asked.
                         let inner = inner || words > 0 && w == "those" && is_polled(t.lower(i + 1));
@@ -2864,7 +2866,8 @@ impl<'a, 't> Detector<'a, 't> {
         // determiner of a common noun is ("Her campaign workers", "That
         // person").
         while a < b && t.is_word(a) && t.toks[a].cap && t.is(a, BREAK_BIT) && !t.is(a, PRONOUNS_BIT) {
-            let determiner = matches!(t.lower(a), "her" | "his" | "their" | "its" | "our" | "my" | "that" | "this")
+            let w = t.lower(a);
+            let determiner = (is_possessive(w) || matches!(w, "that" | "this"))
                 && a + 1 < b
                 && t.is_word(a + 1)
                 && !t.toks[a + 1].cap;
@@ -3070,10 +3073,8 @@ impl<'a, 't> Detector<'a, 't> {
         if b < a + 2 || b - a > 10 {
             return false;
         }
-        let determiner = in_list(
-            &["the", "a", "an", "that", "this", "one", "another", "his", "her", "their", "its", "our", "my"],
-            t.lower(a),
-        );
+        let w = t.lower(a);
+        let determiner = is_possessive(w) || in_list(&["the", "a", "an", "that", "this", "one", "another"], w);
         // The head is the last word before the first preposition.
         let head_end = (a + 1..b).find(|&j| t.is(j, NP_PREPOSITIONS_BIT) || t.word_is(j, "of")).unwrap_or(b);
         let head = head_end - 1;
