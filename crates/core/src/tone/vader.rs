@@ -281,8 +281,10 @@ struct Scratch {
     upper: Vec<bool>,
     sentiments: Vec<f64>,
     traces: Vec<Trace>,
-    strs: Vec<&'static str>,
-    more_strs: Vec<&'static str>,
+    /// The allocations of the token and lowercase word slices, empty
+    /// between sentences (see [`borrowed`]).
+    raw_words: Vec<&'static str>,
+    lower_words: Vec<&'static str>,
 }
 
 thread_local! {
@@ -329,8 +331,18 @@ const KEPT_SENTENCE_BYTES: usize = 16 * 1024;
 
 fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mut Scratch) -> Scored {
     let news = lexicon.news;
-    let Scratch { raw: raw_spans, spans, folded, lower: ranges, weights, upper, sentiments, traces, strs, more_strs } =
-        scratch;
+    let Scratch {
+        raw: raw_spans,
+        spans,
+        folded,
+        lower: ranges,
+        weights,
+        upper,
+        sentiments,
+        traces,
+        raw_words,
+        lower_words,
+    } = scratch;
     // Tokens: split on whitespace, then trailing and leading ASCII
     // punctuation stripped unless that leaves two characters or fewer
     // (which keeps emoticons such as ":)" whole).
@@ -402,9 +414,9 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         ranges.push((from, folded.len()));
     }
     let folded = folded.as_str();
-    let mut raw = borrowed(strs);
+    let mut raw = borrowed(raw_words);
     raw.extend(raw_spans.iter().map(|&(a, b)| &sentence[a..b]));
-    let mut lower = borrowed(more_strs);
+    let mut lower = borrowed(lower_words);
     lower.extend(ranges.iter().map(|&(a, b)| &folded[a..b]));
     let word = |j: usize| &sentence[spans[j].0..spans[j].1];
     let n = lower.len();
@@ -514,8 +526,8 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     let total = sum + signed_emphasis;
     // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
     let score = if n == 0 { 0.0 } else { (total / (total * total + ALPHA).sqrt()).clamp(-1.0, 1.0) + 0.0 };
-    give_back(strs, raw);
-    give_back(more_strs, lower);
+    give_back(raw_words, raw);
+    give_back(lower_words, lower);
     if !explain {
         return Scored { terms: Vec::new(), raw: total, emphasis: signed_emphasis, score };
     }
