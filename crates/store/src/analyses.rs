@@ -697,6 +697,17 @@ fn addition(r: &rusqlite::Row<'_>) -> rusqlite::Result<LexiconAddition> {
     Ok(LexiconAddition { id: r.get(0)?, kind: r.get(1)?, row: r.get(2)?, added_at: r.get(3)? })
 }
 
+/// The key a source is found by in `sources`: 64-bit FNV-1a over its name
+/// with ASCII letters lowercased (the case SQLite's NOCASE ignores), a zero
+/// byte, and its type. It is stored, so it must never change; a test pins
+/// it. Different names may share a key, and lookups compare the names.
+pub(crate) fn source_key(canonical: &str, source_type: &str) -> i64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let bytes = canonical.bytes().map(|b| b.to_ascii_lowercase()).chain([0]).chain(source_type.bytes());
+    bytes.fold(OFFSET, |hash, b| (hash ^ u64::from(b)).wrapping_mul(PRIME)) as i64
+}
+
 /// The library-wide id of a source, added on first sight. `seen` caches
 /// the ids of one transaction by the name as SQLite compares it (ASCII case
 /// folded) and type.
@@ -709,15 +720,23 @@ fn source_id(
     if let Some(&id) = seen.get(&key) {
         return Ok(id);
     }
-    // A lookup, then an insert or a country filled in: what an upsert with
-    // RETURNING did, without the temporary table SQLite builds for each
-    // RETURNING statement (a third of this function's instructions).
-    let known = tx
-        .prepare_cached(
-            "SELECT id, country IS NULL FROM sources WHERE canonical = ?1 COLLATE NOCASE AND source_type = ?2",
-        )?
-        .query_row(params![source.canonical, source.kind.as_str()], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))
-        .optional()?;
+    // A lookup by key, then an insert or a country filled in: what an
+    // upsert with RETURNING did, without the temporary table SQLite builds
+    // for each RETURNING statement (a third of this function's
+    // instructions). The names sharing the key are few, nearly always one.
+    let hash = source_key(&source.canonical, key.1);
+    let mut known = None;
+    let mut same_key =
+        tx.prepare_cached("SELECT id, canonical, source_type, country IS NULL FROM sources WHERE key = ?1")?;
+    let mut rows = same_key.query(params![hash])?;
+    while let Some(row) = rows.next()? {
+        let same_name = row.get_ref(1)?.as_str()?.eq_ignore_ascii_case(&source.canonical);
+        if same_name && row.get_ref(2)?.as_str()? == key.1 {
+            known = Some((row.get::<_, i64>(0)?, row.get::<_, bool>(3)?));
+            break;
+        }
+    }
+    drop(rows);
     let id = match known {
         Some((id, no_country)) => {
             if let (true, Some(country)) = (no_country, &source.country) {
@@ -726,8 +745,8 @@ fn source_id(
             id
         }
         None => {
-            tx.prepare_cached("INSERT INTO sources (canonical, source_type, country) VALUES (?1, ?2, ?3)")?
-                .execute(params![source.canonical, source.kind.as_str(), source.country])?;
+            tx.prepare_cached("INSERT INTO sources (canonical, source_type, country, key) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![source.canonical, key.1, source.country, hash])?;
             tx.last_insert_rowid()
         }
     };
@@ -890,6 +909,113 @@ mod tests {
         let country: Option<String> =
             tx.query_row("SELECT country FROM sources WHERE id = ?1", [first], |r| r.get(0)).unwrap();
         assert_eq!(country.as_deref(), Some("RU"), "filled in once, then kept");
+    }
+
+    #[test]
+    fn the_source_key_is_fixed_and_ignores_ascii_case_only() {
+        // The key is stored: these values may never change.
+        assert_eq!(source_key("Dmitry Peskov", "official"), source_key("DMITRY PESKOV", "official"));
+        expect_test::expect![[r#"
+            (
+                5036712551066376619,
+                -9132664129145826825,
+                4719189281429304785,
+            )
+        "#]]
+        .assert_debug_eq(&(
+            source_key("Dmitry Peskov", "official"),
+            source_key("Dmitry Peskov", "person"),
+            source_key("Émile", "person"),
+        ));
+        assert_ne!(source_key("Émile", "person"), source_key("émile", "person"), "as NOCASE: ASCII only");
+        assert_ne!(source_key("ab", "c"), source_key("a", "bc"), "the name and type are kept apart");
+    }
+
+    #[test]
+    fn a_source_sharing_another_names_key_is_still_its_own() {
+        let (_dir, mut library) = library_with(&[]);
+        let tx = library.conn.transaction().unwrap();
+        // Two names are made to share a key, as a collision of the hash
+        // would: each is still found as itself.
+        let peskov = Source {
+            start: 0,
+            end: 13,
+            text: "Dmitry Peskov".into(),
+            kind: SourceType::Official,
+            country: None,
+            canonical: "Dmitry Peskov".into(),
+            document: false,
+            refers_to: None,
+        };
+        tx.execute(
+            "INSERT INTO sources (canonical, source_type, key) VALUES ('Someone Else', 'official', ?1)",
+            [source_key("Dmitry Peskov", "official")],
+        )
+        .unwrap();
+        let other = tx.last_insert_rowid();
+        let first = source_id(&tx, &peskov, &mut HashMap::new()).unwrap();
+        assert_ne!(first, other, "a name sharing the key is another source");
+        assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), first, "and found again among them");
+        let person = Source { kind: SourceType::Person, ..peskov };
+        let new = source_id(&tx, &person, &mut HashMap::new()).unwrap();
+        assert!(new != first && new != other);
+    }
+
+    #[test]
+    fn the_migration_to_source_keys_keeps_every_source_and_its_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        // A file as the build before source keys left it: schema 14, with
+        // a source cited by an attribution.
+        {
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", true).unwrap();
+            for sql in &crate::migrate::MIGRATIONS[..14] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 14).unwrap();
+            let tx = conn.transaction().unwrap();
+            tx.execute(
+                "INSERT INTO articles (text, word_count, content_hash, format, source_path, imported_at)
+                 VALUES ('Peskov said so.', 3, 'h', 'txt', 'test', 'now')",
+                [],
+            )
+            .unwrap();
+            tx.execute("INSERT INTO sources (id, canonical, source_type, country) VALUES (7, 'Dmitry Peskov', 'official', 'RU')", [])
+                .unwrap();
+            tx.execute(
+                "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class, stance,
+                     source_start, source_end, source_text, source_type, canonical, source_id, depth)
+                 VALUES (1, 0, 'indirect', 7, 11, 'said', 'speech', 'neutral', 0, 6, 'Peskov', 'official',
+                     'Dmitry Peskov', 7, 1)",
+                [],
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let mut library = Library::open(&path).unwrap();
+        assert_eq!(library.schema_version().unwrap(), crate::migrate::LATEST);
+        let enforced: bool = library.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(enforced, "foreign keys are on again after the migrations");
+        let sources = library.sources(&SourceFilter::default()).unwrap();
+        assert_eq!(
+            sources.iter().map(|s| (s.id, s.canonical.as_str(), s.country.as_deref())).collect::<Vec<_>>(),
+            [(7, "Dmitry Peskov", Some("RU"))]
+        );
+        // The old source is found by its key: an analysis citing the same
+        // name adds no second one.
+        let tx = library.conn.transaction().unwrap();
+        let peskov = Source {
+            start: 0,
+            end: 6,
+            text: "Peskov".into(),
+            kind: SourceType::Official,
+            country: None,
+            canonical: "dmitry peskov".into(),
+            document: false,
+            refers_to: None,
+        };
+        assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), 7);
     }
 
     #[test]

@@ -113,7 +113,9 @@ impl Library {
     /// The settings every connection gets. WAL lets readers continue while
     /// an import writes; `synchronous = NORMAL` is safe with WAL (a crash
     /// loses at most the last commits, never consistency); the busy timeout
-    /// makes a second writer wait instead of failing at once.
+    /// makes a second writer wait instead of failing at once. The
+    /// `source_key` function is the key sources are found by (migration
+    /// 0015).
     ///
     /// Transactions begin IMMEDIATE, taking the write lock at BEGIN: a
     /// deferred transaction that has read and then wants to write while
@@ -137,6 +139,12 @@ impl Library {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.set_prepared_statement_cache_capacity(64);
+        conn.create_scalar_function(
+            "source_key",
+            2,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| Ok(analyses::source_key(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
+        )?;
         Ok(())
     }
 

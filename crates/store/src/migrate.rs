@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_lighter_analysis_writes.sql"),
     include_str!("migrations/0013_index_each_import_batch_at_once.sql"),
     include_str!("migrations/0014_tallies_without_temporary_tables.sql"),
+    include_str!("migrations/0015_sources_found_by_key.sql"),
 ];
 
 /// The schema version this build writes.
@@ -31,16 +32,94 @@ pub const LATEST: u32 = MIGRATIONS.len() as u32;
 
 /// Brings the file up to [`LATEST`]. Refuses a file from a newer build
 /// rather than risk writing to a schema it does not know.
+///
+/// Foreign keys are off while migrations run, as SQLite's procedure for
+/// rebuilding a table asks: with them on, dropping the old table of a
+/// rebuild deletes its rows first and fails on every row that refers to
+/// them. Each migration is checked instead, and rolled back if it left
+/// more broken references than the file had before (a file from a build
+/// that ran without foreign keys may have some, and still opens).
 pub fn run(conn: &mut Connection, path: &Path) -> Result<()> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if current > LATEST {
         return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: current, supported: LATEST });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    if current == LATEST {
+        return Ok(());
+    }
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = migrate_from(conn, current, MIGRATIONS);
+    // Restored whatever happened, so that the connection enforces them.
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    migrated
+}
+
+fn migrate_from(conn: &mut Connection, current: u32, migrations: &[&str]) -> Result<()> {
+    let broken_before = broken_references(conn)?;
+    for (index, sql) in migrations.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        let broken = broken_references(&tx)?;
+        if broken > broken_before {
+            // Dropping the transaction rolls the migration back.
+            return Err(StoreError::Invalid(format!(
+                "migration {} would leave {} rows referring to missing rows; the library is left at version {index}",
+                index + 1,
+                broken - broken_before
+            )));
+        }
         tx.pragma_update(None, "user_version", index as u32 + 1)?;
         tx.commit()?;
     }
     Ok(())
+}
+
+/// How many rows refer to a row that does not exist.
+fn broken_references(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARENT_AND_CHILD: &str = "CREATE TABLE parent (id INTEGER PRIMARY KEY);
+         CREATE TABLE child (parent INTEGER REFERENCES parent (id));
+         INSERT INTO parent VALUES (1);
+         INSERT INTO child VALUES (1);";
+
+    /// A connection as `run` migrates with: foreign keys off.
+    fn unchecked() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        conn
+    }
+
+    fn version(conn: &Connection) -> u32 {
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_migration_that_breaks_references_is_rolled_back() {
+        let mut conn = unchecked();
+        let err = migrate_from(&mut conn, 0, &[PARENT_AND_CHILD, "DELETE FROM parent"]).unwrap_err();
+        assert!(err.to_string().contains("migration 2 would leave 1 rows referring to missing rows"), "{err}");
+        assert_eq!(version(&conn), 1, "the first migration is kept");
+        let parents: i64 = conn.query_row("SELECT count(*) FROM parent", [], |r| r.get(0)).unwrap();
+        assert_eq!(parents, 1, "the second is undone");
+    }
+
+    #[test]
+    fn references_broken_before_do_not_stop_later_migrations() {
+        let mut conn = unchecked();
+        let broken = "CREATE TABLE parent (id INTEGER PRIMARY KEY);
+             CREATE TABLE child (parent INTEGER REFERENCES parent (id));
+             INSERT INTO child VALUES (5);";
+        // As a build that ran without foreign keys could have left it.
+        conn.execute_batch(broken).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        migrate_from(&mut conn, 1, &[broken, "CREATE TABLE later (x)"]).unwrap();
+        assert_eq!(version(&conn), 2);
+    }
 }
