@@ -230,6 +230,18 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// [`is_space`] for each ASCII character, read a byte at a time by the
+/// tokenizer.
+static ASCII_SPACE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x1C..=0x20);
+        b += 1;
+    }
+    table
+};
+
 fn negated(word: &str) -> bool {
     static TABLE: OnceLock<FastSet<&'static str>> = OnceLock::new();
     TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || word.contains("n't")
@@ -347,29 +359,46 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     // punctuation stripped unless that leaves two characters or fewer
     // (which keeps emoticons such as ":)" whole).
     raw_spans.clear();
-    let mut at = None;
     let bytes = sentence.as_bytes();
+    // The width of the character at `i` when it is whitespace, else 0.
+    // ASCII is looked up a byte at a time; only other characters are
+    // decoded.
+    let space_at = |i: usize| -> usize {
+        match bytes[i] {
+            b if b < 0x80 => usize::from(ASCII_SPACE[usize::from(b)]),
+            _ => match sentence[i..].chars().next() {
+                Some(c) if is_space(c) => c.len_utf8(),
+                _ => 0,
+            },
+        }
+    };
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII is read a byte at a time; only other characters are decoded.
-        let (space, width) = if bytes[i] < 0x80 {
-            (is_space(bytes[i] as char), 1)
-        } else {
-            let c = sentence[i..].chars().next().unwrap_or(' ');
-            (is_space(c), c.len_utf8())
-        };
-        match (space, at) {
-            (true, Some(s)) => {
-                raw_spans.push((s, i));
-                at = None;
-            }
-            (false, None) => at = Some(i),
-            _ => {}
+        let space = space_at(i);
+        if space > 0 {
+            i += space;
+            continue;
         }
-        i += width;
-    }
-    if let Some(s) = at {
-        raw_spans.push((s, sentence.len()));
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_SPACE[usize::from(b)] {
+                    break;
+                }
+                i += 1;
+            } else if space_at(i) > 0 {
+                break;
+            } else {
+                // The length of a UTF-8 sequence, from its lead byte.
+                i += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+            }
+        }
+        raw_spans.push((start, i));
     }
     spans.clear();
     for &(a, b) in raw_spans.iter() {
