@@ -931,22 +931,27 @@ mod tests {
         assert_ne!(source_key("ab", "c"), source_key("a", "bc"), "the name and type are kept apart");
     }
 
+    /// An official cited by `canonical`, as the engine gives one.
+    fn official(canonical: &str) -> Source {
+        Source {
+            start: 0,
+            end: canonical.len(),
+            text: canonical.into(),
+            kind: SourceType::Official,
+            country: None,
+            canonical: canonical.into(),
+            document: false,
+            refers_to: None,
+        }
+    }
+
     #[test]
     fn a_source_sharing_another_names_key_is_still_its_own() {
         let (_dir, mut library) = library_with(&[]);
         let tx = library.conn.transaction().unwrap();
         // Two names are made to share a key, as a collision of the hash
         // would: each is still found as itself.
-        let peskov = Source {
-            start: 0,
-            end: 13,
-            text: "Dmitry Peskov".into(),
-            kind: SourceType::Official,
-            country: None,
-            canonical: "Dmitry Peskov".into(),
-            document: false,
-            refers_to: None,
-        };
+        let peskov = official("Dmitry Peskov");
         tx.execute(
             "INSERT INTO sources (canonical, source_type, key) VALUES ('Someone Else', 'official', ?1)",
             [source_key("Dmitry Peskov", "official")],
@@ -968,12 +973,8 @@ mod tests {
         // A file as the build before source keys left it: schema 14, with
         // a source cited by an attribution.
         {
-            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            let mut conn = crate::migrate::file_at_version(&path, 14);
             conn.pragma_update(None, "foreign_keys", true).unwrap();
-            for sql in &crate::migrate::MIGRATIONS[..14] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 14).unwrap();
             let tx = conn.transaction().unwrap();
             tx.execute(
                 "INSERT INTO articles (text, word_count, content_hash, format, source_path, imported_at)
@@ -1005,16 +1006,7 @@ mod tests {
         // The old source is found by its key: an analysis citing the same
         // name adds no second one.
         let tx = library.conn.transaction().unwrap();
-        let peskov = Source {
-            start: 0,
-            end: 6,
-            text: "Peskov".into(),
-            kind: SourceType::Official,
-            country: None,
-            canonical: "dmitry peskov".into(),
-            document: false,
-            refers_to: None,
-        };
+        let peskov = official("dmitry peskov");
         assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), 7);
     }
 

@@ -271,11 +271,7 @@ mod tests {
         // A file as the build before corrections left it: schema 6, one
         // article analysed.
         {
-            let mut conn = rusqlite::Connection::open(&path).unwrap();
-            for sql in &crate::migrate::MIGRATIONS[..6] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 6).unwrap();
+            let mut conn = crate::migrate::file_at_version(&path, 6);
             let tx = conn.transaction().unwrap();
             tx.execute(
                 "INSERT INTO articles (text, word_count, content_hash, format, source_path, imported_at)

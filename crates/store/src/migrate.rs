@@ -80,6 +80,18 @@ fn broken_references(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?)
 }
 
+/// A library file as the build with schema `version` left it, for tests of
+/// the migrations after it.
+#[cfg(test)]
+pub(crate) fn file_at_version(path: &Path, version: u32) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version as usize] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", version).unwrap();
+    conn
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
