@@ -2701,6 +2701,28 @@ impl<'a, 't> Detector<'a, 't> {
     /// The noun phrase that ends right before token `end`: the subject of a
     /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
     /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
+    /// Is `i` a preposition that joins a phrase to the noun before it, as
+    /// in "the head of the delegation to the forum" or "the delegation
+    /// from China"? The noun is a lowercase word after a determiner that is
+    /// no verb form, after a determiner or a possessive ("China's
+    /// delegation"), so that "held talks in Paris" stays two phrases.
+    fn noun_before_preposition(&self, i: usize) -> bool {
+        let t = self.t;
+        if i < 3 || !t.is_word(i) || !matches!(t.lower(i), "to" | "from" | "at") || !t.is_word(i - 1) {
+            return false;
+        }
+        let noun = t.lower(i - 1);
+        !t.toks[i - 1].cap
+            && !t.is(i - 1, BREAK_BIT | CUE_BIT)
+            && !is_verb_form(noun)
+            && !is_ly_adverb(noun)
+            && t.is_word(i - 2)
+            && (t.is(i - 2, NOUN_MARKERS_BIT) || is_possessive(t.lower(i - 2)) || t.lower(i - 2).ends_with("'s"))
+            // "Rachel Berg, a philanthropist from Monsey": an appositive is
+            // read from its name.
+            && !t.is_punct(i - 3, ',')
+    }
+
     pub fn left_np(&self, end: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
         if end == 0 || end <= limit {
@@ -2744,7 +2766,8 @@ impl<'a, 't> Detector<'a, 't> {
                             && words > 0
                             && t.is_word(i - 1)
                             && ((t.toks[i + 1].cap && (t.toks[i - 1].cap || matches!(w, "of" | "for" | "at")))
-                                || matches!(w, "of" | "from" | "at") && self.lex.source_word(t.lower(i - 1)).is_some())
+                                || matches!(w, "of" | "from" | "at") && self.lex.source_word(t.lower(i - 1)).is_some()
+                                || self.noun_before_preposition(i))
                             && !t.is(i - 1, BREAK_BIT);
                         // "a source familiar with the talks", "people close
                         // to the president": the phrase goes on past them.
@@ -2788,7 +2811,8 @@ impl<'a, 't> Detector<'a, 't> {
                     // video call" the subject of "call" cannot reach "held".
                     // ... but not the one in "familiar with the talks".
                     let familiar_with = i > limit + 1 && self.familiar_with(i - 1);
-                    if t.is(i, NOUN_MARKERS_BIT) && !(i > limit && t.word_is(i - 1, "of")) && !familiar_with {
+                    let joined = i > limit && (t.word_is(i - 1, "of") || self.noun_before_preposition(i - 1));
+                    if t.is(i, NOUN_MARKERS_BIT) && !joined && !familiar_with {
                         break;
                     }
                 }
