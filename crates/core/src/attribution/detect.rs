@@ -2698,14 +2698,11 @@ impl<'a, 't> Detector<'a, 't> {
         None
     }
 
-    /// The noun phrase that ends right before token `end`: the subject of a
-    /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
-    /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
     /// Is `i` a preposition that joins a phrase to the noun before it, as
     /// in "the head of the delegation to the forum" or "the delegation
-    /// from China"? The noun is a lowercase word after a determiner that is
-    /// no verb form, after a determiner or a possessive ("China's
-    /// delegation"), so that "held talks in Paris" stays two phrases.
+    /// from China"? The noun is a lowercase word that is no verb form, right
+    /// after a determiner or a possessive ("China's delegation"), so that
+    /// "held talks in Paris" stays two phrases.
     fn noun_before_preposition(&self, i: usize) -> bool {
         let t = self.t;
         if i < 3 || !t.is_word(i) || !matches!(t.lower(i), "to" | "from" | "at") || !t.is_word(i - 1) {
@@ -2723,6 +2720,9 @@ impl<'a, 't> Detector<'a, 't> {
             && !t.is_punct(i - 3, ',')
     }
 
+    /// The noun phrase that ends right before token `end`: the subject of a
+    /// cue. Handles appositives ("Hugh Hill, a doctor,"), parentheticals
+    /// ("Sen. Ted Cruz (R-Texas)") and "X, who".
     pub fn left_np(&self, end: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
         if end == 0 || end <= limit {
