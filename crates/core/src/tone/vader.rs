@@ -764,3 +764,15 @@ fn punctuation_emphasis(text: &str) -> f64 {
     };
     ep + qm
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_table_agrees_with_python_whitespace() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_SPACE[usize::from(b)], is_space(char::from(b)), "byte {b:#04x}");
+        }
+    }
+}
