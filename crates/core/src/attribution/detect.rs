@@ -2529,6 +2529,13 @@ impl<'a, 't> Detector<'a, 't> {
                         t.lower(a - 1),
                     ) && opens(a - 1);
                 if starts_clause {
+                    // "Carter, however, said", "Clinton, in a statement,
+                    // said", "Trump, speaking in Iowa, said": an aside that
+                    // is no noun phrase says how or when, not who, and is
+                    // left out of the source, as PolNeAR's annotators do.
+                    if self.aside_is_adverbial(j + 1) {
+                        return Some((a, j));
+                    }
                     return Some((a, close));
                 }
             }
@@ -2615,11 +2622,73 @@ impl<'a, 't> Detector<'a, 't> {
     /// its time, stands between it and the cue: "A poll released Saturday
     /// found", "The report published Tuesday showed", "Trump on Monday
     /// said". `aux` itself when there is none.
+    /// Does the aside that starts at token `k` open with a word that cannot
+    /// start a noun phrase: a preposition, a subordinator, a sentence adverb
+    /// or a participle ("for his part", "while still a candidate",
+    /// "however", "speaking in Ohio")? "including" and "like" open a list
+    /// of the subject's members, which belongs to it; "at" ("Pantucci, at
+    /// the Royal United Services Institute,") and "then" ("Smith, then a
+    /// senator,") mostly say who the source is.
+    fn aside_is_adverbial(&self, k: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "for",
+            "in",
+            "on",
+            "during",
+            "after",
+            "before",
+            "to",
+            "from",
+            "despite",
+            "amid",
+            "under",
+            "with",
+            "by",
+            "as",
+            "while",
+            "when",
+            "although",
+            "though",
+            "if",
+            "because",
+            "since",
+            "however",
+            "meanwhile",
+            "too",
+            "also",
+            "moreover",
+            "instead",
+            "nonetheless",
+            "nevertheless",
+            "likewise",
+            "similarly",
+            "separately",
+            "indeed",
+            "again",
+            "once",
+        ];
+        let t = self.t;
+        if !t.is_word(k) {
+            return false;
+        }
+        let w = t.lower(k);
+        in_list(OPENERS, w)
+            || !t.toks[k].cap && w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "according")
+    }
+
     /// Where the subject before a cue ends: before a time adverbial ("last
     /// week said") or a place adverb ("officials there said").
     fn subject_end(&self, aux: usize, limit: usize) -> usize {
         let t = self.t;
-        let end = self.before_time_modifier(aux, limit);
+        let mut end = self.before_time_modifier(aux, limit);
+        // "Carter however said": a sentence adverb between the subject and
+        // its verb belongs to neither.
+        if end > limit + 1
+            && t.is_word(end - 1)
+            && in_list(&["however", "meanwhile", "instead", "nonetheless", "nevertheless"], t.lower(end - 1))
+        {
+            end -= 1;
+        }
         if end > limit + 1
             && t.is_word(end - 1)
             && matches!(t.lower(end - 1), "here" | "there")

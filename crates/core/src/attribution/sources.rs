@@ -8,7 +8,7 @@
 //! article introduced with a title ("Kremlin spokesman Dmitry Peskov", so
 //! that a later "Peskov" is the same official); any other name (a person).
 
-use super::detect::{in_list, MODIFIERS_BIT, NP_PREPOSITIONS_BIT};
+use super::detect::{in_list, BREAK_BIT, DETERMINERS_BIT, MODIFIERS_BIT, NOUN_MARKERS_BIT, NP_PREPOSITIONS_BIT};
 use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role};
 use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
@@ -281,7 +281,7 @@ impl<'a, 't> Typer<'a, 't> {
         // what kind of source (and country) that is.
         if let Some(comma) = (a + 1..b).find(|&k| t.is_punct(k, ',')) {
             let named = (2..=4).contains(&(b - comma - 1)) && (comma + 1..b).all(|k| t.is_word(k) && t.toks[k].cap);
-            let titled = comma > a + 1 && in_list(&["the", "a", "an", "its", "his", "her", "their"], t.lower(a));
+            let titled = comma > a + 1 && t.is(a, NOUN_MARKERS_BIT | DETERMINERS_BIT);
             if named && titled {
                 let title = self.classify(a, comma, earlier, "");
                 let name = self.classify(comma + 1, b, earlier, follows);
@@ -569,7 +569,9 @@ impl<'a, 't> Typer<'a, 't> {
                 };
             }
             let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
-            let first_is_function = t.toks[a].cap && t.is(a, super::detect::BREAK_BIT);
+            // "The head of the delegation": a sentence's first word is
+            // capitalised whatever it is, so a determiner there is no name.
+            let first_is_function = t.toks[a].cap && t.is(a, BREAK_BIT | NOUN_MARKERS_BIT | DETERMINERS_BIT);
             if caps > usize::from(first_is_function) {
                 let canonical = strip_determiners(t.slice(a, core_end));
                 return Typed {
