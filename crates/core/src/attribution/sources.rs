@@ -316,7 +316,7 @@ impl<'a, 't> Typer<'a, 't> {
         // "the designer, who works for another brand", "a handful of
         // Democrats who point to ...": a relative clause says more about
         // whoever comes before it, which is what is typed and named.
-        if let Some(k) = (a + 1..b).find(|&k| t.word_is(k, "who")) {
+        if let Some(k) = (a + 1..b).find(|&k| t.is_who(k)) {
             let end = if t.is_punct(k - 1, ',') { k - 1 } else { k };
             if end > a {
                 return self.classify(a, end, earlier, follows);
@@ -773,6 +773,21 @@ impl<'a, 't> Typer<'a, 't> {
             for end in (k + 1..=j).rev() {
                 for start in k..end {
                     let run = trim_suffix(trim_suffix(t.slice(start, end), "'s"), "\u{2019}s");
+                    // "Michael Bloomberg", "Vicente Fox": one outlet's name
+                    // after a capitalised word of the same run is a
+                    // surname. A country, a possessive or an article before
+                    // it ("Russian TASS", "Russia's RIA Novosti", "The
+                    // Hill") still leaves it an outlet.
+                    let surname = start > k && end == start + 1 && {
+                        let before = t.lower(start - 1);
+                        !before.ends_with("'s")
+                            && !before.ends_with("\u{2019}s")
+                            && !t.is(start - 1, NOUN_MARKERS_BIT | DETERMINERS_BIT)
+                            && self.lex.country_word(before).is_none()
+                    };
+                    if surname {
+                        continue;
+                    }
                     if let Some(o) = self.lex.gazetteer.by_name(run) {
                         // "The Times" alone is too ambiguous to be a source
                         // outlet unless the whole run is its name.

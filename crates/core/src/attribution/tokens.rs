@@ -146,7 +146,7 @@ impl<'t> Tokens<'t> {
                             ',' => prev.is_ascii_digit() && e.is_ascii_digit(),
                             '.' => {
                                 (prev.is_ascii_digit() && e.is_ascii_digit())
-                                    || (e.is_alphabetic() && is_initialism(&text[start..end]))
+                                    || (e.is_alphabetic() && is_initialism(after_hyphen(&text[start..end])))
                             }
                             '&' => prev.is_uppercase() && e.is_uppercase(),
                             _ => e.is_alphanumeric(),
@@ -161,9 +161,12 @@ impl<'t> Tokens<'t> {
                 // A trailing period stays with an abbreviation or an initial.
                 if end < text.len() && bytes[end] == b'.' {
                     let word = &text[start..end];
+                    // "(D-N.Y.)": after a party letter, the state's
+                    // initials are what the period closes.
+                    let tail = after_hyphen(word);
                     let is_abbrev = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
                         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                        || (word.contains('.') && is_initialism(word));
+                        || (tail.contains('.') && is_initialism(tail));
                     if is_abbrev {
                         end += 1;
                     }
@@ -313,6 +316,12 @@ impl<'t> Tokens<'t> {
 
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.lower(i) == w
+    }
+
+    /// Is token `i` "who", or "who" with a contracted verb ("who's",
+    /// "who'd", "who've")?
+    pub fn is_who(&self, i: usize) -> bool {
+        self.is_word(i) && self.lower(i).split(['\'', '\u{2019}']).next() == Some("who")
     }
 
     pub fn slice(&self, first: usize, end: usize) -> &'t str {
@@ -482,6 +491,11 @@ fn next_char(text: &str, i: usize) -> char {
 }
 
 /// "U.S", "U.N", "D.C": letters separated by periods.
+/// The part of a word after its last hyphen: "N.Y" in "D-N.Y".
+fn after_hyphen(word: &str) -> &str {
+    word.rsplit('-').next().unwrap_or(word)
+}
+
 fn is_initialism(word: &str) -> bool {
     let mut letters = 0;
     for part in word.split('.') {
@@ -500,14 +514,31 @@ fn is_initialism(word: &str) -> bool {
 /// close before one; curly ones say which they are. A straight mark with
 /// space on both sides (`disgrace, " Trump said`) closes the quotation
 /// `pending` says is open in this paragraph, and opens one otherwise.
+///
+/// Curly marks typed the wrong way round are read by their place: in
+/// `problems for her here,“ said Clyburn` the left mark closes the open
+/// quotation (it follows the quotation's last punctuation and a space
+/// follows it), and in `he said, ”We` a right mark opens one.
 fn quote_kind(text: &str, start: usize, end: usize, c: char, pending: bool) -> Kind {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
     match c {
+        '\u{201C}'
+            if pending
+                && before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!'))
+                && after.is_none_or(char::is_whitespace) =>
+        {
+            return Kind::Close
+        }
+        '\u{201D}'
+            if !pending && before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric) =>
+        {
+            return Kind::Open
+        }
         '\u{201C}' | '\u{201E}' | '\u{00AB}' => return Kind::Open,
         '\u{201D}' | '\u{00BB}' => return Kind::Close,
         _ => {}
     }
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
     let space_before =
         before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':'));
     let space_after = after
@@ -599,6 +630,15 @@ mod tests {
         assert_eq!(t.quotes.len(), 2);
         assert_eq!(&text[t.quotes[0].start..t.quotes[0].end], "\u{201C}One. Two.\n\u{201C}Three,\u{201D}");
         assert_eq!(&text[t.quotes[1].start..t.quotes[1].end], "\"Four,\"");
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round_pair_by_their_place() {
+        let text =
+            "\u{201C}It's unusual,\u{201C} said Noble. He said, \u{201D}We will see.\u{201D} \u{201C}Fine\u{201D}";
+        let t = Tokens::new(text);
+        let quoted: Vec<&str> = t.quotes.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(quoted, ["\u{201C}It's unusual,\u{201C}", "\u{201D}We will see.\u{201D}", "\u{201C}Fine\u{201D}"]);
     }
 
     #[test]
