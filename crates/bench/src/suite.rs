@@ -19,7 +19,8 @@ use crate::newsroom::Newsroom;
 use crate::{peer_python, Rng};
 use rayon::prelude::*;
 use sourcetrace_api::{
-    AnalyzeRequest, ArticleFilter, ArticleQuery, ArticleSort, ImportRequest, Lexicons, Sourcetrace, ToneEngine,
+    AnalyzeRequest, ArticleFilter, ArticleQuery, ArticleSort, ImportRequest, Lexicons, SourceFilter, Sourcetrace,
+    ToneEngine,
 };
 use sourcetrace_core::attribution::{self, Context, Reading};
 use sourcetrace_core::{credits, framing, tone};
@@ -608,6 +609,14 @@ fn check_tallies(path: &Path) {
             let scanned = app.credit_tallies(&every(&filter), syndicated).expect("credits");
             assert_eq!(tallied, scanned, "credit tallies, {filter:?}, without syndicated {syndicated}");
         }
+    }
+    for filter in [
+        SourceFilter { limit: Some(1000), ..Default::default() },
+        SourceFilter { source_type: Some("official".into()), limit: Some(1000), ..Default::default() },
+    ] {
+        let tallied = app.library().sources(&filter).expect("sources");
+        let scanned = app.library().sources_by_scan(&filter).expect("sources");
+        assert_eq!(tallied, scanned, "sources, {filter:?}");
     }
     println!("tallies agree with a scan of every article ({:.1} s)", t.elapsed().as_secs_f64());
 }

@@ -357,6 +357,10 @@ impl Library {
         let tx = self.conn.transaction()?;
         let analyzed_at = now();
         let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
+        // What this batch adds to each source's tally: attributions, and
+        // articles that cite it (migration 0016). Written once a source at
+        // the end, as the previous attributions' trigger took theirs back.
+        let mut cited: HashMap<i64, (i64, i64)> = HashMap::new();
         let mut written = 0;
         for item in items {
             let (article_id, analysis) = (item.article_id, item.analysis);
@@ -447,11 +451,20 @@ impl Library {
                     &encoded_here
                 }
             };
+            let mut cited_here: Vec<i64> = Vec::new();
             for ((ordinal, a), json) in analysis.attributions.iter().enumerate().zip(&encoded.rows) {
                 let source_id = match &a.source {
                     Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
                     None => None,
                 };
+                if let Some(id) = source_id {
+                    let tally = cited.entry(id).or_default();
+                    tally.0 += 1;
+                    if !cited_here.contains(&id) {
+                        cited_here.push(id);
+                        tally.1 += 1;
+                    }
+                }
                 // A country a person set is the source's country across the
                 // library, whatever the engine found for it elsewhere.
                 if let (Some(id), Some(country)) = (source_id, human_country(a)) {
@@ -495,6 +508,13 @@ impl Library {
             }
             tally_attributions(&tx, &bucket, &analysis.attributions)?;
             write_correction_state(&tx, article_id, analysis)?;
+        }
+        for (id, (attributions, articles)) in cited {
+            tx.prepare_cached(
+                "INSERT INTO source_tallies VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET
+                     attributions = attributions + excluded.attributions, articles = articles + excluded.articles",
+            )?
+            .execute(params![id, attributions, articles])?;
         }
         tx.commit()?;
         Ok(written)
@@ -603,13 +623,38 @@ impl Library {
     }
 
     /// The sources cited in the library with how many attributions and
-    /// articles cite each, most cited first. Sources no stored attribution
-    /// cites any more are left out.
+    /// articles cite each, most cited first, read from their tallies
+    /// (migration 0016). Sources no stored attribution cites any more are
+    /// left out.
     pub fn sources(&self, filter: &SourceFilter) -> Result<Vec<SourceRecord>> {
-        let mut sql = String::from(
+        // The CROSS JOIN keeps the tallies, the cited sources only, as the
+        // outer loop: left to itself, SQLite read every source the library
+        // ever had by an index and looked up its tally (730 ms over a
+        // million articles, against 40 ms).
+        self.sources_from(
+            "SELECT s.id, s.canonical, s.source_type, s.country, t.attributions, t.articles
+             FROM source_tallies t CROSS JOIN sources s ON s.id = t.source_id WHERE 1",
+            "",
+            filter,
+        )
+    }
+
+    /// [`Library::sources`] counted from the attributions themselves rather
+    /// than from their tallies, to check the tallies against.
+    #[doc(hidden)]
+    pub fn sources_by_scan(&self, filter: &SourceFilter) -> Result<Vec<SourceRecord>> {
+        self.sources_from(
             "SELECT s.id, s.canonical, s.source_type, s.country, count(*), count(DISTINCT t.article_id)
              FROM sources s JOIN attributions t ON t.source_id = s.id WHERE 1",
-        );
+            " GROUP BY s.id",
+            filter,
+        )
+    }
+
+    /// The sources of `select` (six columns, a WHERE clause open for more)
+    /// in the list's order, grouped by `group`.
+    fn sources_from(&self, select: &str, group: &str, filter: &SourceFilter) -> Result<Vec<SourceRecord>> {
+        let mut sql = String::from(select);
         let mut args: Vec<Value> = Vec::new();
         if let Some(kind) = &filter.source_type {
             sql.push_str(" AND s.source_type = ?");
@@ -619,7 +664,8 @@ impl Library {
             sql.push_str(" AND s.country = ? COLLATE NOCASE");
             args.push(Value::Text(country.clone()));
         }
-        sql.push_str(" GROUP BY s.id ORDER BY 5 DESC, 6 DESC, s.canonical COLLATE NOCASE");
+        sql.push_str(group);
+        sql.push_str(" ORDER BY 5 DESC, 6 DESC, s.canonical COLLATE NOCASE, s.id");
         if let Some(limit) = filter.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -1008,6 +1054,37 @@ mod tests {
         let tx = library.conn.transaction().unwrap();
         let peskov = official("dmitry peskov");
         assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), 7);
+    }
+
+    #[test]
+    fn source_tallies_follow_every_write() {
+        // Peskov twice in one article and once in another; Putin once.
+        let twice = "Kremlin spokesman Dmitry Peskov said the talks were over. Kremlin spokesman Dmitry Peskov said \
+                     nothing had changed.";
+        let (_dir, mut library) = library_with(&[PESKOV, twice, AGAIN]);
+        let check = |library: &Library, when: &str| {
+            let tallied = library.sources(&SourceFilter::default()).unwrap();
+            let scanned = library.sources_by_scan(&SourceFilter::default()).unwrap();
+            assert_eq!(tallied, scanned, "{when}");
+            tallied
+        };
+        analyse(&mut library, &stamp(1, ""), false);
+        let first = check(&library, "after the first analysis");
+        let peskov = first.iter().find(|s| s.canonical == "Dmitry Peskov").expect("Peskov is listed");
+        assert_eq!((peskov.attributions, peskov.articles), (4, 3));
+        // Analysed again: the old attributions' counts are taken back
+        // before the new ones are added.
+        analyse(&mut library, &stamp(2, ""), true);
+        assert_eq!(check(&library, "after a second analysis of every article"), first);
+        // An article deleted takes its citations with it, and a source no
+        // longer cited leaves the list.
+        library.conn.execute("DELETE FROM articles WHERE id = 1", []).unwrap();
+        let after = check(&library, "after an article was deleted");
+        assert!(after.iter().all(|s| s.canonical != "Vladimir Putin"), "{after:?}");
+        let peskov = after.iter().find(|s| s.canonical == "Dmitry Peskov").expect("Peskov is listed");
+        assert_eq!((peskov.attributions, peskov.articles), (3, 2));
+        let limited = library.sources(&SourceFilter { limit: Some(1), ..Default::default() }).unwrap();
+        assert_eq!(limited, after[..1]);
     }
 
     #[test]
