@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Desktop figures: cold start to first paint of the release app, its memory
-# with the library open, and the time to open the outlets dashboard, on a
-# library of N generated newsroom articles (100,000 by default), imported
-# and analysed through the real CLI. Prints figures; asserts nothing.
+# with the library open and while it is used, and the time to open the
+# outlets dashboard, on a library of N generated newsroom articles (100,000
+# by default), imported and analysed through the real CLI. Prints figures;
+# asserts nothing.
 #
 #   ./scripts/bench-desktop.sh [ARTICLES] [RUNS]
 set -euo pipefail
@@ -62,6 +63,11 @@ echo "== memory with the library open (app and its web processes, after first pa
 memory
 echo "== the same with WebKit's accelerated compositing on (SOURCETRACE_GPU_COMPOSITING=1)"
 memory SOURCETRACE_GPU_COMPOSITING=1
+
+echo "== memory in use: dashboard, an article, sources, a search (the window through tauri-driver)"
+node crates/bench/desktop/memory-in-use.mjs target/release/sourcetrace-desktop "$library"
+echo "== the same with JavaScriptCore's JIT on (SOURCETRACE_JIT=1)"
+SOURCETRACE_JIT=1 node crates/bench/desktop/memory-in-use.mjs target/release/sourcetrace-desktop "$library"
 
 echo "== open the outlets dashboard (headless Chromium, web mode)"
 node crates/bench/desktop/open-dashboard.mjs "$bin" "$library" "$runs"
