@@ -852,6 +852,17 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Direct,
     },
     Row {
+        case: "a subject of two names with their universities, fifteen tokens long",
+        text: "William Seltzer of Fordham University and Margo Anderson of the University of Wisconsin-Milwaukee said \
+               the records were used.",
+        cue: "said",
+        source: "William Seltzer of Fordham University and Margo Anderson of the University of Wisconsin-Milwaukee",
+        kind: "person",
+        canonical: "William Seltzer",
+        content: "the records were used",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "an appositive with \"from\" is still read from its name",
         text: "Rachel Berg, a philanthropist from Monsey, New York, said the talks had failed.",
         cue: "said",
