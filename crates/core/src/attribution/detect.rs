@@ -3062,10 +3062,32 @@ impl<'a, 't> Detector<'a, 't> {
         // "On Thursday, the senator ...", "In a call with reporters, the
         // senator ...": an opening adverbial set off by a comma comes
         // before the subject.
+        // "And then Trump went on the attack, saying": conjunctions and
+        // sentence adverbs that open the clause come before it too, and
+        // "On Thursday, after remaining neutral, Warren endorsed" has two
+        // adverbials in a row.
         let mut first = first;
-        if t.is_word(first) && in_list(OPENING_ADVERBIALS, t.lower(first)) {
-            if let Some(comma) = (first + 1..limit.min(first + 14)).find(|&j| t.is_punct(j, ',')) {
-                first = comma + 1;
+        loop {
+            let before = first;
+            while first + 1 < limit
+                && t.is_word(first)
+                && in_list(
+                    &["and", "but", "then", "so", "yet", "still", "meanwhile", "instead", "however"],
+                    t.lower(first),
+                )
+            {
+                first += 1;
+                if first + 1 < limit && t.is_punct(first, ',') {
+                    first += 1;
+                }
+            }
+            if t.is_word(first) && in_list(OPENING_ADVERBIALS, t.lower(first)) {
+                if let Some(comma) = (first + 1..limit.min(first + 14)).find(|&j| t.is_punct(j, ',')) {
+                    first = comma + 1;
+                }
+            }
+            if first == before {
+                break;
             }
         }
         let (a, _) = self.trim_np(first, limit);

@@ -863,6 +863,27 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a participle whose subject opens after a conjunction and a sentence adverb",
+        text: "And then Trump went on the attack, saying the plan was a disaster.",
+        cue: "saying",
+        source: "Trump",
+        kind: "person",
+        canonical: "Trump",
+        content: "the plan was a disaster",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle whose subject follows two opening adverbials",
+        text: "On Thursday, after remaining neutral for months, Warren appeared on television and endorsed Clinton, \
+               saying she was ready.",
+        cue: "saying",
+        source: "Warren",
+        kind: "person",
+        canonical: "Warren",
+        content: "she was ready",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "an appositive with \"from\" is still read from its name",
         text: "Rachel Berg, a philanthropist from Monsey, New York, said the talks had failed.",
         cue: "said",
