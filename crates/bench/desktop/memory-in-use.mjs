@@ -103,23 +103,20 @@ try {
   }`);
   await measure("dashboard open, every chart drawn");
 
+  /** Opens `route`, waits for `ready` to show, and measures. */
+  const visit = async (route, ready, step) => {
+    await driver.goto(route);
+    await driver.waitFor(ready, { timeout: 60000 });
+    await measure(step);
+  };
   await driver.goto("library");
   await driver.waitFor("table.articles td.title a", { timeout: 60000 });
   await driver.click("table.articles td.title a");
   await driver.waitFor(".article .text", { timeout: 60000 });
   await measure("an article open with its attributions");
-
-  await driver.goto("sources");
-  await driver.waitFor('main[data-view="sources"] .view table tbody tr', { timeout: 60000 });
-  await measure("sources list open");
-
-  await driver.goto("library?search=according%20to");
-  await driver.waitFor("table.articles td.title a", { timeout: 60000 });
-  await measure("library searched for a common phrase");
-
-  await driver.goto("dashboard");
-  await driver.waitFor('main[data-view="dashboard"] .chart-card', { timeout: 60000 });
-  await measure("dashboard open again");
+  await visit("sources", 'main[data-view="sources"] .view table tbody tr', "sources list open");
+  await visit("library?search=according%20to", "table.articles td.title a", "library searched for a common phrase");
+  await visit("dashboard", 'main[data-view="dashboard"] .chart-card', "dashboard open again");
 } finally {
   await driver.close();
 }
