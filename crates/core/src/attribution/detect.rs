@@ -479,6 +479,10 @@ const PARTICIPLES: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
 
+/// Adverbs that link a clause to the one before ("Carter however said",
+/// "Meanwhile, Trump went"): they stand outside the subject.
+const SENTENCE_ADVERBS: &[&str] = &["however", "meanwhile", "instead", "nonetheless", "nevertheless"];
+
 /// Words between a subject and its cue that belong to the cue ("has also
 /// said", "would normally call for").
 const AUXILIARIES: &[&str] = &[
@@ -2618,10 +2622,6 @@ impl<'a, 't> Detector<'a, 't> {
         None
     }
 
-    /// Where the subject ends when a time adverbial, or a participle with
-    /// its time, stands between it and the cue: "A poll released Saturday
-    /// found", "The report published Tuesday showed", "Trump on Monday
-    /// said". `aux` itself when there is none.
     /// Does the aside that starts at token `k` open with a word that cannot
     /// start a noun phrase: a preposition, a subordinator, a sentence adverb
     /// or a participle ("for his part", "while still a candidate",
@@ -2683,10 +2683,7 @@ impl<'a, 't> Detector<'a, 't> {
         let mut end = self.before_time_modifier(aux, limit);
         // "Carter however said": a sentence adverb between the subject and
         // its verb belongs to neither.
-        if end > limit + 1
-            && t.is_word(end - 1)
-            && in_list(&["however", "meanwhile", "instead", "nonetheless", "nevertheless"], t.lower(end - 1))
-        {
+        if end > limit + 1 && t.is_word(end - 1) && in_list(SENTENCE_ADVERBS, t.lower(end - 1)) {
             end -= 1;
         }
         if end > limit + 1
@@ -2711,6 +2708,10 @@ impl<'a, 't> Detector<'a, 't> {
                 && (a - 1 == limit || !t.is_word(a - 2))
     }
 
+    /// Where the subject ends when a time adverbial, or a participle with
+    /// its time, stands between it and the cue: "A poll released Saturday
+    /// found", "The report published Tuesday showed", "Trump on Monday
+    /// said". `aux` itself when there is none.
     fn before_time_modifier(&self, aux: usize, limit: usize) -> usize {
         let t = self.t;
         // The adverbial ends in its time word, right before the cue ("in
@@ -3071,10 +3072,8 @@ impl<'a, 't> Detector<'a, 't> {
             let before = first;
             while first + 1 < limit
                 && t.is_word(first)
-                && in_list(
-                    &["and", "but", "then", "so", "yet", "still", "meanwhile", "instead", "however"],
-                    t.lower(first),
-                )
+                && (in_list(&["and", "but", "then", "so", "yet", "still"], t.lower(first))
+                    || in_list(SENTENCE_ADVERBS, t.lower(first)))
             {
                 first += 1;
                 if first + 1 < limit && t.is_punct(first, ',') {
