@@ -1085,6 +1085,14 @@ mod tests {
         assert_eq!((peskov.attributions, peskov.articles), (3, 2));
         let limited = library.sources(&SourceFilter { limit: Some(1), ..Default::default() }).unwrap();
         assert_eq!(limited, after[..1]);
+        // A source's own page reads the same tally, and a source no longer
+        // cited reads as cited nowhere.
+        for source in &after {
+            assert_eq!(library.source(source.id).unwrap().as_ref(), Some(source));
+        }
+        let putin = first.iter().find(|s| s.canonical == "Vladimir Putin").expect("Putin was listed");
+        let gone = library.source(putin.id).unwrap().expect("the source is kept");
+        assert_eq!((gone.attributions, gone.articles), (0, 0));
     }
 
     #[test]

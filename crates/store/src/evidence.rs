@@ -333,8 +333,12 @@ impl Library {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT s.id, s.canonical, s.source_type, s.country, count(t.id), count(DISTINCT t.article_id)
-                 FROM sources s LEFT JOIN attributions t ON t.source_id = s.id WHERE s.id = ?1 GROUP BY s.id",
+                // From the source's tally (migration 0016): counting the
+                // attributions of the most cited source of a million
+                // articles took 7 s.
+                "SELECT s.id, s.canonical, s.source_type, s.country, coalesce(t.attributions, 0),
+                        coalesce(t.articles, 0)
+                 FROM sources s LEFT JOIN source_tallies t ON t.source_id = s.id WHERE s.id = ?1",
             )?
             .query_row([id], crate::analyses::source_record)
             .optional()?)
