@@ -274,6 +274,7 @@ fn a_library_from_before_analysis_is_upgraded_and_analysed() {
     conn.execute_batch(
         "DROP TABLE attribution_corrections; DROP TABLE framing_terms; DROP TABLE entity_tones;
          DROP TABLE reuse; DROP TABLE credits; DROP TABLE attributions; DROP TABLE analyses; DROP TABLE source_tallies;
+         DROP TABLE source_outlet_tallies; DROP TRIGGER source_outlet_tally_moved;
          DROP TABLE sources;
          DROP TABLE lexicon_additions; DROP TABLE story_edits; DROP TABLE story_articles; DROP TABLE stories;
          DROP TABLE articles_vocab;

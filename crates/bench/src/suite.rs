@@ -617,6 +617,12 @@ fn check_tallies(path: &Path) {
         let tallied = app.library().sources(&filter).expect("sources");
         let scanned = app.library().sources_by_scan(&filter).expect("sources");
         assert_eq!(tallied, scanned, "sources, {filter:?}");
+        // The most cited sources' pages, by outlet.
+        for source in tallied.iter().take(5) {
+            let by_outlet = app.library().source_citations(source.id).expect("citations");
+            let scanned = app.library().source_citations_by_scan(source.id).expect("citations");
+            assert_eq!(by_outlet, scanned, "citations of {source:?}");
+        }
     }
     println!("tallies agree with a scan of every article ({:.1} s)", t.elapsed().as_secs_f64());
 }

@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sourcetrace_core::attribution::{Analysis, Attribution, Corrected, Evidence, Scores, Source, Span};
+use sourcetrace_core::attribution::{Analysis, Attribution, Corrected, Evidence, Scores, Source, Span, Stance};
 use sourcetrace_core::credits::Credit;
 use sourcetrace_core::framing::{Framing, Hit};
 use sourcetrace_core::tone::ToneFigures;
@@ -234,6 +234,35 @@ fn write_tone_and_framing(
     Ok(())
 }
 
+/// What a batch of attributions adds to the tally of one source and
+/// outlet (migration 0017).
+#[derive(Default)]
+struct Citations {
+    attributions: i64,
+    articles: i64,
+    relayed: i64,
+    neutral: i64,
+    distancing: i64,
+    endorsing: i64,
+    negative: i64,
+}
+
+impl Citations {
+    /// Counts `a`, and its article when `a` is the article's first
+    /// attribution of the source.
+    fn add(&mut self, a: &Attribution, first_in_article: bool) {
+        self.attributions += 1;
+        self.articles += i64::from(first_in_article);
+        self.relayed += i64::from(a.depth >= 2);
+        match a.stance {
+            Stance::Neutral => self.neutral += 1,
+            Stance::Distancing => self.distancing += 1,
+            Stance::Endorsing => self.endorsing += 1,
+            Stance::Negative => self.negative += 1,
+        }
+    }
+}
+
 /// The country a person set on an attribution's source, if any.
 fn human_country(a: &Attribution) -> Option<&str> {
     let change = a.corrected.as_ref()?.changes.iter().find(|c| c.field == "country")?;
@@ -357,10 +386,10 @@ impl Library {
         let tx = self.conn.transaction()?;
         let analyzed_at = now();
         let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
-        // What this batch adds to each source's tally: attributions, and
-        // articles that cite it (migration 0016). Written once a source at
-        // the end, as the previous attributions' trigger took theirs back.
-        let mut cited: HashMap<i64, (i64, i64)> = HashMap::new();
+        // What this batch adds to the tallies of each source and outlet
+        // (migrations 0016 and 0017). Written once a source and outlet at
+        // the end, as the previous attributions' triggers took theirs back.
+        let mut cited: HashMap<(i64, i64), Citations> = HashMap::new();
         let mut written = 0;
         for item in items {
             let (article_id, analysis) = (item.article_id, item.analysis);
@@ -458,12 +487,11 @@ impl Library {
                     None => None,
                 };
                 if let Some(id) = source_id {
-                    let tally = cited.entry(id).or_default();
-                    tally.0 += 1;
-                    if !cited_here.contains(&id) {
+                    let first_here = !cited_here.contains(&id);
+                    if first_here {
                         cited_here.push(id);
-                        tally.1 += 1;
                     }
+                    cited.entry((id, bucket.0)).or_default().add(a, first_here);
                 }
                 // A country a person set is the source's country across the
                 // library, whatever the engine found for it elsewhere.
@@ -509,7 +537,31 @@ impl Library {
             tally_attributions(&tx, &bucket, &analysis.attributions)?;
             write_correction_state(&tx, article_id, analysis)?;
         }
-        for (id, (attributions, articles)) in cited {
+        let mut by_source: HashMap<i64, (i64, i64)> = HashMap::new();
+        for (&(source, outlet), c) in &cited {
+            let total = by_source.entry(source).or_default();
+            total.0 += c.attributions;
+            total.1 += c.articles;
+            tx.prepare_cached(
+                "INSERT INTO source_outlet_tallies VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT DO UPDATE SET attributions = attributions + excluded.attributions,
+                     articles = articles + excluded.articles, relayed = relayed + excluded.relayed,
+                     neutral = neutral + excluded.neutral, distancing = distancing + excluded.distancing,
+                     endorsing = endorsing + excluded.endorsing, negative = negative + excluded.negative",
+            )?
+            .execute(params![
+                source,
+                outlet,
+                c.attributions,
+                c.articles,
+                c.relayed,
+                c.neutral,
+                c.distancing,
+                c.endorsing,
+                c.negative
+            ])?;
+        }
+        for (id, (attributions, articles)) in by_source {
             tx.prepare_cached(
                 "INSERT INTO source_tallies VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET
                      attributions = attributions + excluded.attributions, articles = articles + excluded.articles",
@@ -822,6 +874,8 @@ mod tests {
     const PESKOV: &str = "Kremlin spokesman Dmitry Peskov said the talks were over. \
         \u{201C}We will meet again,\u{201D} Russian President Vladimir Putin said.";
     const AGAIN: &str = "Kremlin spokesman Dmitry Peskov said on Monday that nothing had changed.";
+    const PESKOV_AGAIN_TWICE: &str = "Kremlin spokesman Dmitry Peskov said the talks were over. Kremlin spokesman \
+        Dmitry Peskov said nothing had changed.";
 
     fn library_with(texts: &[&str]) -> (tempfile::TempDir, Library) {
         let dir = tempfile::tempdir().unwrap();
@@ -1058,10 +1112,8 @@ mod tests {
 
     #[test]
     fn source_tallies_follow_every_write() {
-        // Peskov twice in one article and once in another; Putin once.
-        let twice = "Kremlin spokesman Dmitry Peskov said the talks were over. Kremlin spokesman Dmitry Peskov said \
-                     nothing had changed.";
-        let (_dir, mut library) = library_with(&[PESKOV, twice, AGAIN]);
+        // Peskov twice in one article and once in each other; Putin once.
+        let (_dir, mut library) = library_with(&[PESKOV, PESKOV_AGAIN_TWICE, AGAIN]);
         let check = |library: &Library, when: &str| {
             let tallied = library.sources(&SourceFilter::default()).unwrap();
             let scanned = library.sources_by_scan(&SourceFilter::default()).unwrap();
@@ -1093,6 +1145,47 @@ mod tests {
         let putin = first.iter().find(|s| s.canonical == "Vladimir Putin").expect("Putin was listed");
         let gone = library.source(putin.id).unwrap().expect("the source is kept");
         assert_eq!((gone.attributions, gone.articles), (0, 0));
+        assert!(library.source_citations(putin.id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn citations_by_outlet_follow_every_write_and_a_corrected_outlet() {
+        let (_dir, mut library) = library_with(&[PESKOV, PESKOV_AGAIN_TWICE, AGAIN]);
+        let check = |library: &Library, when: &str| {
+            let mut all = Vec::new();
+            for source in library.sources(&SourceFilter::default()).unwrap() {
+                let tallied = library.source_citations(source.id).unwrap();
+                assert_eq!(tallied, library.source_citations_by_scan(source.id).unwrap(), "{when}: {source:?}");
+                all.push((source.canonical, tallied));
+            }
+            all
+        };
+        analyse(&mut library, &stamp(1, ""), false);
+        let first = check(&library, "after the first analysis");
+        let (_, peskov) = first.iter().find(|(name, _)| name == "Dmitry Peskov").expect("Peskov is cited");
+        assert_eq!(peskov.len(), 1, "every article is TASS's: {peskov:?}");
+        assert_eq!((peskov[0].outlet.as_str(), peskov[0].attributions, peskov[0].articles), ("TASS", 4, 3));
+        analyse(&mut library, &stamp(2, ""), true);
+        assert_eq!(check(&library, "after a second analysis"), first);
+        // One article moves to another outlet, and its citations with it.
+        library
+            .conn
+            .execute("UPDATE articles SET outlet_id = (SELECT id FROM outlets WHERE name = 'Reuters') WHERE id = 2", [])
+            .unwrap();
+        let moved = check(&library, "after an outlet was corrected");
+        let (_, peskov) = moved.iter().find(|(name, _)| name == "Dmitry Peskov").unwrap();
+        let counts: Vec<(&str, i64, i64)> =
+            peskov.iter().map(|c| (c.outlet.as_str(), c.attributions, c.articles)).collect();
+        assert_eq!(counts, [("Reuters", 2, 1), ("TASS", 2, 2)]);
+        // With no outlet at all, and then deleted.
+        library.conn.execute("UPDATE articles SET outlet_id = NULL WHERE id = 2", []).unwrap();
+        check(&library, "after an outlet was removed");
+        library.conn.execute("DELETE FROM articles WHERE id = 2", []).unwrap();
+        let after = check(&library, "after an article was deleted");
+        let (_, peskov) = after.iter().find(|(name, _)| name == "Dmitry Peskov").unwrap();
+        let counts: Vec<(&str, i64, i64)> =
+            peskov.iter().map(|c| (c.outlet.as_str(), c.attributions, c.articles)).collect();
+        assert_eq!(counts, [("TASS", 2, 2)]);
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use crate::credits::NO_OUTLET;
 use crate::query::{filter_sql, tally_filter_sql, tally_table};
 use crate::{ArticleFilter, AttributionRecord, Library, Result};
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 /// Which attributions to list. Every field narrows the list; none at all
@@ -347,15 +347,37 @@ impl Library {
     /// Who cites a source and how: per outlet, the attributions, the
     /// articles, how many relay it second-hand, and the stance of the cues.
     pub fn source_citations(&self, id: i64) -> Result<Vec<SourceCitations>> {
-        let sql = format!(
-            "SELECT coalesce(o.name, '{NO_OUTLET}'), count(*), count(DISTINCT t.article_id),
+        // From the source's tallies by outlet (migration 0017): reading
+        // every attribution of "Officials" in a million articles, each
+        // joined to its article, took 20 s.
+        self.citations_from(
+            "SELECT coalesce(o.name, ?2), sum(t.attributions), sum(t.articles), sum(t.relayed),
+                    sum(t.neutral), sum(t.distancing), sum(t.endorsing), sum(t.negative)
+             FROM source_outlet_tallies t LEFT JOIN outlets o ON o.id = t.outlet_id
+             WHERE t.source_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1",
+            id,
+        )
+    }
+
+    /// [`Library::source_citations`] counted from the attributions
+    /// themselves, to check the tallies against.
+    #[doc(hidden)]
+    pub fn source_citations_by_scan(&self, id: i64) -> Result<Vec<SourceCitations>> {
+        self.citations_from(
+            "SELECT coalesce(o.name, ?2), count(*), count(DISTINCT t.article_id),
                     sum(t.depth >= 2), sum(t.stance = 'neutral'), sum(t.stance = 'distancing'),
                     sum(t.stance = 'endorsing'), sum(t.stance = 'negative')
              FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE t.source_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([id], |r| {
+             WHERE t.source_id = ?1 GROUP BY 1 ORDER BY 2 DESC, 1",
+            id,
+        )
+    }
+
+    /// The rows of `sql` (eight columns, the source as `?1` and the label of
+    /// articles with no outlet as `?2`) as citations by outlet.
+    fn citations_from(&self, sql: &str, id: i64) -> Result<Vec<SourceCitations>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![id, NO_OUTLET], |r| {
             Ok(SourceCitations {
                 outlet: r.get(0)?,
                 attributions: r.get(1)?,
