@@ -45,12 +45,12 @@ pub const KEEP_JIT: &str = "SOURCETRACE_JIT";
 ///
 /// With a million-article library open in the window, the dashboard
 /// scrolled through, an article, the sources list and a search opened in
-/// turn, the app and its WebKit processes took at most 329 MB (proportional
-/// set size summed); without the JIT, 285 MB, under the 300 MB the app is
-/// held to, with the dashboard 5 to 10% slower to draw (about 840 against
-/// 810 ms) and the other views as fast (`crates/bench/desktop/
-/// memory-in-use.mjs`). The UI's work is drawing tables and a few charts,
-/// not computing, so the interpreter is enough. The variable is
+/// turn, the app and its WebKit processes took 318 MB at the dashboard
+/// (proportional set size summed); without the JIT, 283 to 285 MB, and at
+/// most 304 MB over every step, with the dashboard 5 to 12% slower to draw
+/// and the other views as fast (`crates/bench/desktop/memory-in-use.mjs`,
+/// BENCHMARKS.md). The UI's work is drawing tables and a few charts, not
+/// computing, so the interpreter is enough. The variable is
 /// JavaScriptCore's own; a value already set wins.
 fn prefer_memory_over_jit() {
     #[cfg(target_os = "linux")]
