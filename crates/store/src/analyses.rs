@@ -1149,6 +1149,53 @@ mod tests {
     }
 
     #[test]
+    fn a_much_cited_source_gives_the_same_evidence_read_article_by_article() {
+        let (_dir, mut library) = library_with(&[PESKOV, PESKOV_AGAIN_TWICE, AGAIN, PESKOV]);
+        // Newest first: the fourth article, the first, the third; the
+        // undated second comes last.
+        library
+            .conn
+            .execute(
+                "UPDATE articles SET published = CASE id WHEN 1 THEN '2021-06-01' WHEN 3 THEN '2021-01-01'
+                     WHEN 4 THEN '2021-12-12' END",
+                [],
+            )
+            .unwrap();
+        analyse(&mut library, &stamp(1, ""), false);
+        let sources = library.sources(&SourceFilter::default()).unwrap();
+        let peskov = sources.iter().find(|s| s.canonical == "Dmitry Peskov").unwrap().id;
+        let page = |offset: usize| crate::EvidenceQuery {
+            source_id: Some(peskov),
+            offset,
+            limit: Some(2),
+            ..Default::default()
+        };
+        let direct: Vec<_> = (0..3).map(|o| library.evidence(&page(o * 2)).unwrap()).collect();
+        let order: Vec<(i64, usize)> =
+            direct.iter().flat_map(|p| p.rows.iter().map(|r| (r.article_id, r.attribution.ordinal))).collect();
+        assert_eq!(order, [(4, 0), (1, 0), (3, 0), (2, 0), (2, 1)]);
+        assert!(direct.iter().all(|p| p.total == 5));
+        // The same source as if it were cited more than OFTEN_CITED times:
+        // the pages come from the articles, newest first, and the total
+        // from the tally.
+        library
+            .conn
+            .execute(
+                "UPDATE source_tallies SET attributions = ?2 WHERE source_id = ?1",
+                params![peskov, crate::evidence::OFTEN_CITED + 1],
+            )
+            .unwrap();
+        for (o, expected) in direct.iter().enumerate() {
+            let by_articles = library.evidence(&page(o * 2)).unwrap();
+            assert_eq!(by_articles.rows, expected.rows, "page {o}");
+            assert_eq!(by_articles.total, crate::evidence::OFTEN_CITED + 1);
+        }
+        // Any other condition reads the attributions directly, as before.
+        let filtered = crate::EvidenceQuery { stance: Some("neutral".into()), ..page(0) };
+        assert_eq!(library.evidence(&filtered).unwrap().total, 5);
+    }
+
+    #[test]
     fn citations_by_outlet_follow_every_write_and_a_corrected_outlet() {
         let (_dir, mut library) = library_with(&[PESKOV, PESKOV_AGAIN_TWICE, AGAIN]);
         let check = |library: &Library, when: &str| {

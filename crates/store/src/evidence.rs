@@ -9,7 +9,7 @@ use crate::credits::NO_OUTLET;
 use crate::query::{filter_sql, tally_filter_sql, tally_table};
 use crate::{ArticleFilter, AttributionRecord, Library, Result};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter};
+use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// Which attributions to list. Every field narrows the list; none at all
@@ -153,6 +153,12 @@ fn bucket(days: Vec<(String, String, i64)>) -> Timeline {
     Timeline { period, points }
 }
 
+/// Past this many attributions, a source's evidence is read article by
+/// article, newest first, rather than attribution by attribution (see
+/// [`Library::evidence`]). At a million articles, the 51st most cited
+/// source had 2,259 attributions and read directly in 0.1 s.
+pub(crate) const OFTEN_CITED: i64 = 20_000;
+
 impl Library {
     /// The attributions behind a figure, newest articles first.
     pub fn evidence(&self, query: &EvidenceQuery) -> Result<EvidencePage> {
@@ -179,18 +185,51 @@ impl Library {
             conditions.push_str(" AND t.depth >= ?");
             args.push(Value::Integer(i64::from(depth)));
         }
-        let from = format!(
-            " FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
-              WHERE 1 {conditions}"
-        );
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*){from}"))?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        // A much cited source alone (its page, or a click on it): its count
+        // is its tally, and its newest attributions are found by reading
+        // the articles newest first and looking into each, which stops at
+        // the end of the page. Reading all of the source's attributions and
+        // sorting them took 3 s for the 652,292 of "Officials" in a million
+        // articles; a rarer source is quicker read directly.
+        let cited = match query.source_id {
+            Some(id) if conditions == " AND t.source_id = ?" => self
+                .conn
+                .prepare_cached("SELECT attributions FROM source_tallies WHERE source_id = ?1")?
+                .query_row([id], |r| r.get::<_, i64>(0))
+                .optional()?
+                .filter(|&n| n > OFTEN_CITED),
+            _ => None,
+        };
+        let from = if cited.is_some() {
+            // `+t.source_id` keeps SQLite from looking into the source's
+            // index for each article instead of the article's own, and the
+            // date index is named: left to itself, the bundled SQLite read
+            // every article by another index and sorted them (8 s).
+            format!(
+                " FROM articles a INDEXED BY articles_published CROSS JOIN attributions t ON t.article_id = a.id
+                  LEFT JOIN outlets o ON o.id = a.outlet_id WHERE 1 {}",
+                conditions.replace("t.source_id", "+t.source_id")
+            )
+        } else {
+            format!(
+                " FROM attributions t JOIN articles a ON a.id = t.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+                  WHERE 1 {conditions}"
+            )
+        };
+        let total: i64 = match cited {
+            Some(n) => n,
+            None => self
+                .conn
+                .prepare_cached(&format!("SELECT count(*){from}"))?
+                .query_row(params_from_iter(args.iter()), |r| r.get(0))?,
+        };
         let limit = query.limit.unwrap_or(50).min(500);
+        // NULL sorts below every date, so "published DESC" puts undated
+        // articles last as "published IS NULL" did, and lets the date index
+        // give the order.
         let sql = format!(
             "SELECT t.article_id, t.ordinal, a.title, coalesce(o.name, '{NO_OUTLET}'), a.published{from}
-             ORDER BY a.published IS NULL, a.published DESC, t.article_id DESC, t.ordinal
+             ORDER BY a.published DESC, t.article_id DESC, t.ordinal
              LIMIT {limit} OFFSET {}",
             query.offset
         );
@@ -329,7 +368,6 @@ pub struct SourceCitations {
 impl Library {
     /// One canonical source with how many attributions and articles cite it.
     pub fn source(&self, id: i64) -> Result<Option<crate::SourceRecord>> {
-        use rusqlite::OptionalExtension;
         Ok(self
             .conn
             .prepare_cached(
