@@ -2652,14 +2652,9 @@ impl<'a, 't> Detector<'a, 't> {
             "if",
             "because",
             "since",
-            "however",
-            "meanwhile",
             "too",
             "also",
             "moreover",
-            "instead",
-            "nonetheless",
-            "nevertheless",
             "likewise",
             "similarly",
             "separately",
@@ -2673,6 +2668,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let w = t.lower(k);
         in_list(OPENERS, w)
+            || in_list(SENTENCE_ADVERBS, w)
             || !t.toks[k].cap && w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "according")
     }
 
