@@ -2437,56 +2437,10 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(found) = self.modified_subject(aux, limit) {
             return Some(found);
         }
-        let mut np = self.left_np(self.subject_end(aux, limit), limit);
-        // "At least half of voters in each state say", "Six in 10 say": the
-        // phrase reaches back over its prepositional phrases.
-        if let Some((mut a, b)) = np {
-            let mut hops = 0;
-            while hops < 3
-                && a > limit + 1
-                && t.is_word(a - 1)
-                && in_list(&["of", "in", "on", "at", "from", "across", "among", "with", "for", "by"], t.lower(a - 1))
-            {
-                let Some((x, y)) = self.left_np(a - 1, limit) else { break };
-                let head = self.lex.source_word(trim_suffix(t.lower(y - 1), "s"));
-                // "A spokeswoman for the ministry": a role word speaks for
-                // the body after it, and is the source with it. "A study by
-                // the council found": the document is the source, with its
-                // author.
-                let role = y > x
-                    && match t.lower(a - 1) {
-                        "for" => head.is_some_and(|w| w.role == super::lexicon::Role::Title),
-                        "by" => head.is_some_and(|w| w.kind == super::SourceType::Document),
-                        _ => false,
-                    };
-                if t.lower(a - 1) == "by" && !role {
-                    break;
-                }
-                // Only a share reaches back ("4 in 10", "half of"), or a
-                // phrase that is no source without what comes before it.
-                if !(role || is_quantity(t.lower(a)) || is_quantity(t.lower(y - 1)) || !self.np_is_clear_source(a, b)) {
-                    break;
-                }
-                a = x;
-                hops += 1;
-            }
-            np = Some((a, b));
-        }
+        let np = self.left_np(self.subject_end(aux, limit), limit).map(|(a, b)| (self.reach_back(a, b, limit), b));
         if let Some((a, b)) = np {
-            // "Graham, a former candidate, told": the name before the
-            // appositive is the subject.
-            // The name must open its clause: in "done by top officials, a
-            // former official said" the phrase before the comma is not it.
-            if a > limit + 1 && t.is_punct(a - 1, ',') && matches!(t.lower(a), "a" | "an") {
-                // A name: capitalised words and titles only ("Sen. Lindsey
-                // Graham"), not a clause such as "Prices rose".
-                let named = self.left_np(a - 1, limit).filter(|&(x, y)| {
-                    (x..y).all(|k| !t.is_word(k) || t.toks[k].cap || t.is(k, SOURCE_BIT))
-                        && (x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close))
-                });
-                if let Some((na, _)) = named {
-                    return Some((na, b));
-                }
+            if let Some(name) = self.name_before_appositive(a, limit, false) {
+                return Some((name, b));
             }
             if self.np_is_source(a, b) {
                 return Some((a, b));
@@ -2516,12 +2470,22 @@ impl<'a, 't> Detector<'a, 't> {
                 // "the lead negotiator, Anna Kovacs, told": a title the
                 // lexicon does not know, set off before a name, opens the
                 // subject too.
-                let Some((a, _)) = self.left_np(j, limit).filter(|&(x, y)| {
-                    self.np_is_clear_source(x, y)
-                        || (j + 1 < close && self.np_is_determined_noun(x, y) && self.np_is_clear_source(j + 1, close))
-                }) else {
+                // "Six Gannett newspapers in New Jersey, including the Asbury
+                // Park Press, said": the phrase before the aside reaches back
+                // over its prepositions as a plain subject does.
+                let Some((a, _)) =
+                    self.left_np(j, limit).map(|(x, y)| (self.reach_back(x, y, limit), y)).filter(|&(x, y)| {
+                        self.np_is_clear_source(x, y)
+                            || (j + 1 < close
+                                && self.np_is_determined_noun(x, y)
+                                && self.np_is_clear_source(j + 1, close))
+                    })
+                else {
                     continue;
                 };
+                // "Cecelia Purner, 67, a retired customer service
+                // representative in Allentown, Pa., said".
+                let a = self.name_before_appositive(a, limit, true).unwrap_or(a);
                 // "Even Rendell, a stalwart Clinton supporter, said": a
                 // focusing adverb may open the clause before the name.
                 let opens =
@@ -2620,6 +2584,92 @@ impl<'a, 't> Detector<'a, 't> {
             return self.sentence_subject(clause, k - 1);
         }
         None
+    }
+
+    /// "Graham, a former candidate, told": where the name before an
+    /// appositive that starts at `a` starts, when there is one. The name
+    /// must open its clause: in "done by top officials, a former official
+    /// said" the phrase before the comma is not it. An appositive `closed`
+    /// by a comma before the cue may also open with "the" or a bare title
+    /// ("Anne Richards, assistant secretary of state, said"): any lowercase
+    /// word.
+    fn name_before_appositive(&self, a: usize, limit: usize, closed: bool) -> Option<usize> {
+        let t = self.t;
+        let opens = matches!(t.lower(a), "a" | "an") || closed && t.is_word(a) && !t.toks[a].cap;
+        if !(a > limit + 1 && t.is_punct(a - 1, ',') && opens) {
+            return None;
+        }
+        // A name: capitalised words and titles only ("Sen. Lindsey
+        // Graham"), not a clause such as "Prices rose". An age may follow
+        // it: "Cecelia Purner, 67, a retired customer service
+        // representative".
+        self.left_np(a - 1, limit)
+            .filter(|&(x, y)| {
+                (x..y).all(|k| {
+                    !t.is_word(k)
+                        || t.toks[k].cap
+                        || t.is(k, SOURCE_BIT)
+                        || k > x && t.lower(k).bytes().all(|c| c.is_ascii_digit())
+                }) && (x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close))
+            })
+            .map(|(x, _)| x)
+    }
+
+    /// Where the subject that ends with the phrase `a..b` starts, reaching
+    /// back over the prepositional phrases it is the end of: "At least half
+    /// of voters in each state say", "Six in 10 say", "a spokeswoman for
+    /// the ministry said", "Six newspapers in New Jersey said".
+    fn reach_back(&self, mut a: usize, b: usize, limit: usize) -> usize {
+        let t = self.t;
+        let mut hops = 0;
+        while hops < 3
+            && a > limit + 1
+            && t.is_word(a - 1)
+            && in_list(&["of", "in", "on", "at", "from", "across", "among", "with", "for", "by"], t.lower(a - 1))
+        {
+            let Some((x, y)) = self.left_np(a - 1, limit) else { break };
+            let preposition = t.lower(a - 1);
+            let head = self.lex.source_word(trim_suffix(t.lower(y - 1), "s"));
+            // "A spokeswoman for the ministry": a role word speaks for
+            // the body after it, and is the source with it. "A study by
+            // the council found": the document is the source, with its
+            // author.
+            let role = y > x
+                && match preposition {
+                    "for" => head.is_some_and(|w| w.role == super::lexicon::Role::Title),
+                    "by" => head.is_some_and(|w| w.kind == super::SourceType::Document),
+                    _ => false,
+                };
+            if preposition == "by" && !role {
+                break;
+            }
+            // "Six newspapers in New Jersey", "many speakers at the
+            // service": people or a medium the lexicon knows, in lowercase,
+            // placed by the phrase after them, which names no source even
+            // when it is a name.
+            // A document is placed only by a name ("exit polls in New
+            // Hampshire"): "emails in a way", "transcripts in an effort".
+            let placed = y > x
+                && !t.toks[y - 1].cap
+                && matches!(preposition, "in" | "at" | "from" | "across")
+                && head.is_some_and(|w| {
+                    matches!(w.role, super::lexicon::Role::Head | super::lexicon::Role::Title)
+                        && (w.kind != super::SourceType::Document || (a..b).any(|k| t.is_word(k) && t.toks[k].cap))
+                });
+            // Only a share reaches back ("4 in 10", "half of"), or a
+            // phrase that is no source without what comes before it.
+            if !(role
+                || placed
+                || is_quantity(t.lower(a))
+                || is_quantity(t.lower(y - 1))
+                || !self.np_is_clear_source(a, b))
+            {
+                break;
+            }
+            a = x;
+            hops += 1;
+        }
+        a
     }
 
     /// Does the aside that starts at token `k` open with a word that cannot

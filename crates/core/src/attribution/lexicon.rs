@@ -401,7 +401,19 @@ impl Lexicon {
             return Err("empty phrase".into());
         }
         self.source_max_words = self.source_max_words.max(phrase.split(' ').count());
-        self.sources.insert(phrase, SourceWord { kind, country, role });
+        let word = SourceWord { kind, country, role };
+        // "newspapers", "senators", "agencies": a noun's plural names the
+        // same kind of source. It heads a phrase ("two senators said") but
+        // is no title: titles stand before or after one name ("Senator
+        // Graham", "Graham, a senator,"). A row of its own for the plural
+        // ("speakers", who are seldom a legislature's) wins whichever comes
+        // first.
+        if matches!(role, Role::Head | Role::Title) && !phrase.contains(' ') {
+            if let Some(plural) = plural_of(&phrase) {
+                self.sources.entry(plural).or_insert(SourceWord { role: Role::Head, ..word });
+            }
+        }
+        self.sources.insert(phrase, word);
         Ok(())
     }
 
@@ -523,6 +535,26 @@ fn pack_short(bytes: &[u8]) -> u64 {
             u64::from(first) | u64::from(last) << (8 * (n - 4))
         }
     }
+}
+
+/// The regular English plural of a lowercase noun ("official" →
+/// "officials", "agency" → "agencies", "spokesman" → "spokesmen"); none for
+/// a word that already looks plural or is too short to tell.
+fn plural_of(noun: &str) -> Option<String> {
+    if noun.len() < 3 || !noun.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') || noun.ends_with('s') {
+        return None;
+    }
+    let bytes = noun.as_bytes();
+    let before_last = bytes[bytes.len() - 2];
+    Some(if let Some(stem) = noun.strip_suffix("man") {
+        format!("{stem}men")
+    } else if noun.ends_with('y') && !b"aeiou".contains(&before_last) {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else if noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') || noun.ends_with('z') {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    })
 }
 
 /// Lowercase, single spaces, curly apostrophes folded: the key every

@@ -29,6 +29,10 @@ pub(crate) struct Typed {
     /// Typed from a lexicon word ("Russian media", "officials"), not from
     /// a name: a generic source that a later named one may specify.
     pub generic: bool,
+    /// Names one person, by name, whatever body the title after the name
+    /// speaks for ("James Henson, director of the Texas Politics
+    /// Project"): "he" and "she" may refer to it.
+    pub individual: bool,
     pub evidence: String,
 }
 
@@ -310,6 +314,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: false,
                 refers_to: None,
                 generic: false,
+                individual: false,
                 evidence: format!("anonymity phrase \"{marker}\" (sources.tsv)"),
             };
         }
@@ -382,6 +387,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: true,
                     refers_to: Some(idx),
                     generic: false,
+                    individual: false,
                     evidence: format!(
                         "\"{}\" refers back to the {} source \"{}\"",
                         phrase,
@@ -417,6 +423,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: head_is_document,
                 refers_to: None,
                 generic: false,
+                individual: false,
                 evidence: format!(
                     "outlet \"{run}\" = {} ({}, {}, {}) in outlets.tsv",
                     outlet.name,
@@ -435,8 +442,19 @@ impl<'a, 't> Typer<'a, 't> {
         // "George Bruno, a former party chairman in New Hampshire": the
         // words of an appositive up to its first preposition say what the
         // source is, as the core does.
+        // "Anne Richards, assistant secretary of state": after a name, an
+        // appositive may open with its title alone.
+        let bare_appositive = (a + 1..b).find(|&k| t.is_punct(k, ',')).is_some_and(|k| {
+            k + 1 < b
+                && t.is_word(k + 1)
+                && !t.toks[k + 1].cap
+                && (a..k).all(|j| t.is_word(j) && t.toks[j].cap || t.is_punct(j, '.'))
+        });
         let appositive = (0..bounds.len().saturating_sub(1))
-            .find(|&i| lower[bounds[i].0..bounds[i].1].ends_with(',') && matches!(word(i + 1), "a" | "an" | "the"))
+            .find(|&i| {
+                lower[bounds[i].0..bounds[i].1].ends_with(',')
+                    && (bare_appositive || matches!(word(i + 1), "a" | "an" | "the"))
+            })
             .map(|i| {
                 let mut j = i + 2;
                 while j < bounds.len()
@@ -491,6 +509,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: true,
                     refers_to: None,
                     generic: false,
+                    individual: false,
                     evidence: format!("document \"{head}\" carried by \"{key}\" (sources.tsv)"),
                 };
             }
@@ -501,6 +520,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: true,
                 refers_to: None,
                 generic: false,
+                individual: false,
                 evidence: format!("document word \"{head}\""),
             };
         }
@@ -509,12 +529,18 @@ impl<'a, 't> Typer<'a, 't> {
         let entity = last_cap.and_then(|k| self.entities.get(trim_suffix(t.lower(k), "'s")));
         if let Some((rank, kind, c, key, role)) = &best {
             if *rank >= 5 || entity.is_none() {
-                let canonical = match (entity, role) {
-                    (Some(e), Role::Title) => e.name.clone(),
-                    _ if *role == Role::Name => title_case_of(phrase, key),
+                let named = match (entity, role) {
+                    (Some(e), Role::Title) => Some(e.name.clone()),
+                    _ if *role == Role::Name => None,
                     // "Rendell, a stalwart Clinton supporter": the name before
                     // the appositive is who it is; the role only typed it.
-                    _ => name_before_appositive(phrase).unwrap_or_else(|| strip_determiners(phrase)),
+                    _ => name_before_appositive(phrase),
+                };
+                let individual = named.is_some();
+                let canonical = match named {
+                    Some(name) => name,
+                    None if *role == Role::Name => title_case_of(phrase, key),
+                    None => strip_determiners(phrase),
                 };
                 return Typed {
                     kind: *kind,
@@ -523,6 +549,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: false,
                     refers_to: None,
                     generic: *role != Role::Name && entity.is_none(),
+                    individual,
                     evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(*role), kind.as_str()),
                 };
             }
@@ -535,6 +562,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: false,
                 refers_to: None,
                 generic: false,
+                individual: true,
                 evidence: match e.kind {
                     Some(k) => format!("\"{}\" was introduced with a {} title", e.name, k.as_str()),
                     None => format!("named person \"{}\"", e.name),
@@ -551,6 +579,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: false,
                     refers_to: None,
                     generic: false,
+                    individual: false,
                     evidence: format!("\"{phrase}\" names the state {} (countries.tsv)", c.name),
                 };
             }
@@ -565,6 +594,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: false,
                     refers_to: None,
                     generic: false,
+                    individual: false,
                     evidence: format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
                 };
             }
@@ -581,6 +611,7 @@ impl<'a, 't> Typer<'a, 't> {
                     document: false,
                     refers_to: None,
                     generic: false,
+                    individual: false,
                     evidence: "a capitalised name with no title or institution: a person".into(),
                 };
             }
@@ -593,6 +624,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: false,
                 refers_to: None,
                 generic: role != Role::Name,
+                individual: false,
                 evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(role), kind.as_str()),
             };
         }
@@ -603,6 +635,7 @@ impl<'a, 't> Typer<'a, 't> {
             document: false,
             refers_to: None,
             generic: false,
+            individual: false,
             evidence: "no rule or lexicon entry applies".into(),
         }
     }
@@ -612,8 +645,9 @@ impl<'a, 't> Typer<'a, 't> {
             // A name ending in "s" ("Sanders") is one person; a plural
             // from the lexicons ("experts", "officials") is not.
             "he" | "she" => {
-                matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
-                    && (!s.canonical.ends_with('s') || s.kind == SourceType::Person && !s.generic)
+                s.individual && !s.document
+                    || matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
+                        && (!s.canonical.ends_with('s') || s.kind == SourceType::Person && !s.generic)
             }
             "it" => matches!(
                 s.kind,
@@ -659,6 +693,7 @@ impl<'a, 't> Typer<'a, 't> {
                         document: s.document,
                         refers_to: Some(*idx),
                         generic: false,
+                        individual: s.individual,
                         evidence: format!(
                             "\"{pronoun}\" refers to the nearest fitting earlier source, \"{}\"",
                             s.canonical
@@ -678,6 +713,7 @@ impl<'a, 't> Typer<'a, 't> {
                 document: false,
                 refers_to: None,
                 generic: false,
+                individual: false,
                 evidence: format!("\"{shown}\" outside a quotation is the writer"),
             };
         }
@@ -688,6 +724,7 @@ impl<'a, 't> Typer<'a, 't> {
             document: false,
             refers_to: None,
             generic: false,
+            individual: false,
             evidence: format!("\"{pronoun}\" has no earlier source to refer to"),
         }
     }

@@ -802,6 +802,66 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "people of a kind the lexicon knows, placed by a name after them",
+        text: "Six newspapers in New Jersey said he was unfit to govern.",
+        cue: "said",
+        source: "Six newspapers in New Jersey",
+        kind: "media",
+        canonical: "Six newspapers in New Jersey",
+        content: "he was unfit to govern",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a placed subject with a list of its members set off by commas",
+        text: "Six Gannett newspapers in New Jersey, including the Asbury Park Press, said he was unfit to govern.",
+        cue: "said",
+        source: "Six Gannett newspapers in New Jersey, including the Asbury Park Press",
+        kind: "media",
+        canonical: "Six Gannett newspapers in New Jersey, including the Asbury Park Press",
+        content: "he was unfit to govern",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a placed subject with a list of its members set off by dashes",
+        text: "Many speakers at the service \u{2014} including Muslims, Christians and Jews \u{2014} said his death was painful.",
+        cue: "said",
+        source: "Many speakers at the service \u{2014} including Muslims, Christians and Jews",
+        kind: "person",
+        canonical: "Many speakers at the service \u{2014} including Muslims, Christians and Jews",
+        content: "his death was painful",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "the plural of a lexicon noun names the same kind of source",
+        text: "Two agencies said the figures were wrong.",
+        cue: "said",
+        source: "Two agencies",
+        kind: "official",
+        canonical: "Two agencies",
+        content: "the figures were wrong",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a name with an age before an appositive that is placed",
+        text: "Cecelia Purner, 67, a retired teacher in Allentown, Pa., said she had read them.",
+        cue: "said",
+        source: "Cecelia Purner, 67, a retired teacher in Allentown, Pa.",
+        kind: "person",
+        canonical: "Cecelia Purner",
+        content: "she had read them",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a name before an appositive without an article, closed before the cue",
+        text: "The plans will help, Anne Richards, assistant secretary of state for population, refugees, and migration, said on Monday.",
+        cue: "said",
+        source: "Anne Richards, assistant secretary of state for population, refugees, and migration",
+        kind: "official",
+        canonical: "Anne Richards",
+        content: "The plans will help",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a sentence's capitalised determiner is no name",
         text: "The nurse said the ward was full.",
         cue: "said",
@@ -1283,4 +1343,22 @@ fn the_statement_is_the_one_a_cue_named() {
     let found = analyze(text, &lexicon, &Context::default());
     let said = found.attributions.iter().find(|a| a.cue.text == "said").unwrap();
     assert_eq!(said.source.as_ref().unwrap().canonical, "TASS");
+}
+
+#[test]
+fn he_refers_to_a_named_person_whatever_body_they_speak_for() {
+    // A title after the name types the source by the body the person
+    // speaks for (here an organization), but the source is still one
+    // person: "he" in the next paragraph means him, not an earlier official.
+    let lexicon = Lexicon::builtin();
+    let text = "The president appears to be winning, said James Henson, director of the Texas Politics Project.\n\n\
+                \u{201C}It is very effective,\u{201D} he said.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let he = found
+        .attributions
+        .iter()
+        .find(|a| a.source.as_ref().is_some_and(|s| s.text == "he"))
+        .and_then(|a| a.source.as_ref())
+        .expect("the attribution to \"he\"");
+    assert_eq!(he.canonical, "James Henson");
 }
