@@ -1296,8 +1296,15 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         // With a weak cue the subject must be a clear source too, or "it"
-        // passing on words: "It added that ...", "It added, “...”".
-        if !entry.strong && !self.np_is_clear_source(a, b) && !self.it_passes_on_words(c, a, b) {
+        // passing on words: "It added that ...", "It added, “...”", or a
+        // "who" that stands for one and passes on words ("Gabriel Sherman,
+        // who reported that"): "who voted for", "who supports Trump" tell
+        // more about the source, and PolNeAR's annotators leave them out.
+        let who_for_source = b == a + 1
+            && (t.word_is(start.saturating_sub(1), "that") || opens_quote)
+            && t.word_is(a, "who")
+            && self.antecedent_of(a).is_some_and(|(x, y)| self.np_is_clear_source(x, y));
+        if !entry.strong && !self.np_is_clear_source(a, b) && !self.it_passes_on_words(c, a, b) && !who_for_source {
             return None;
         }
         // A noun-phrase object alone is content only for cues that take one.
@@ -2028,7 +2035,11 @@ impl<'a, 't> Detector<'a, 't> {
         let mut j = k;
         while j < window {
             if t.word_is(j, "that") {
-                return if j + 1 < end { Some(j + 1) } else { None };
+                // "reported that, according to an analysis, half of ...":
+                // the content starts after the comma, with the aside, as
+                // PolNeAR's annotators mark it.
+                let start = if t.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
+                return (start < end).then_some(start);
             }
             if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap {
                 break;
@@ -3135,15 +3146,19 @@ impl<'a, 't> Detector<'a, 't> {
                 break;
             }
         }
-        let (a, _) = self.trim_np(first, limit);
-        // "He's comparing ... and says": the pronoun of a contraction.
-        if a < limit && t.is_word(a) {
-            if let Some((pronoun, _)) = t.lower(a).split_once('\'') {
-                if is_a(PRONOUNS_BIT, pronoun) {
-                    return Some((a, a + 1));
+        // "He's comparing ... and says", "She’s visiting Iowa and says": the
+        // pronoun of a contraction, which trimming the phrase's opening
+        // function words would skip.
+        if first < limit && t.is_word(first) {
+            if let Some((pronoun, _)) = t.lower(first).split_once(['\'', '\u{2019}']) {
+                // "It's" mostly opens a clause about something else ("It's
+                // hard to ...").
+                if is_a(PRONOUNS_BIT, pronoun) && pronoun != "it" {
+                    return Some((first, first + 1));
                 }
             }
         }
+        let (a, _) = self.trim_np(first, limit);
         let mut k = a;
         while k < limit && t.is_word(k) {
             let w = t.lower(k);

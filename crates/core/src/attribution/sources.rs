@@ -276,9 +276,11 @@ impl<'a, 't> Typer<'a, 't> {
         let phrase = t.slice(a, b);
         let lower = normalize_phrase(phrase);
         let words: Vec<&str> = lower.split(' ').collect();
-        // Pronouns take the type of what they refer to.
-        if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], words[0]) {
-            return self.resolve_pronoun(words[0], earlier);
+        // Pronouns take the type of what they refer to, also in a
+        // contraction ("He's comparing ... and says").
+        let pronoun = words[0].split('\'').next().unwrap_or(words[0]);
+        if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], pronoun) {
+            return self.resolve_pronoun(pronoun, earlier);
         }
         // "the lead negotiator, Anna Kovacs": a title set off before a
         // name. The name says who it is; a title the lexicons know says
