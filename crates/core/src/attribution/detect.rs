@@ -1078,7 +1078,19 @@ impl<'a, 't> Detector<'a, 't> {
         if !(t.is_punct(mark, ',') || t.is_punct(mark, ':')) {
             return None;
         }
-        let q = t.quote_opening_at(mark + 1)?;
+        // "Said Dorothy Poynter, who grew up with Ali in the neighborhood,
+        // “We were all so proud of him.”": a relative clause or an
+        // appositive may come between the name and the quotation, and is
+        // part of the source.
+        let (src, q) = match t.quote_opening_at(mark + 1) {
+            Some(q) => (src, q),
+            None => {
+                let m = (mark + 1..(mark + 25).min(s.end))
+                    .take_while(|&k| !matches!(t.toks[k].kind, Kind::Punct('.') | Kind::Open))
+                    .find(|&k| (t.is_punct(k, ',') || t.is_punct(k, ':')) && t.quote_opening_at(k + 1).is_some())?;
+                ((src.0, m), t.quote_opening_at(m + 1)?)
+            }
+        };
         let quote = t.quotes[q];
         let content = vec![(quote.start, quote.end)];
         Some(self.make(c, c.first, Some(src), content, "cue-first", Quoted::All))
@@ -2457,11 +2469,14 @@ impl<'a, 't> Detector<'a, 't> {
                 return Some((a, b));
             }
         }
-        if aux > limit + 2 && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}')) {
+        // "Humphrey, who calls Trump a “sociopath,” said": the comma that
+        // closes the aside may sit inside a closing quotation mark.
+        let quoted_close = aux > limit + 3 && t.toks[aux - 1].kind == Kind::Close && t.is_punct(aux - 2, ',');
+        if aux > limit + 2 && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}') || quoted_close) {
             // "Jason Sims — a teacher from Mount Pleasant — says": dashes
             // set off an appositive as commas do.
-            let mark = t.toks[aux - 1].kind;
-            let close = aux - 1;
+            let close = if quoted_close { aux - 2 } else { aux - 1 };
+            let mark = t.toks[close].kind;
             // Try the earlier marks in turn: "Clinton, during a town hall
             // meeting in Columbus, Ohio, said" has a comma inside the aside.
             let mut tried = 0;
@@ -2515,7 +2530,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if self.aside_is_adverbial(j + 1) {
                         return Some((a, j));
                     }
-                    return Some((a, close));
+                    return Some((a, if quoted_close { aux } else { close }));
                 }
             }
             // "..., then says" is a second verb of the subject, below.
