@@ -1349,15 +1349,15 @@ fn contents_end_where_the_attributed_words_end() {
 #[test]
 fn a_source_passing_on_its_own_words_is_not_a_hop() {
     let lexicon = Lexicon::builtin();
-    // Biden's regret reaches the reader through Biden: one voice, so the
-    // regret hangs off whoever relayed Biden, not off Biden again.
-    let text = "Putin said in response to Biden saying that he regrets that they did not meet, TASS reported.";
+    // What Biden told aides reaches the reader through Biden: one voice,
+    // so it hangs off whoever relayed Biden, not off Biden again.
+    let text = "Putin said in response to Biden saying that he told aides they did not meet, TASS reported.";
     let found = analyze(text, &lexicon, &Context::default());
     let by_cue = |cue: &str| found.attributions.iter().position(|a| a.cue.text == cue).unwrap();
-    let (saying, regrets) = (by_cue("saying"), by_cue("regrets"));
-    assert_eq!(found.attributions[regrets].source.as_ref().unwrap().canonical, "Biden");
-    assert_eq!(found.attributions[regrets].via, found.attributions[saying].via);
-    assert_eq!(found.attributions[regrets].depth, found.attributions[saying].depth);
+    let (saying, told) = (by_cue("saying"), by_cue("told"));
+    assert_eq!(found.attributions[told].source.as_ref().unwrap().canonical, "Biden");
+    assert_eq!(found.attributions[told].via, found.attributions[saying].via);
+    assert_eq!(found.attributions[told].depth, found.attributions[saying].depth);
     // Different people keep their hop: Peskov relays Putin.
     let text = "Putin told Biden that he wanted talks, Peskov said.";
     let found = analyze(text, &lexicon, &Context::default());
@@ -1411,4 +1411,25 @@ fn he_refers_to_a_named_person_whatever_body_they_speak_for() {
         .and_then(|a| a.source.as_ref())
         .expect("the attribution to \"he\"");
     assert_eq!(he.canonical, "James Henson");
+}
+
+#[test]
+fn what_a_source_believes_inside_its_own_statement_is_no_second_attribution() {
+    let lexicon = Lexicon::builtin();
+    // Biden's regret is part of what he said; Rubio's feeling part of what
+    // he says.
+    for (text, outer, inner) in [
+        ("Putin said in response to Biden saying that he regrets that they did not meet.", "saying", "regrets"),
+        ("Rubio says he feels he did great in the last debate.", "says", "feels"),
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+        assert!(cues.contains(&outer) && !cues.contains(&inner), "{text}: {cues:?}");
+        let statement = find(&found, outer).unwrap();
+        assert!(statement.content.iter().any(|c| c.text.contains(inner)), "{text}");
+    }
+    // Someone else's belief inside a statement is a report of it, and
+    // stays: here Graham reports what Trump believes.
+    let found = analyze("Graham said Trump believes the deal is bad.", &lexicon, &Context::default());
+    assert!(find(&found, "believes").is_some());
 }
