@@ -42,6 +42,31 @@ pub(crate) struct Entity {
     pub name: String,
     pub kind: Option<SourceType>,
     pub country: Option<String>,
+    /// What an honorific or a gendered title says ("Mrs. Clinton",
+    /// "spokeswoman Maria Zakharova"), so that "she" does not refer to
+    /// "Mr. Sanders".
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender an honorific or a title word gives its person, if any.
+fn gender_of(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "madam" | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman"
+        | "councilwoman" | "assemblywoman" => Some(Gender::Female),
+        "mr" | "spokesman" | "congressman" | "businessman" | "councilman" | "assemblyman" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// An honorific that stands before a name and is no part of it.
+fn is_honorific(word: &str) -> bool {
+    matches!(word.trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss")
 }
 
 const ORG_SUFFIXES: &[&str] = &[
@@ -175,6 +200,7 @@ impl<'a, 't> Typer<'a, 't> {
     fn collect_entities(&mut self) {
         let t = self.t;
         let n = t.toks.len();
+        let mut honorific_only: HashMap<String, (String, Option<Gender>)> = HashMap::default();
         let mut i = 0;
         while i < n {
             if !(t.is_word(i) && t.toks[i].cap) {
@@ -190,11 +216,24 @@ impl<'a, 't> Typer<'a, 't> {
             // spokesman".
             let mut kind = None;
             let mut country = None;
+            let mut gender = None;
             let mut name_start = i;
             let mut k = i;
             while k < j {
                 let w = t.lower(k);
                 let mut known = false;
+                // "Mr. Sanders": the honorific says who, not the name. "The
+                // Obama administration": a capitalised determiner opens the
+                // run, and no name.
+                if is_honorific(w) || k == i && t.is(k, NOUN_MARKERS_BIT | DETERMINERS_BIT) {
+                    gender = gender.or(gender_of(w));
+                    k += 1;
+                    name_start = k;
+                    continue;
+                }
+                if t.is(k, SOURCE_BIT) {
+                    gender = gender.or(gender_of(w));
+                }
                 if let Some(sw) = t.is(k, SOURCE_BIT).then(|| self.lex.source_word(w)).flatten() {
                     if matches!(sw.role, Role::Title | Role::Name) {
                         kind = kind.or(Some(sw.kind));
@@ -222,6 +261,7 @@ impl<'a, 't> Typer<'a, 't> {
                     Some(sw) if sw.role == Role::Title => {
                         kind = kind.or(Some(sw.kind));
                         country = country.or(sw.country.map(code));
+                        gender = gender.or(gender_of(t.lower(b - 1)));
                         b -= 1;
                     }
                     _ => break,
@@ -245,6 +285,12 @@ impl<'a, 't> Typer<'a, 't> {
                         && !t.is(k, COUNTRY_BIT)
                         && self.lex.gazetteer.by_name(t.slice(k, k + 1)).is_none()
                         && !t.is(k, super::detect::BREAK_BIT)
+                        // "(The) Republican Party", "National Committee": a
+                        // body's head noun ends no person's name ("Bill
+                        // Clinton" may start with one).
+                        && (k + 1 != j
+                            || !t.is(k, SOURCE_BIT)
+                            || self.lex.source_word(trim_suffix(w, "'s")).is_none_or(|sw| sw.role != Role::Head))
                 });
             if looks_like_name {
                 let surname = trim_suffix(t.lower(j - 1), "'s");
@@ -258,15 +304,43 @@ impl<'a, 't> Typer<'a, 't> {
                         if e.country.is_none() {
                             e.country = country;
                         }
+                        if e.gender.is_none() {
+                            e.gender = gender;
+                        }
                     }
                     None => {
                         let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s").to_string();
-                        self.entities.insert(surname.to_string(), Entity { name, kind, country });
+                        self.entities.insert(surname.to_string(), Entity { name, kind, country, gender });
                     }
+                }
+            } else if let Some(g) = gender.filter(|_| j == name_start + 1) {
+                // "Mrs. Clinton" names no one in full but says which
+                // Clinton: the name is the full one the article gives
+                // elsewhere, or "Mrs. Clinton" itself.
+                let surname = trim_suffix(t.lower(j - 1), "'s").to_string();
+                let name = trim_suffix(trim_suffix(t.slice(i, j), "'s"), "\u{2019}s").to_string();
+                // "Mr. Clinton" and "Mrs. Clinton" in one article are two
+                // people under one surname: the gender says nothing then.
+                let slot = honorific_only.entry(surname).or_insert((name, Some(g)));
+                if slot.1 != Some(g) {
+                    slot.1 = None;
                 }
             }
             i = j;
         }
+        for (surname, (name, gender)) in honorific_only {
+            let e = self.entities.entry(surname).or_insert(Entity { name, kind: None, country: None, gender });
+            e.gender = match (e.gender, gender) {
+                (Some(a), Some(b)) if a != b => None,
+                (a, b) => a.or(b).filter(|_| gender.is_some()),
+            };
+        }
+    }
+
+    /// The gender the article gives the person a source names, if any.
+    fn gender_named(&self, canonical: &str) -> Option<Gender> {
+        let surname = canonical.rsplit(' ').next()?.to_lowercase();
+        self.entities.get(trim_suffix(&surname, "'s")).filter(|e| e.name == canonical).and_then(|e| e.gender)
     }
 
     /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
@@ -644,6 +718,14 @@ impl<'a, 't> Typer<'a, 't> {
 
     fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)]) -> Typed {
         let fits = |s: &Typed| match pronoun {
+            // "she" is not "Mr. Sanders".
+            "he" | "she"
+                if self
+                    .gender_named(&s.canonical)
+                    .is_some_and(|g| g != if pronoun == "she" { Gender::Female } else { Gender::Male }) =>
+            {
+                false
+            }
             // A name ending in "s" ("Sanders") is one person; a plural
             // from the lexicons ("experts", "officials") is not.
             "he" | "she" => {

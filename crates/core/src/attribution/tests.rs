@@ -1433,3 +1433,41 @@ fn what_a_source_believes_inside_its_own_statement_is_no_second_attribution() {
     let found = analyze("Graham said Trump believes the deal is bad.", &lexicon, &Context::default());
     assert!(find(&found, "believes").is_some());
 }
+
+#[test]
+fn honorifics_name_the_person_and_say_who_she_is() {
+    let lexicon = Lexicon::builtin();
+    let text = "Hillary Clinton, the former secretary of state, said the plan would work. \
+                Senator Bernie Sanders said it would fail. Mr. Sanders said it twice. \
+                She said the critics were wrong.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let canonical = |source: &str| {
+        found
+            .attributions
+            .iter()
+            .find_map(|a| a.source.as_ref().filter(|s| s.text == source))
+            .map(|s| s.canonical.clone())
+    };
+    // The honorific is no part of the name: "Mr. Sanders" is the Bernie
+    // Sanders the article named in full.
+    assert_eq!(canonical("Mr. Sanders").as_deref(), Some("Bernie Sanders"));
+    // "She" skips the nearer "Mr. Sanders".
+    assert_eq!(canonical("She").as_deref(), Some("Hillary Clinton"));
+    // A gendered title says as much: "she" is not the spokesman.
+    let found = analyze(
+        "Mayor Ana Ruiz said the budget was fair. Campaign spokesman Jesse Ferguson said it was not. \
+         She said the vote would go ahead.",
+        &lexicon,
+        &Context::default(),
+    );
+    let she = found.attributions.iter().find_map(|a| a.source.as_ref().filter(|s| s.text == "She")).unwrap();
+    assert_eq!(she.canonical, "Ana Ruiz");
+    // A body named after "The" is no person's name for "he" to take.
+    let found = analyze(
+        "Senator Tim Kaine said the deal was good. The Republican Party said it was bad. He said it again.",
+        &lexicon,
+        &Context::default(),
+    );
+    let he = found.attributions.iter().find_map(|a| a.source.as_ref().filter(|s| s.text == "He")).unwrap();
+    assert_eq!(he.canonical, "Tim Kaine");
+}
