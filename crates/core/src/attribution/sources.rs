@@ -181,8 +181,12 @@ pub(crate) struct Typer<'a, 't> {
     pub lex: &'a Lexicon,
     /// The publishing outlet, for "self".
     pub outlet: Option<&'a str>,
-    /// Surname (lowercase) to the full name the article gave.
+    /// Surname (lowercase) to the full name the article gave first.
     pub entities: HashMap<String, Entity>,
+    /// Full names (lowercase) of people who share a surname with someone
+    /// the article named before them ("Bill Clinton" after "Hillary
+    /// Clinton"), so that each full mention is its own person.
+    pub namesakes: HashMap<String, Entity>,
     /// The token span of each attribution's cue, by attribution index, so
     /// that "the statement" can find the attribution whose cue named one.
     pub cues: Vec<(usize, usize)>,
@@ -190,7 +194,7 @@ pub(crate) struct Typer<'a, 't> {
 
 impl<'a, 't> Typer<'a, 't> {
     pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon, outlet: Option<&'a str>, cues: Vec<(usize, usize)>) -> Self {
-        let mut typer = Typer { t, lex, outlet, entities: HashMap::default(), cues };
+        let mut typer = Typer { t, lex, outlet, entities: HashMap::default(), namesakes: HashMap::default(), cues };
         typer.collect_entities();
         typer
     }
@@ -296,23 +300,39 @@ impl<'a, 't> Typer<'a, 't> {
                 let surname = trim_suffix(t.lower(j - 1), "'s");
                 // The first full mention wins; later ones add what it lacked.
                 // Strings are made only for a new entity: most names recur.
-                match self.entities.get_mut(surname) {
-                    Some(e) => {
-                        if e.kind.is_none() {
-                            e.kind = kind;
-                        }
-                        if e.country.is_none() {
-                            e.country = country;
-                        }
-                        if e.gender.is_none() {
-                            e.gender = gender;
-                        }
-                    }
-                    None => {
-                        let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s").to_string();
-                        self.entities.insert(surname.to_string(), Entity { name, kind, country, gender });
-                    }
+                let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s");
+                let first = self.entities.get_mut(surname);
+                // Another person of the same surname ("Bill Clinton" after
+                // "Hillary Clinton") is a namesake, kept under the full name.
+                // The names share no word but the surname: "Democrat Bernie
+                // Sanders" and "Bernie Sanders" are one person.
+                let namesake = first.as_ref().is_some_and(|e| {
+                    let given = |n: &str| n.rsplit_once(' ').map_or("", |(g, _)| g).to_string();
+                    let (theirs, known) = (given(name), given(&e.name));
+                    !theirs.is_empty()
+                        && !known.is_empty()
+                        && theirs.split(' ').all(|w| !known.split(' ').any(|k| k == w))
+                });
+                let e = match first {
+                    Some(e) if !namesake => e,
+                    _ if namesake => self.namesakes.entry(name.to_lowercase()).or_insert(Entity {
+                        name: name.to_string(),
+                        kind: None,
+                        country: None,
+                        gender: None,
+                    }),
+                    _ => self.entities.entry(surname.to_string()).or_insert(Entity {
+                        name: name.to_string(),
+                        kind: None,
+                        country: None,
+                        gender: None,
+                    }),
+                };
+                e.kind = e.kind.or(kind);
+                if e.country.is_none() {
+                    e.country = country;
                 }
+                e.gender = e.gender.or(gender);
             } else if let Some(g) = gender.filter(|_| j == name_start + 1) {
                 // "Mrs. Clinton" names no one in full but says which
                 // Clinton: the name is the full one the article gives
@@ -329,6 +349,13 @@ impl<'a, 't> Typer<'a, 't> {
             i = j;
         }
         for (surname, (name, gender)) in honorific_only {
+            // "Mrs. Clinton" in an article with two Clintons says which one
+            // only to a reader who knows them.
+            let shared = self
+                .namesakes
+                .values()
+                .any(|e| e.name.rsplit(' ').next().map(str::to_lowercase) == Some(surname.clone()));
+            let gender = gender.filter(|_| !shared);
             let e = self.entities.entry(surname).or_insert(Entity { name, kind: None, country: None, gender });
             e.gender = match (e.gender, gender) {
                 (Some(a), Some(b)) if a != b => None,
@@ -339,8 +366,31 @@ impl<'a, 't> Typer<'a, 't> {
 
     /// The gender the article gives the person a source names, if any.
     fn gender_named(&self, canonical: &str) -> Option<Gender> {
+        if let Some(e) = (!self.namesakes.is_empty()).then(|| self.namesakes.get(&canonical.to_lowercase())).flatten() {
+            return e.gender;
+        }
         let surname = canonical.rsplit(' ').next()?.to_lowercase();
         self.entities.get(trim_suffix(&surname, "'s")).filter(|e| e.name == canonical).and_then(|e| e.gender)
+    }
+
+    /// The person named by the capitalised words that end at token
+    /// `last`: a namesake named in full ("Bill Clinton"), else whoever the
+    /// article first named with that surname.
+    fn entity_at(&self, first: usize, last: usize) -> Option<&Entity> {
+        let t = self.t;
+        if !self.namesakes.is_empty() {
+            let mut start = last;
+            while start > first && last - start < 3 && t.is_word(start - 1) && t.toks[start - 1].cap {
+                start -= 1;
+            }
+            for k in start..last {
+                let name = trim_suffix(trim_suffix(t.slice(k, last + 1), "'s"), "\u{2019}s").to_lowercase();
+                if let Some(e) = self.namesakes.get(&name) {
+                    return Some(e);
+                }
+            }
+        }
+        self.entities.get(trim_suffix(t.lower(last), "'s"))
     }
 
     /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
@@ -602,7 +652,7 @@ impl<'a, 't> Typer<'a, 't> {
         }
         // A name the article introduced with a title.
         let last_cap = (a..core_end).rev().find(|&k| t.toks[k].cap && t.is_word(k));
-        let entity = last_cap.and_then(|k| self.entities.get(trim_suffix(t.lower(k), "'s")));
+        let entity = last_cap.and_then(|k| self.entity_at(a, k));
         if let Some((rank, kind, c, key, role)) = &best {
             if *rank >= 5 || entity.is_none() {
                 let named = match (entity, role) {
@@ -759,7 +809,7 @@ impl<'a, 't> Typer<'a, 't> {
         };
         let individual = |s: &Typed| {
             !matches!(pronoun, "he" | "she")
-                || self.entities.values().any(|e| e.name == s.canonical)
+                || self.entities.values().chain(self.namesakes.values()).any(|e| e.name == s.canonical)
                 || s.canonical.split(' ').next().is_some_and(|w| role_of(w) == Some(Role::Title))
                     && !s.canonical.ends_with('s')
                 || s.canonical.split(' ').count() <= 4

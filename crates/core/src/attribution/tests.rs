@@ -1471,3 +1471,18 @@ fn honorifics_name_the_person_and_say_who_she_is() {
     let he = found.attributions.iter().find_map(|a| a.source.as_ref().filter(|s| s.text == "He")).unwrap();
     assert_eq!(he.canonical, "Tim Kaine");
 }
+
+#[test]
+fn people_who_share_a_surname_are_not_one_person() {
+    let lexicon = Lexicon::builtin();
+    let text = "Hillary Clinton said the plan would work. Former President Bill Clinton said it would fail. \
+                Bill Clinton said he was not sure. Democrat Bernie Sanders said it was fine. \
+                Bernie Sanders said so twice.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let canonicals: Vec<&str> =
+        found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| s.canonical.as_str()).collect();
+    assert_eq!(canonicals[..3], ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]);
+    // Names that share more than the surname are one person, whatever
+    // word came before the first name.
+    assert_eq!(canonicals[3], canonicals[4]);
+}
