@@ -235,6 +235,16 @@ impl<'a, 't> Typer<'a, 't> {
                     name_start = k;
                     continue;
                 }
+                // "Democrat Bernie Sanders", "Republican Christine Todd
+                // Whitman": a party before a name says what the person is, a
+                // politician, and is no part of the name. (In the lexicon it
+                // would make "Republican voters" officials.)
+                if matches!(w, "democrat" | "republican") && j - k >= 3 {
+                    kind = kind.or(Some(SourceType::Official));
+                    k += 1;
+                    name_start = k;
+                    continue;
+                }
                 if t.is(k, SOURCE_BIT) {
                     gender = gender.or(gender_of(w));
                 }

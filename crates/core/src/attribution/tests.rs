@@ -1482,7 +1482,8 @@ fn people_who_share_a_surname_are_not_one_person() {
     let canonicals: Vec<&str> =
         found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| s.canonical.as_str()).collect();
     assert_eq!(canonicals[..3], ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]);
-    // Names that share more than the surname are one person, whatever
-    // word came before the first name.
-    assert_eq!(canonicals[3], canonicals[4]);
+    // A party before the name is no part of it: one person, a politician.
+    assert_eq!(canonicals[3..], ["Bernie Sanders", "Bernie Sanders"]);
+    let sanders = found.attributions[3].source.as_ref().unwrap();
+    assert_eq!(sanders.kind, SourceType::Official);
 }
