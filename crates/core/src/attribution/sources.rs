@@ -64,6 +64,12 @@ fn gender_of(word: &str) -> Option<Gender> {
     }
 }
 
+/// The words of a full name before its surname ("Bill" in "Bill
+/// Clinton"); empty for a surname alone.
+fn given_names(name: &str) -> &str {
+    name.rsplit_once(' ').map_or("", |(given, _)| given)
+}
+
 /// An honorific that stands before a name and is no part of it.
 fn is_honorific(word: &str) -> bool {
     matches!(word.trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss")
@@ -317,26 +323,16 @@ impl<'a, 't> Typer<'a, 't> {
                 // The names share no word but the surname: "Democrat Bernie
                 // Sanders" and "Bernie Sanders" are one person.
                 let namesake = first.as_ref().is_some_and(|e| {
-                    let given = |n: &str| n.rsplit_once(' ').map_or("", |(g, _)| g).to_string();
-                    let (theirs, known) = (given(name), given(&e.name));
+                    let (theirs, known) = (given_names(name), given_names(&e.name));
                     !theirs.is_empty()
                         && !known.is_empty()
                         && theirs.split(' ').all(|w| !known.split(' ').any(|k| k == w))
                 });
+                let unnamed = || Entity { name: name.to_string(), kind: None, country: None, gender: None };
                 let e = match first {
                     Some(e) if !namesake => e,
-                    _ if namesake => self.namesakes.entry(name.to_lowercase()).or_insert(Entity {
-                        name: name.to_string(),
-                        kind: None,
-                        country: None,
-                        gender: None,
-                    }),
-                    _ => self.entities.entry(surname.to_string()).or_insert(Entity {
-                        name: name.to_string(),
-                        kind: None,
-                        country: None,
-                        gender: None,
-                    }),
+                    _ if namesake => self.namesakes.entry(name.to_lowercase()).or_insert_with(unnamed),
+                    _ => self.entities.entry(surname.to_string()).or_insert_with(unnamed),
                 };
                 e.kind = e.kind.or(kind);
                 if e.country.is_none() {
@@ -367,10 +363,9 @@ impl<'a, 't> Typer<'a, 't> {
                 .any(|e| e.name.rsplit(' ').next().map(str::to_lowercase) == Some(surname.clone()));
             let gender = gender.filter(|_| !shared);
             let e = self.entities.entry(surname).or_insert(Entity { name, kind: None, country: None, gender });
-            e.gender = match (e.gender, gender) {
-                (Some(a), Some(b)) if a != b => None,
-                (a, b) => a.or(b).filter(|_| gender.is_some()),
-            };
+            // Without a gender from the honorifics the surname's gender is
+            // unknown; with one, a title's that contradicts it makes it so.
+            e.gender = gender.filter(|g| e.gender.is_none_or(|a| a == *g));
         }
     }
 
