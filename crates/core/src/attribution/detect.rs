@@ -2672,9 +2672,8 @@ impl<'a, 't> Detector<'a, 't> {
             // "Six newspapers in New Jersey", "many speakers at the
             // service": people or a medium the lexicon knows, in lowercase,
             // placed by the phrase after them, which names no source even
-            // when it is a name.
-            // A document is placed only by a name ("exit polls in New
-            // Hampshire"): "emails in a way", "transcripts in an effort".
+            // when it is a name. A document is placed only by a name ("exit
+            // polls in New Hampshire"), not by "a way" or "an effort".
             let placed = y > x
                 && !t.toks[y - 1].cap
                 && matches!(preposition, "in" | "at" | "from" | "across")
