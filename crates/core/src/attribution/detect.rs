@@ -2934,6 +2934,15 @@ impl<'a, 't> Detector<'a, 't> {
                                 && matches!(w, "that" | "this")
                                 && !t.toks[i + 1].cap
                                 && (i == limit || !t.is_word(i - 1));
+                        // "the authors of that report": a demonstrative
+                        // after a preposition is its noun's determiner,
+                        // not a clause opening.
+                        let inner = inner
+                            || words > 0
+                                && matches!(w, "that" | "this")
+                                && !t.toks[i + 1].cap
+                                && i > limit
+                                && matches!(t.lower(i - 1), "of" | "from" | "at" | "for" | "in" | "on");
                         if !inner {
                             break;
                         }

@@ -965,8 +965,12 @@ impl<'a, 't> Typer<'a, 't> {
                         continue;
                     }
                     if let Some(o) = self.lex.gazetteer.by_name(run) {
-                        // "The Times" alone is too ambiguous to be a source
-                        // outlet unless the whole run is its name.
+                        // "The EPA said": an institution the source lexicon
+                        // names is what prose means by the shared initials,
+                        // not the photo agency whose credits use them.
+                        if self.lex.source_word(&run.to_lowercase()).is_some_and(|sw| sw.role == Role::Name) {
+                            continue;
+                        }
                         return Some((o, run.to_string()));
                     }
                 }

@@ -862,6 +862,26 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a demonstrative after a preposition is a determiner inside the subject",
+        text: "One of the authors of that 2013 report, Ari Fleischer, said the nomination will test the theory.",
+        cue: "said",
+        source: "One of the authors of that 2013 report, Ari Fleischer",
+        kind: "person",
+        canonical: "Ari Fleischer",
+        content: "the nomination will test the theory",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "initials an institution shares with a photo agency name the institution",
+        text: "The EPA said the water in Flint was safe to drink.",
+        cue: "said",
+        source: "The EPA",
+        kind: "official",
+        canonical: "EPA",
+        content: "the water in Flint was safe to drink",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a contracted pronoun is the subject of a second, coordinated verb",
         text: "Senator Casey spoke first. He\u{2019}s comparing the order to the last one and says the president is flouting the law.",
         cue: "says",
@@ -1414,13 +1434,16 @@ fn he_refers_to_a_named_person_whatever_body_they_speak_for() {
 }
 
 #[test]
-fn what_a_source_believes_inside_its_own_statement_is_no_second_attribution() {
+fn a_belief_inside_a_statement_is_its_content_not_a_second_attribution() {
     let lexicon = Lexicon::builtin();
     // Biden's regret is part of what he said; Rubio's feeling part of what
-    // he says.
+    // he says; the company's expectation and Trump's belief are what Smith
+    // and Graham say.
     for (text, outer, inner) in [
         ("Putin said in response to Biden saying that he regrets that they did not meet.", "saying", "regrets"),
         ("Rubio says he feels he did great in the last debate.", "says", "feels"),
+        ("Smith said the company expects profits to rise next year.", "said", "expects"),
+        ("Graham said Trump believes the deal is bad.", "said", "believes"),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
@@ -1428,10 +1451,12 @@ fn what_a_source_believes_inside_its_own_statement_is_no_second_attribution() {
         let statement = find(&found, outer).unwrap();
         assert!(statement.content.iter().any(|c| c.text.contains(inner)), "{text}");
     }
-    // Someone else's belief inside a statement is a report of it, and
-    // stays: here Graham reports what Trump believes.
-    let found = analyze("Graham said Trump believes the deal is bad.", &lexicon, &Context::default());
-    assert!(find(&found, "believes").is_some());
+    // Speech inside speech is a relay, and stays as the second hop of a
+    // chain.
+    let found = analyze("Peskov said Putin told Biden that they would meet.", &lexicon, &Context::default());
+    let told = find(&found, "told").expect("the relayed statement");
+    assert_eq!(told.source.as_ref().map(|s| s.text.as_str()), Some("Putin"));
+    assert!(find(&found, "said").is_some());
 }
 
 #[test]
