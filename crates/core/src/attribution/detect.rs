@@ -453,6 +453,16 @@ const LABELS: &[&str] = &[
     "briefing",
     "good news",
     "bad news",
+    // A contributors' line, a handle and the one-word teasers of
+    // headlines ("Revealed: What ...", "Look: ...").
+    "contributing",
+    "contributors",
+    "twitter",
+    "revealed",
+    "bombshell",
+    "look",
+    "shocking",
+    "busted",
 ];
 
 /// Participles and phrases that start a new attribution after a comma.

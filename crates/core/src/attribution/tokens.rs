@@ -516,17 +516,18 @@ fn is_initialism(word: &str) -> bool {
 /// `pending` says is open in this paragraph, and opens one otherwise.
 ///
 /// Curly marks typed the wrong way round are read by their place: in
-/// `problems for her here,“ said Clyburn` the left mark closes the open
-/// quotation (it follows the quotation's last punctuation and a space
-/// follows it), and in `he said, ”We` a right mark opens one.
+/// `problems for her here,“ said Clyburn` and `called them “rapists“ while`
+/// the left mark closes the open quotation (it ends a word or punctuation
+/// and a space or punctuation follows it), and in `he said, ”We` a right
+/// mark opens one.
 fn quote_kind(text: &str, start: usize, end: usize, c: char, pending: bool) -> Kind {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     match c {
         '\u{201C}'
             if pending
-                && before.is_some_and(|b| matches!(b, ',' | '.' | '?' | '!'))
-                && after.is_none_or(char::is_whitespace) =>
+                && before.is_some_and(|b| !b.is_whitespace())
+                && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')')) =>
         {
             return Kind::Close
         }
@@ -566,6 +567,15 @@ fn single_quote_kind(text: &str, start: usize, end: usize, c: char, pending: boo
     let after = text[end..].chars().next();
     let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '"' | '\u{201C}'));
     let letter_after = after.is_some_and(|a| a.is_alphanumeric());
+    // "in ‘08", "the ‘90s": a mark before a year's last two digits stands
+    // for the century left out.
+    let mut digits = text[end..].chars();
+    if digits.next().is_some_and(|d| d.is_ascii_digit())
+        && digits.next().is_some_and(|d| d.is_ascii_digit())
+        && !digits.next().is_some_and(|d| d.is_ascii_digit())
+    {
+        return None;
+    }
     if space_before && letter_after && c != '\u{2019}' {
         return Some(Kind::Open);
     }
@@ -635,10 +645,20 @@ mod tests {
     #[test]
     fn curly_marks_typed_the_wrong_way_round_pair_by_their_place() {
         let text =
-            "\u{201C}It's unusual,\u{201C} said Noble. He said, \u{201D}We will see.\u{201D} \u{201C}Fine\u{201D}";
+            "\u{201C}It's unusual,\u{201C} said Noble. He said, \u{201D}We will see.\u{201D} \u{201C}Fine\u{201D} \
+             called \u{201C}rapists\u{201C} while \u{201C}Two\u{201D}";
         let t = Tokens::new(text);
         let quoted: Vec<&str> = t.quotes.iter().map(|q| &text[q.start..q.end]).collect();
-        assert_eq!(quoted, ["\u{201C}It's unusual,\u{201C}", "\u{201D}We will see.\u{201D}", "\u{201C}Fine\u{201D}"]);
+        assert_eq!(
+            quoted,
+            [
+                "\u{201C}It's unusual,\u{201C}",
+                "\u{201D}We will see.\u{201D}",
+                "\u{201C}Fine\u{201D}",
+                "\u{201C}rapists\u{201C}",
+                "\u{201C}Two\u{201D}"
+            ]
+        );
     }
 
     #[test]
@@ -653,7 +673,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        let t = Tokens::new("Sanders' plan and Putin's 'red lines' stay.");
+        let t = Tokens::new("Sanders' plan and Putin's 'red lines' stay, as in \u{2018}08 and the \u{2018}90s.");
         assert_eq!(t.quotes.len(), 1);
         assert_eq!(&t.text[t.quotes[0].start..t.quotes[0].end], "'red lines'");
     }
