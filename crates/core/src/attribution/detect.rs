@@ -1548,7 +1548,15 @@ impl<'a, 't> Detector<'a, 't> {
         {
             lead += 1;
         }
-        let (start, end) = if c.first <= lead + 1 {
+        // "The AP reported that, according to an analysis, most ...": what
+        // comes before is the clause that reports this one, and the
+        // content is what follows the source.
+        let mut e = c.first;
+        while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}')) {
+            e -= 1;
+        }
+        let reported = e > lead + 1 && t.word_is(e - 1, "that") && t.is(e - 2, CUE_BIT);
+        let (start, end) = if c.first <= lead + 1 || reported {
             let mut k = src.1;
             while k < s.end && t.is_punct(k, ',') {
                 k += 1;
@@ -1567,7 +1575,7 @@ impl<'a, 't> Detector<'a, 't> {
         let (mut content, quoted) = self.content_spans(start, end);
         // "Other cleavages, according to the poll, include ideology": set
         // off by commas mid-sentence, the cue sits inside its content.
-        if c.first > lead + 1 && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) {
+        if c.first > lead + 1 && !reported && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) {
             let rest = self.content_end(src.1 + 1, s.end);
             if rest > src.1 + 1 {
                 content.extend(self.content_spans(src.1 + 1, rest).0);
@@ -2067,6 +2075,39 @@ impl<'a, 't> Detector<'a, 't> {
                 break;
             }
             if t.is(j, PRONOUNS_BIT) && j > k {
+                break;
+            }
+            // "said the army must attack the oil that funds it": a finite
+            // verb has begun the content, and a later "that" is inside it.
+            if matches!(
+                t.lower(j),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "does"
+                    | "did"
+            ) {
+                break;
+            }
+            // "vowed to attack the oil that funds it": so has an
+            // infinitive, for a cue that takes one.
+            if entry.complements & complement::TO != 0
+                && t.word_is(j, "to")
+                && t.is_word(j + 1)
+                && !t.toks[j + 1].cap
+                && !t.is(j + 1, DETERMINERS_BIT | NOUN_MARKERS_BIT | PRONOUNS_BIT)
+            {
                 break;
             }
             j += 1;
