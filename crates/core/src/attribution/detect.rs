@@ -1457,7 +1457,14 @@ impl<'a, 't> Detector<'a, 't> {
         // hop ("TASS reported, citing a short video"), or a clause of the
         // writer's own after a comma or a subordinator ("..., he said after
         // the meeting", "..., Sanders said, a policy that ...").
-        let tail = self.skip_adverbials(after, s.end);
+        let mut tail = self.skip_adverbials(after, s.end);
+        // "..., said the director, James B. Comey, on Monday."
+        if subject.is_none() && t.is_punct(tail, ',') {
+            let adverbials = self.skip_adverbials(tail + 1, s.end);
+            if adverbials > tail + 1 && self.closes_at(adverbials, s.end) {
+                tail = adverbials;
+            }
+        }
         let subordinate = t.is_word(tail)
             && in_list(&["after", "before", "as", "because", "when", "while", "since", "following"], t.lower(tail));
         // "The goal, he said, is to forge a truce": the cue sits inside the
@@ -2482,11 +2489,21 @@ impl<'a, 't> Detector<'a, 't> {
         if t.word_is(src.1 + 1, "who") {
             return to_end(src.1 + 1);
         }
-        match self.right_np(src.1 + 1, end, true) {
-            // "... carrier who lined up to hear Mr. Trump", and after a
-            // comma: "a professor at M.I.T., who is one of ...".
-            Some((_, b)) if t.word_is(b, "who") || t.is_punct(b, ',') && t.word_is(b + 1, "who") => to_end(b),
+        // "said Susan Crawford, then Maples's literary agent": a word that
+        // dates the appositive opens it.
+        let mut from = src.1 + 1;
+        if t.is_word(from) && matches!(t.lower(from), "then" | "now" | "formerly" | "currently" | "once") {
+            from += 1;
+        }
+        let relative = |k: usize| t.is_word(k) && matches!(t.lower(k), "who" | "whose");
+        match self.right_np(from, end, true) {
+            // "... carrier who lined up to hear Mr. Trump", "a graduate
+            // whose career began here", and after a comma: "a professor at
+            // M.I.T., who is one of ...".
+            Some((_, b)) if relative(b) || t.is_punct(b, ',') && relative(b + 1) => to_end(b),
             Some((_, b)) if self.closes_at(b, end) && !t.is_punct(b, ',') => (src.0, b),
+            // "said the bureau's director, James B. Comey, on Monday."
+            Some((_, b)) if t.is_punct(b, ',') && self.closes_at(self.skip_adverbials(b + 1, end), end) => (src.0, b),
             _ => src,
         }
     }
@@ -3038,12 +3055,17 @@ impl<'a, 't> Detector<'a, 't> {
                     if !appositive || i == limit || !t.is_word(i - 1) || !t.toks[i - 1].cap {
                         break;
                     }
-                    // The name before the comma must itself be a phrase.
+                    // The name before the comma must itself be a phrase,
+                    // and no opening adverbial: "On Tuesday, Senator Harry
+                    // Reid", "In Nevada, Senator Harry Reid".
                     match self.left_np(i, limit) {
-                        Some((a, _)) => {
+                        Some((a, _))
+                            if !time_word_at(t, i - 1)
+                                && !(a > limit && t.is_word(a - 1) && t.is(a - 1, NP_PREPOSITIONS_BIT)) =>
+                        {
                             return Some(self.trim_np(a, end));
                         }
-                        None => break,
+                        _ => break,
                     }
                 }
                 _ => break,
