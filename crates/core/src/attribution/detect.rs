@@ -105,6 +105,24 @@ const OPENING_ADVERBIALS: &[&str] = &[
     "there",
     "elsewhere",
     "back",
+    // Prepositions and subordinators that open an adverbial set off by a
+    // comma: "By the end of the day, Mr. Trump ...".
+    "by",
+    "amid",
+    "despite",
+    "following",
+    "under",
+    "throughout",
+    "within",
+    "unlike",
+    "like",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "if",
 ];
 
 /// Words that end a noun phrase when walking over it.
@@ -1429,6 +1447,12 @@ impl<'a, 't> Detector<'a, 't> {
                 if !self.np_is_source(src.0, src.1) {
                     return None;
                 }
+                // "..., said a former spokesman for Ukraine's Foreign
+                // Ministry.": the whole phrase when it closes the sentence.
+                let src = match self.right_np(c.end, s.end, true) {
+                    Some(long) if long.1 > src.1 && self.closes_at(self.skip_adverbials(long.1, s.end), s.end) => long,
+                    _ => src,
+                };
                 let src = self.with_trailing_appositive(src, s.end);
                 (Some(src), aux, src.1)
             }
@@ -1514,6 +1538,21 @@ impl<'a, 't> Detector<'a, 't> {
                 ],
                 t.lower(start),
             );
+        // "But, the former CEO added, it's not the way to win": only a
+        // conjunction before the aside, and the content all after it.
+        let conjunction_lead = end <= start
+            && parenthetical
+            && !self.closes_at(tail, s.end)
+            && t.is_word(s.first)
+            && in_list(&["but", "and", "so", "yet", "still"], t.lower(s.first));
+        if conjunction_lead {
+            let rest = self.content_end(tail + 1, s.end);
+            if rest <= tail + 1 {
+                return None;
+            }
+            let (content, quoted) = self.content_spans(tail + 1, rest);
+            return Some(self.make(c, aux, source, content, "content-then-cue", quoted));
+        }
         if end <= start + 1 && !one_word_lead {
             return None;
         }
