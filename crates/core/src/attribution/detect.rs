@@ -966,6 +966,20 @@ impl<'a, 't> Detector<'a, 't> {
         if first_word == "according" {
             return self.according_to(c);
         }
+        // "Lerer reported from Los Angeles.", "contributed reporting from
+        // Charleston": a reporter's credit line, where the story was
+        // written, not an attribution.
+        if matches!(first_word, "reported" | "reporting")
+            && t.word_is(c.end, "from")
+            && (c.end + 1..s.end)
+                .all(|k| t.is_word(k) && t.toks[k].cap || matches!(t.toks[k].kind, Kind::Punct('.' | ',')))
+        {
+            return None;
+        }
+        // "All told, super PACs spent ...": an idiom for "in total".
+        if first_word == "told" && c.first == s.first + 1 && t.word_is(s.first, "all") && t.is_punct(c.end, ',') {
+            return None;
+        }
         if first_word == "asked" && (c.first == s.first || t.word_is(c.first - 1, "when")) {
             return self.asked(c);
         }

@@ -1249,6 +1249,24 @@ fn scare_quotes_are_not_attributions() {
 }
 
 #[test]
+fn credit_lines_and_idioms_are_not_attributions() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "Lerer reported from Los Angeles.",
+        "Samantha Lachman contributed reporting from Charleston. Ryan Grim reported from Washington, D.C.",
+        "All told, super PACs and other outside groups spent more than $100 million.",
+        "Contributing: Nicole Gaudiano.",
+        "Twitter: @Milbank.",
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        assert!(found.attributions.is_empty(), "{text}: {:?}", found.attributions);
+    }
+    // A report from a place with what it reported is still one.
+    let found = analyze("The paper reported from Kabul that the talks had failed.", &lexicon, &Context::default());
+    assert!(find(&found, "reported").is_some());
+}
+
+#[test]
 fn reporters_who_asked_are_not_a_channel() {
     // The reporters on a call asked the questions; they did not carry the
     // words from another outlet. A named outlet after "with" did.
