@@ -830,6 +830,19 @@ impl<'a, 't> Detector<'a, 't> {
                 if b == a + 1 && t_word_is_who(self.t, a) {
                     self.found[i].antecedent = self.antecedent_of(a);
                 }
+                // "The Washington Post, which argued that": the relative
+                // pronoun is the subject as written, as "who" is, and the
+                // phrase it stands for types and names it.
+                let t = self.t;
+                let k = if t.is_punct(b, ',') { b + 1 } else { b };
+                if self.found[i].antecedent.is_none()
+                    && k + 1 == self.found[i].cue.0
+                    && t.is_word(k)
+                    && matches!(t.lower(k), "which" | "that")
+                {
+                    self.found[i].antecedent = Some((a, b));
+                    self.found[i].source = Some((k, k + 1));
+                }
             }
         }
         self.continue_quotes();
@@ -2151,7 +2164,9 @@ impl<'a, 't> Detector<'a, 't> {
         let mut k = self.skip_adverbials(from, end);
         // "that" close by, with no clause boundary before it, starts the
         // content: "told his U.S. counterpart Joe Biden that he would".
-        let window = (k + 12).min(end);
+        // Only for a cue that takes a that-clause: "cited polls by
+        // Quinnipiac that showed Trump ahead" has a relative "that".
+        let window = if entry.complements & complement::THAT != 0 { (k + 12).min(end) } else { k };
         let mut j = k;
         while j < window {
             if t.word_is(j, "that") {
@@ -3322,7 +3337,7 @@ impl<'a, 't> Detector<'a, 't> {
             let before = first;
             while first + 1 < limit
                 && t.is_word(first)
-                && (in_list(&["and", "but", "then", "so", "yet", "still"], t.lower(first))
+                && (in_list(&["and", "but", "then", "so", "yet", "still", "also"], t.lower(first))
                     || in_list(SENTENCE_ADVERBS, t.lower(first)))
             {
                 first += 1;
@@ -3330,7 +3345,15 @@ impl<'a, 't> Detector<'a, 't> {
                     first += 1;
                 }
             }
-            if t.is_word(first) && in_list(OPENING_ADVERBIALS, t.lower(first)) {
+            // "Also Monday, ...", "Shortly after the announcement, ...",
+            // "Arriving upon the scene, ...": a time, an adverb or a
+            // participle opens an adverbial too.
+            let opener = t.is_word(first)
+                && (in_list(OPENING_ADVERBIALS, t.lower(first))
+                    || time_word_at(t, first)
+                    || is_ly_adverb(t.lower(first))
+                    || t.toks[first].cap && first + 1 < limit && t.lower(first).ends_with("ing"));
+            if opener {
                 if let Some(comma) = (first + 1..limit.min(first + 14)).find(|&j| t.is_punct(j, ',')) {
                     first = comma + 1;
                 }

@@ -387,7 +387,8 @@ fn type_sources(
     for (i, f) in found.iter().enumerate() {
         let source = match (f.source, f.source_from) {
             (Some(span), _) => {
-                // "who" is typed and named by the phrase it stands for.
+                // "who", "which" and "that" are typed and named by the
+                // phrase they stand for.
                 let (a, b) = f.antecedent.unwrap_or(span);
                 // What follows the source ("..., who asked not to be
                 // named") within its sentence: the next sentence's "A
@@ -396,8 +397,12 @@ fn type_sources(
                 let follows = lexicon::normalize_phrase(t.slice(b, follows_end));
                 let mut typed_source = typer.classify(a, b, &typed, &follows);
                 if f.antecedent.is_some() {
-                    typed_source.evidence =
-                        format!("\"who\" stands for \"{}\"; {}", t.slice(a, b), typed_source.evidence);
+                    typed_source.evidence = format!(
+                        "\"{}\" stands for \"{}\"; {}",
+                        t.slice(span.0, span.1).to_lowercase(),
+                        t.slice(a, b),
+                        typed_source.evidence
+                    );
                 }
                 Some(typed_source)
             }
