@@ -1110,7 +1110,16 @@ impl<'a, 't> Detector<'a, 't> {
                 a -= 1;
             }
         }
-        while a > limit && a + 4 > first && t.is_word(a - 1) && t.is(a - 1, AUXILIARIES_BIT) {
+        // "Carson, Fiorina and Huckabee have all characterized": a floating
+        // quantifier after an auxiliary goes with the verb, not the subject.
+        let floating = |k: usize| {
+            matches!(t.lower(k), "all" | "both" | "each")
+                && k > limit
+                && t.is_word(k - 1)
+                && t.is(k - 1, AUXILIARIES_BIT)
+                && !t.toks[k].cap
+        };
+        while a > limit && a + 4 > first && t.is_word(a - 1) && (t.is(a - 1, AUXILIARIES_BIT) || floating(a - 1)) {
             a -= 1;
         }
         a
@@ -3343,6 +3352,25 @@ impl<'a, 't> Detector<'a, 't> {
                 first += 1;
                 if first + 1 < limit && t.is_punct(first, ',') {
                     first += 1;
+                }
+            }
+            // "New York (AFP) – Vice President Joe Biden ...", "WASHINGTON
+            // — Hillary Clinton ...": a dateline before the first sentence.
+            if first == before {
+                if let Some(dash) = (first + 1..limit.min(first + 10)).find(|&j| {
+                    matches!(t.toks[j].kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'))
+                        && (first..j).all(|k| {
+                            t.is_word(k) && t.toks[k].cap
+                                || matches!(t.toks[k].kind, Kind::Punct(',' | '.' | '(' | ')'))
+                        })
+                }) {
+                    first = dash + 1;
+                }
+            }
+            // "A month later, ...", "Hours later, ...", "Two days ago, ...".
+            if let Some(comma) = (first + 1..limit.min(first + 5)).find(|&j| t.is_punct(j, ',')) {
+                if t.is_word(comma - 1) && matches!(t.lower(comma - 1), "later" | "ago" | "earlier") {
+                    first = comma + 1;
                 }
             }
             // "Also Monday, ...", "Shortly after the announcement, ...",
