@@ -1318,23 +1318,36 @@ impl<'a, 't> Detector<'a, 't> {
         // subject). "The bank is expected to cut rates": the ones who
         // expect go unnamed.
         // ("He is convinced that" is his own belief, and stays his.)
-        let passive = (aux..c.first).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been"))
-            && matches!(
-                t.lower(c.first),
-                "expected"
-                    | "seen"
-                    | "viewed"
-                    | "considered"
-                    | "believed"
-                    | "thought"
-                    | "regarded"
-                    | "rumored"
-                    | "deemed"
-                    | "perceived"
-                    | "projected"
-                    | "predicted"
-                    | "reported"
-            );
+        let be = (aux..c.first).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+        // "Mike Pence's rollout was widely criticized", "he was told that":
+        // the subject of a passive cue is whom the words were about or to,
+        // unless an agent follows. A feeling ("is convinced", "was
+        // pleased") stays the subject's own, and so does a quotation of it.
+        let word = t.lower(c.first);
+        let agent = t.word_is(self.skip_adverbials(c.end, s.end), "by") || t.word_is(c.end, "by");
+        let patient = be
+            && !agent
+            && matches!(entry.class, CueClass::Speech | CueClass::Evaluation)
+            && (word.ends_with("ed") || matches!(word, "told" | "said" | "written" | "shown" | "known" | "seen"))
+            && !matches!(word, "quoted" | "pleased" | "disappointed" | "surprised" | "encouraged" | "opposed");
+        let passive = patient
+            || be
+                && matches!(
+                    t.lower(c.first),
+                    "expected"
+                        | "seen"
+                        | "viewed"
+                        | "considered"
+                        | "believed"
+                        | "thought"
+                        | "regarded"
+                        | "rumored"
+                        | "deemed"
+                        | "perceived"
+                        | "projected"
+                        | "predicted"
+                        | "reported"
+                );
         if matches!(entry.phrase.as_str(), "seem" | "appear") || passive {
             source = None;
         }
