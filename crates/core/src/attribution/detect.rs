@@ -2642,6 +2642,28 @@ impl<'a, 't> Detector<'a, 't> {
         }
     }
 
+    /// Where a subject of several coordinated phrases starts: "Clinton's
+    /// team and her Democratic allies", "Both Blocher and the SVP". The
+    /// phrase before the
+    /// conjunction must open its clause, so that "He won and his
+    /// opponents said" stays two clauses. ("Neither Mr. Trump nor his
+    /// opponents said" names no one who spoke, and is left as it is.)
+    /// `a` itself when there is none.
+    fn coordinated_start(&self, a: usize, limit: usize) -> usize {
+        let t = self.t;
+        if !(a > limit + 1 && t.is_word(a - 1) && matches!(t.lower(a - 1), "and" | "or")) {
+            return a;
+        }
+        let Some((x, _)) = self.left_np(a - 1, limit) else { return a };
+        let x = if x > limit && t.is_word(x - 1) && matches!(t.lower(x - 1), "both" | "either") { x - 1 } else { x };
+        let opens = x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close);
+        if opens && (x..a - 1).all(|k| !t.is_word(k) || !is_verb_form(t.lower(k)) && !t.is(k, CUE_BIT)) {
+            x
+        } else {
+            a
+        }
+    }
+
     /// The phrase a relative "who" at token `who` stands for.
     fn antecedent_of(&self, who: usize) -> Option<(usize, usize)> {
         let t = self.t;
@@ -2662,7 +2684,10 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(found) = self.modified_subject(aux, limit) {
             return Some(found);
         }
-        let np = self.left_np(self.subject_end(aux, limit), limit).map(|(a, b)| (self.reach_back(a, b, limit), b));
+        let np = self
+            .left_np(self.subject_end(aux, limit), limit)
+            .map(|(a, b)| (self.reach_back(a, b, limit), b))
+            .map(|(a, b)| (self.coordinated_start(a, limit), b));
         if let Some((a, b)) = np {
             if let Some(name) = self.name_before_appositive(a, limit, false) {
                 return Some((name, b));
@@ -3328,6 +3353,26 @@ impl<'a, 't> Detector<'a, 't> {
                 Kind::Punct(',') if words > 0 && !long => {
                     // "said Hugh Hill, a doctor at ..." ends at the comma.
                     break;
+                }
+                // "according to her “clawback” plan", "the “Medicare for
+                // all” document he released": a quoted name inside the
+                // phrase, with its noun after it.
+                Kind::Open if long && words > 0 => {
+                    let close = (k + 1..end.min(k + 7)).find(|&j| t.toks[j].kind == Kind::Close);
+                    match close {
+                        Some(j)
+                            if j > k + 1
+                                && (k + 1..j).all(|i| t.is_word(i))
+                                && j + 1 < end
+                                && t.is_word(j + 1)
+                                && !t.toks[j + 1].cap
+                                && !t.is(j + 1, BREAK_BIT | CUE_BIT) =>
+                        {
+                            words += j - k;
+                            k = j + 1;
+                        }
+                        _ => break,
+                    }
                 }
                 _ => break,
             }

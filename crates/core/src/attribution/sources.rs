@@ -1029,7 +1029,8 @@ fn title_case_of(phrase: &str, key: &str) -> String {
 pub(crate) fn strip_determiners(phrase: &str) -> String {
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
     while let Some(first) = words.first() {
-        if in_list(&["the", "a", "an", "The", "A", "An"], first) && words.len() > 1 {
+        if in_list(&["the", "a", "an", "both", "either", "The", "A", "An", "Both", "Either"], first) && words.len() > 1
+        {
             words.remove(0);
         } else {
             break;
