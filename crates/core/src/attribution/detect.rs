@@ -1374,7 +1374,40 @@ impl<'a, 't> Detector<'a, 't> {
             None if refusal => return Some(self.make(c, aux, source, Vec::new(), "refusal", Quoted::None)),
             None => return None,
         };
-        let end = self.content_end(start, s.end);
+        // "said about the movement, “I support parents ...”": what the
+        // words were about, before the quotation, is no part of them.
+        let start = match (start + 1..s.end.min(start + 10)).find(|&k| t.is_punct(k, ',')) {
+            Some(comma)
+                if t.word_is(start, "about")
+                    && t.toks.get(comma + 1).is_some_and(|tok| tok.kind == Kind::Open)
+                    && (start..comma).all(|k| t.is_word(k)) =>
+            {
+                comma + 1
+            }
+            _ => start,
+        };
+        let mut end = self.content_end(start, s.end);
+        // "Although they say the U.S. must lead, they differ by degree":
+        // in a subordinate clause that opens the sentence, the content
+        // ends where the main clause begins, at the first comma.
+        let lead_word = self.sentence_start(s.first);
+        let subordinate = t.is_word(lead_word)
+            && matches!(t.lower(lead_word), "although" | "though" | "while" | "whereas" | "because" | "if" | "unless")
+            && !(lead_word..aux).any(|k| t.is_punct(k, ','));
+        if subordinate {
+            let mut depth = 0i32;
+            for k in start..end {
+                match t.toks[k].kind {
+                    Kind::Open => depth += 1,
+                    Kind::Close => depth -= 1,
+                    Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => {
+                        end = k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
         if end <= start {
             return refusal.then(|| self.make(c, aux, source, Vec::new(), "refusal", Quoted::None));
         }
