@@ -369,6 +369,40 @@ impl<'t> Tokens<'t> {
                     && self.toks[end].para == t.para
                     && matches!(self.toks[end].kind, Kind::Punct(',') | Kind::Punct(';'));
                 boundary = !(next_is_lowercase || next_continues);
+            } else if t.kind == Kind::Word
+                && self.text[t.start..t.end].ends_with('.')
+                && end < n
+                && self.toks[end].para == t.para
+                && self.toks[end].kind == Kind::Word
+                && self.toks[end].cap
+            {
+                // "... attacks in the U.S. He says": an abbreviation that
+                // keeps its period ends the sentence too when a word that
+                // opens sentences, and no name, follows.
+                let (a, b) = self.toks[end].lower;
+                let next = &self.lower[a as usize..b as usize];
+                boundary = matches!(
+                    next,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "but"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "there"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "and"
+                        | "in"
+                        | "so"
+                        | "yet"
+                );
             }
             if end >= n || self.toks[end].para != t.para {
                 boundary = true;
@@ -631,6 +665,14 @@ mod tests {
             ]
         );
         assert_eq!(t.sentences.len(), 1);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_pronoun_but_not_before_a_name() {
+        let t = Tokens::new("Attacks in the U.S. He says more. Sen. Rand Paul and the U.S. economy agree.");
+        let sentences: Vec<&str> =
+            t.sentences.iter().map(|s| &t.text[t.toks[s.first].start..t.toks[s.end - 1].end]).collect();
+        assert_eq!(sentences, ["Attacks in the U.S.", "He says more.", "Sen. Rand Paul and the U.S. economy agree."]);
     }
 
     #[test]
