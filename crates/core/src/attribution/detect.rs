@@ -1721,7 +1721,22 @@ impl<'a, 't> Detector<'a, 't> {
             while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}') || t.is_punct(e - 1, '(')) {
                 e -= 1;
             }
-            (lead, e)
+            // "Advocates have been successful: So far this year, 14 states
+            // passed ..., according to the institute": what the source
+            // says starts after the colon. "Despite Will's call, he still
+            // leads, according to the poll": an opening concession is the
+            // writer's.
+            // (Not the colon of a time, "8:30 p.m.".)
+            let mut start = (lead..e)
+                .rev()
+                .find(|&k| t.is_punct(k, ':') && t.text[t.toks[k].end..].starts_with(char::is_whitespace))
+                .map_or(lead, |k| k + 1);
+            if t.is_word(start) && matches!(t.lower(start), "despite" | "amid") {
+                if let Some(comma) = (start + 1..e).find(|&k| t.is_punct(k, ',')) {
+                    start = comma + 1;
+                }
+            }
+            (start, e)
         };
         if end <= start {
             return None;

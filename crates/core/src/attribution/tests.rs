@@ -882,6 +882,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a trailing \"according to\" takes what follows a colon, not a time's colon",
+        text: "Advocates have been very successful: So far this year, 14 states passed 30 laws by 8:30 p.m., according to the Guttmacher Institute.",
+        cue: "according to",
+        source: "the Guttmacher Institute",
+        kind: "organization",
+        canonical: "Guttmacher Institute",
+        content: "So far this year, 14 states passed 30 laws by 8:30 p.m.",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
         case: "in an opening subordinate clause the content ends where the main clause begins",
         text: "Although they say the United States must play a prominent role, they differ by degree in their support.",
         cue: "say",
