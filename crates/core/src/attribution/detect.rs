@@ -3267,8 +3267,8 @@ impl<'a, 't> Detector<'a, 't> {
                     // Reid", "In Nevada, Senator Harry Reid".
                     match self.left_np(i, limit) {
                         Some((a, _))
-                            if !time_word_at(t, i - 1)
-                                && !(a > limit && t.is_word(a - 1) && t.is(a - 1, NP_PREPOSITIONS_BIT)) =>
+                            if !(time_word_at(t, i - 1)
+                                || a > limit && t.is_word(a - 1) && t.is(a - 1, NP_PREPOSITIONS_BIT)) =>
                         {
                             return Some(self.trim_np(a, end));
                         }
