@@ -1315,40 +1315,41 @@ impl<'a, 't> Detector<'a, 't> {
         // "Trump seemed to agree", "the deal appears to be dead": the
         // writer's inference about the subject, which said nothing (81
         // times without a source on PolNeAR's train split, 20 with the
-        // subject). "The bank is expected to cut rates": the ones who
-        // expect go unnamed.
-        // ("He is convinced that" is his own belief, and stays his.)
-        let be = (aux..c.first).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
-        // "Mike Pence's rollout was widely criticized", "he was told that":
-        // the subject of a passive cue is whom the words were about or to,
-        // unless an agent follows. A feeling ("is convinced", "was
-        // pleased") stays the subject's own, and so does a quotation of it.
+        // subject). A passive cue with no "by" agent says nothing of its
+        // subject's either: the ones who expect or believe go unnamed ("the
+        // bank is expected to cut rates"), and a passive speech or
+        // judgement is about the subject or told to it ("the rollout was
+        // widely criticized", "he was told that"). A feeling ("is
+        // convinced", "was pleased") stays the subject's own, and so does
+        // "was quoted as saying".
         let word = t.lower(c.first);
-        let agent = t.word_is(self.skip_adverbials(c.end, s.end), "by") || t.word_is(c.end, "by");
-        let patient = be
-            && !agent
-            && matches!(entry.class, CueClass::Speech | CueClass::Evaluation)
+        let be = (aux..c.first).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+        // "was first reported by The Post's Greg Sargent": the agent is
+        // the source.
+        let by = [c.end, self.skip_adverbials(c.end, s.end)].into_iter().find(|&k| t.word_is(k, "by"));
+        let agent = by.and_then(|k| self.right_np(k + 1, s.end, false)).filter(|&(x, y)| self.np_is_source(x, y));
+        let believed = matches!(
+            word,
+            "expected"
+                | "seen"
+                | "viewed"
+                | "considered"
+                | "believed"
+                | "thought"
+                | "regarded"
+                | "rumored"
+                | "deemed"
+                | "perceived"
+                | "projected"
+                | "predicted"
+                | "reported"
+        );
+        let spoken_of = matches!(entry.class, CueClass::Speech | CueClass::Evaluation)
             && (word.ends_with("ed") || matches!(word, "told" | "said" | "written" | "shown" | "known" | "seen"))
             && !matches!(word, "quoted" | "pleased" | "disappointed" | "surprised" | "encouraged" | "opposed");
-        let passive = patient
-            || be
-                && matches!(
-                    t.lower(c.first),
-                    "expected"
-                        | "seen"
-                        | "viewed"
-                        | "considered"
-                        | "believed"
-                        | "thought"
-                        | "regarded"
-                        | "rumored"
-                        | "deemed"
-                        | "perceived"
-                        | "projected"
-                        | "predicted"
-                        | "reported"
-                );
-        if matches!(entry.phrase.as_str(), "seem" | "appear") || passive {
+        if be && (believed || spoken_of) {
+            source = agent;
+        } else if matches!(entry.phrase.as_str(), "seem" | "appear") {
             source = None;
         }
         // A verb right after the cue with a colon that ends the paragraph

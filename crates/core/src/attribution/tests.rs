@@ -1449,6 +1449,15 @@ fn scare_quotes_are_not_attributions() {
 }
 
 #[test]
+fn the_agent_of_a_passive_cue_is_its_source_and_the_subject_is_not() {
+    let lexicon = Lexicon::builtin();
+    let text = "Yellen, seated on the dais, has been repeatedly criticized by Senate Democrats for holding rates low.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let criticized = find(&found, "has been repeatedly criticized").expect("the passive cue");
+    assert_eq!(criticized.source.as_ref().map(|s| s.text.as_str()), Some("Senate Democrats"));
+}
+
+#[test]
 fn credit_lines_and_idioms_are_not_attributions() {
     let lexicon = Lexicon::builtin();
     for text in [
