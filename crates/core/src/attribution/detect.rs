@@ -764,6 +764,31 @@ fn t_word_is_who(t: &Tokens, i: usize) -> bool {
     t.word_is(i, "who")
 }
 
+/// Past participles whose passive leaves the ones who hold the view
+/// unnamed: "Trump is expected to", "the deal was widely seen as".
+const UNNAMED_VIEW_PARTICIPLES: &[&str] = &[
+    "expected",
+    "said",
+    "reported",
+    "rumored",
+    "understood",
+    "seen",
+    "viewed",
+    "considered",
+    "believed",
+    "thought",
+    "regarded",
+    "deemed",
+    "perceived",
+    "projected",
+    "predicted",
+];
+
+/// A past participle, as the last word of a passive cue.
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || in_list(&["known", "seen", "shown", "written", "told", "heard", "said"], w)
+}
+
 /// Past tenses and third-person forms that cannot be nouns in a subject.
 fn is_verb_form(w: &str) -> bool {
     w.ends_with("ed")
@@ -1012,8 +1037,8 @@ impl<'a, 't> Detector<'a, 't> {
         let aux = self.auxiliaries_before(c.first, s.first);
         // "Trump is expected to deliver a speech": a passive with no source;
         // the content is the subject and the infinitive.
-        if matches!(t.lower(c.end - 1), "expected" | "said" | "reported" | "rumored" | "understood")
-            && (aux..c.end - 1).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been"))
+        if in_list(UNNAMED_VIEW_PARTICIPLES, t.lower(c.end - 1))
+            && self.be_among(aux, c.end - 1)
             && t.word_is(c.end, "to")
         {
             if let Some(f) = self.passive_without_source(c, aux) {
@@ -1323,32 +1348,14 @@ impl<'a, 't> Detector<'a, 't> {
         // convinced", "was pleased") stays the subject's own, and so does
         // "was quoted as saying".
         let word = t.lower(c.first);
-        let be = (aux..c.first).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
-        // "was first reported by The Post's Greg Sargent": the agent is
-        // the source.
-        let by = [c.end, self.skip_adverbials(c.end, s.end)].into_iter().find(|&k| t.word_is(k, "by"));
-        let agent = by.and_then(|k| self.right_np(k + 1, s.end, false)).filter(|&(x, y)| self.np_is_source(x, y));
-        let believed = matches!(
-            word,
-            "expected"
-                | "seen"
-                | "viewed"
-                | "considered"
-                | "believed"
-                | "thought"
-                | "regarded"
-                | "rumored"
-                | "deemed"
-                | "perceived"
-                | "projected"
-                | "predicted"
-                | "reported"
-        );
         let spoken_of = matches!(entry.class, CueClass::Speech | CueClass::Evaluation)
-            && (word.ends_with("ed") || matches!(word, "told" | "said" | "written" | "shown" | "known" | "seen"))
+            && is_participle(word)
             && !matches!(word, "quoted" | "pleased" | "disappointed" | "surprised" | "encouraged" | "opposed");
-        if be && (believed || spoken_of) {
-            source = agent;
+        if (in_list(UNNAMED_VIEW_PARTICIPLES, word) || spoken_of) && self.be_among(aux, c.first) {
+            // "was first reported by The Post's Greg Sargent": the agent
+            // is the source.
+            let by = [c.end, self.skip_adverbials(c.end, s.end)].into_iter().find(|&k| t.word_is(k, "by"));
+            source = by.and_then(|k| self.right_np(k + 1, s.end, false)).filter(|&(x, y)| self.np_is_source(x, y));
         } else if matches!(entry.phrase.as_str(), "seem" | "appear") {
             source = None;
         }
@@ -1611,7 +1618,8 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let end = if comma_in_quote { before } else { before - 1 };
-        let mut start = self.sentence_start(s.first);
+        let opening = self.sentence_start(s.first);
+        let mut start = opening;
         while start < end
             && (t.is_punct(start, ',') || in_list(&["but", "and", "so", "however", "still", "yet"], t.lower(start)))
         {
@@ -1652,8 +1660,8 @@ impl<'a, 't> Detector<'a, 't> {
         let conjunction_lead = end <= start
             && parenthetical
             && !self.closes_at(tail, s.end)
-            && t.is_word(s.first)
-            && in_list(&["but", "and", "so", "yet", "still"], t.lower(s.first));
+            && t.is_word(opening)
+            && in_list(&["but", "and", "so", "yet", "still"], t.lower(opening));
         if conjunction_lead {
             let rest = self.content_end(tail + 1, s.end);
             if rest <= tail + 1 {
@@ -1707,7 +1715,7 @@ impl<'a, 't> Detector<'a, 't> {
         // comes before is the clause that reports this one, and the
         // content is what follows the source.
         let mut e = c.first;
-        while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}')) {
+        while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}') || t.is_punct(e - 1, '(')) {
             e -= 1;
         }
         let reported = e > lead + 1 && t.word_is(e - 1, "that") && t.is(e - 2, CUE_BIT);
@@ -1718,10 +1726,6 @@ impl<'a, 't> Detector<'a, 't> {
             }
             (k, self.content_end(k, s.end))
         } else {
-            let mut e = c.first;
-            while e > lead && (t.is_punct(e - 1, ',') || t.is_punct(e - 1, '\u{2014}') || t.is_punct(e - 1, '(')) {
-                e -= 1;
-            }
             // "Advocates have been successful: So far this year, 14 states
             // passed ..., according to the institute": what the source
             // says starts after the colon. "Despite Will's call, he still
@@ -1941,17 +1945,19 @@ impl<'a, 't> Detector<'a, 't> {
         Some(Found::new((aux, c.end), Some(c.entry), None, subject, "passive-no-source", quoted))
     }
 
+    /// Is there a form of "be" among the auxiliaries from `aux` up to
+    /// `end`, as in a passive?
+    fn be_among(&self, aux: usize, end: usize) -> bool {
+        (aux..end).any(|k| matches!(self.t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+    }
+
     /// "The plan was rejected by most voters", "The meeting was first
     /// reported by a magazine": in the passive the subject is the content
     /// and the phrase after "by" the source.
     fn passive(&self, c: &CueAt, aux: usize) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
-        let last = t.lower(c.end - 1);
-        let participle = last.ends_with("ed") || in_list(&["known", "seen", "shown", "written", "told", "heard"], last);
-        if !participle
-            || !(aux..c.end - 1).any(|k| matches!(t.lower(k), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
-        {
+        if !(is_participle(t.lower(c.end - 1)) && self.be_among(aux, c.end - 1)) {
             return None;
         }
         // "It was reported that ...", "was told that ...", "was asked
@@ -2693,10 +2699,9 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// Where a subject of several coordinated phrases starts: "Clinton's
     /// team and her Democratic allies", "Both Blocher and the SVP". The
-    /// phrase before the
-    /// conjunction must open its clause, so that "He won and his
-    /// opponents said" stays two clauses. ("Neither Mr. Trump nor his
-    /// opponents said" names no one who spoke, and is left as it is.)
+    /// phrase before the conjunction must open its clause, so that "He won
+    /// and his opponents said" stays two clauses. ("Neither Mr. Trump nor
+    /// his opponents said" names no one who spoke, and is left as it is.)
     /// `a` itself when there is none.
     fn coordinated_start(&self, a: usize, limit: usize) -> usize {
         let t = self.t;
