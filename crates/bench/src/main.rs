@@ -18,6 +18,11 @@
 //! --format jsonl` does, so that the suite can score the engine without the
 //! CLI being built.
 //!
+//! `dump FILE...` prints everything the analysis finds in each file
+//! (attributions, tone with every term explained, entities, framing,
+//! credits) in Rust's debug form: two builds' dumps compared with `cmp`
+//! show that a change meant for speed changed no result.
+//!
 //! `corpus --articles N --parts P --out DIR` writes the newsroom articles
 //! (see `newsroom.rs`) with ids, shared out over P JSONL files: the input
 //! of `scripts/spark/analyze_corpus.py`.
@@ -107,6 +112,7 @@ fn main() {
             })
         }
         Some("contract") => contract(&args[1..]),
+        Some("dump") => dump(&args[1..]),
         Some("corpus") => {
             let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).expect("--out DIR");
             let parts = flag(&args, "--parts").unwrap_or(1).max(1);
@@ -136,7 +142,7 @@ fn main() {
         ),
         _ => {
             eprintln!(
-                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] [--keep FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
+                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | dump FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] [--keep FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
             );
             std::process::exit(2);
         }
@@ -174,6 +180,37 @@ fn contract(files: &[String]) {
         let result = sourcetrace_api::analysis::analyze_file(Path::new(file), &lexicon, None);
         serde_json::to_writer(&mut out, &result).expect("stdout");
         writeln!(out).expect("stdout");
+    }
+    out.flush().expect("stdout");
+}
+
+/// Prints every result of the full analysis of each file, so that a
+/// change meant only for speed can be shown to change nothing.
+fn dump(files: &[String]) {
+    use sourcetrace_core::attribution::{self, Context, Reading};
+    use sourcetrace_core::{credits, framing, tone};
+    let lexicons = sourcetrace_api::Lexicons::builtin();
+    let lexicon = &lexicons.attribution;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for file in files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                writeln!(out, "{file}: {e}").expect("stdout");
+                continue;
+            }
+        };
+        let reading = Reading::new(&text, lexicon);
+        let analysis = attribution::analyze_reading(&reading, lexicon, &Context::default());
+        let entities = tone::entities_in(&analysis, &reading, lexicon);
+        let engine = tone::ToneEngine::default();
+        let figures = tone::article_tone_figures_in(&reading, &lexicons.tone, engine, &entities);
+        let explained = tone::article_tone_in(&reading, &lexicons.tone, engine, &entities);
+        let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
+        let credits = credits::find(&text, &lexicon.gazetteer);
+        writeln!(out, "== {file}\n{analysis:?}\n{entities:?}\n{figures:?}\n{explained:?}\n{framing:?}\n{credits:?}")
+            .expect("stdout");
     }
     out.flush().expect("stdout");
 }

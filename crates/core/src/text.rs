@@ -135,31 +135,68 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// The number of words, as a reader would count them.
 pub fn word_count(text: &str) -> usize {
     // The same words as [`words`], counted in one pass without slicing:
-    // every analysis counts the words of its text.
-    let joins = |c: char| matches!(c, '\'' | '\u{2019}' | '-' | '.');
-    // Most text is ASCII even when some of it is not (curly quotes, a
-    // name's accent), so bytes below 0x80 are read as they are and only
-    // the others decoded.
-    let bytes = text.as_bytes();
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 => (b as char, 1),
-            Some(_) => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-            None => (' ', 0),
+    // every analysis counts the words of its text. A letter or digit
+    // starts a word unless the character before it is one too, or is a
+    // joining mark ("don't", "U.S.") with one before that; so the count
+    // needs only the classes of the last three characters, looked up in a
+    // table, and no branch that depends on where words end.
+    const OTHER: u8 = 0;
+    const ALNUM: u8 = 1;
+    const JOIN: u8 = 2;
+    const fn ascii_classes() -> [u8; 128] {
+        let mut classes = [OTHER; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            classes[b] = if c.is_ascii_alphanumeric() {
+                ALNUM
+            } else if matches!(c, b'\'' | b'-' | b'.') {
+                JOIN
+            } else {
+                OTHER
+            };
+            b += 1;
         }
-    };
-    let mut count = 0;
-    let mut in_word = false;
+        classes
+    }
+    static ASCII: [u8; 128] = ascii_classes();
+    // Whether a character starts a word, by the classes of the two before
+    // it and its own (two bits each).
+    const fn starts() -> [u8; 64] {
+        let mut starts = [0; 64];
+        let mut k = 0;
+        while k < 64 {
+            let (before, last, class) = ((k >> 4) as u8, ((k >> 2) & 3) as u8, (k & 3) as u8);
+            let continues = last == ALNUM || (last == JOIN && before == ALNUM);
+            starts[k] = (class == ALNUM && !continues) as u8;
+            k += 1;
+        }
+        starts
+    }
+    static STARTS: [u8; 64] = starts();
+    let bytes = text.as_bytes();
+    let (mut count, mut window) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, width) = char_at(i);
-        if c.is_alphanumeric() {
-            count += usize::from(!in_word);
-            in_word = true;
-        } else if !(in_word && joins(c) && char_at(i + width).0.is_alphanumeric()) {
-            in_word = false;
-        }
-        i += width;
+        let b = bytes[i];
+        // Most text is ASCII even when some of it is not (curly quotes, a
+        // name's accent), so only the other characters are decoded.
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII[usize::from(b)]
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                ALNUM
+            } else if c == '\u{2019}' {
+                JOIN
+            } else {
+                OTHER
+            }
+        };
+        window = ((window << 2) | usize::from(class)) & 63;
+        count += usize::from(STARTS[window]);
     }
     count
 }

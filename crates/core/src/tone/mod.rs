@@ -561,7 +561,9 @@ pub fn entities_of(analysis: &Analysis, text: &str, lexicon: &Lexicon) -> Vec<En
 pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) -> Vec<Entity> {
     let t = &reading.tokens;
     let mut entities: Vec<Entity> = Vec::new();
-    let mut country_entity: HashMap<String, usize> = HashMap::default();
+    // The forms borrow from the lexicon: an article names a few countries,
+    // each with a dozen forms, and copying them was a tenth of this work.
+    let mut country_entity: HashMap<std::borrow::Cow<str>, usize> = HashMap::default();
     let add_alias = |entity: &mut Entity, alias: &str| {
         if alias != entity.name && !entity.aliases.iter().any(|a| a == alias) {
             entity.aliases.push(alias.to_string());
@@ -611,13 +613,14 @@ pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) ->
             lexicon.country_forms.get(idx as usize).map_or(Vec::new(), |f| f.iter().collect());
         forms.sort();
         let mut entity = Entity { name: country.name.clone(), aliases: Vec::new() };
+        let folded = lexicon::fold(&country.name);
         for form in forms {
-            if *form != lexicon::fold(&country.name) {
+            if *form != folded {
                 add_alias(&mut entity, form);
             }
-            country_entity.insert(form.clone(), country_list.len());
+            country_entity.insert(form.as_str().into(), country_list.len());
         }
-        country_entity.insert(lexicon::fold(&country.name), country_list.len());
+        country_entity.insert(folded.into(), country_list.len());
         country_list.push(entity);
     }
 
@@ -630,7 +633,7 @@ pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) ->
             continue;
         }
         let key = lexicon::fold(&s.canonical);
-        if country_entity.contains_key(&key) {
+        if country_entity.contains_key(key.as_str()) {
             continue;
         }
         let at = match entities.iter().position(|e| e.name == s.canonical) {
@@ -649,7 +652,7 @@ pub fn entities_in(analysis: &Analysis, reading: &Reading, lexicon: &Lexicon) ->
         // "Putin" for "Vladimir Putin", but not "Russian President Vladimir
         // Putin", whose title belongs to Russia.
         let within = s.text.split_whitespace().all(|w| s.canonical.split_whitespace().any(|c| c == w));
-        if within && is_proper_name(&s.text) && !country_entity.contains_key(&lexicon::fold(&s.text)) {
+        if within && is_proper_name(&s.text) && !country_entity.contains_key(lexicon::fold(&s.text).as_str()) {
             add_alias(&mut entities[at], &s.text);
         }
     }
