@@ -156,7 +156,8 @@ fn apply(a: &mut Attribution, c: &Correction) {
                 human.as_deref().unwrap_or("none"),
                 c.id,
                 machine.as_deref().unwrap_or("none")
-            ),
+            )
+            .into(),
         });
         match corrected.changes.iter_mut().find(|ch| ch.field == field) {
             // A later correction of the same field wins; the engine's value
@@ -210,7 +211,7 @@ fn remove(attributions: &mut Vec<Attribution>, delete: &[bool]) {
         // The chain evidence names ordinals, which have moved.
         a.evidence.retain(|e| e.step != "chain");
         if let Some(v) = a.via {
-            a.evidence.push(Evidence { step: "chain".into(), rule: format!("relayed through attribution {v}") });
+            a.evidence.push(Evidence { step: "chain".into(), rule: format!("relayed through attribution {v}").into() });
         }
         kept.push(a);
     }

@@ -76,6 +76,16 @@ pub struct CueEntry {
     /// Almost always a cue when it has a source for a subject. Weak cues
     /// ("show", "support", "call") need a clause or quotation as well.
     pub strong: bool,
+    /// Why an attribution with this cue has it, as its evidence says:
+    /// written once here rather than for every attribution.
+    pub(crate) evidence: String,
+}
+
+impl CueEntry {
+    fn new(phrase: &str, class: CueClass, stance: Stance, complements: u8, strong: bool) -> CueEntry {
+        let evidence = format!("\"{phrase}\" in cues.tsv ({class:?}, {})", stance.as_str()).to_lowercase();
+        CueEntry { phrase: phrase.to_string(), class, stance, complements, strong, evidence }
+    }
 }
 
 /// What a word in a source noun phrase says about the source.
@@ -354,11 +364,11 @@ impl Lexicon {
                 for forms in self.cue_forms.values_mut() {
                     forms.retain(|(_, c)| *c as usize != id);
                 }
-                self.cues[id] = CueEntry { phrase: phrase.clone(), class, stance, complements, strong };
+                self.cues[id] = CueEntry::new(&phrase, class, stance, complements, strong);
                 id
             }
             None => {
-                self.cues.push(CueEntry { phrase: phrase.clone(), class, stance, complements, strong });
+                self.cues.push(CueEntry::new(&phrase, class, stance, complements, strong));
                 self.cues.len() - 1
             }
         };

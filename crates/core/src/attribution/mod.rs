@@ -38,6 +38,7 @@ use crate::Diagnostic;
 use detect::{Detector, Quoted};
 use serde::{Deserialize, Serialize};
 use sources::{Typed, Typer};
+use std::borrow::Cow;
 use tokens::Tokens;
 
 /// What kind of source is cited.
@@ -266,8 +267,10 @@ pub struct Source {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     /// `cue`, `pattern`, `source` or `chain`.
-    pub step: String,
-    pub rule: String,
+    pub step: Cow<'static, str>,
+    /// Most rules are fixed names; borrowing them spares an allocation for
+    /// each step of every attribution.
+    pub rule: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -508,20 +511,19 @@ pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) 
         let cue_end = t.toks[f.cue.1 - 1].end;
         let mut evidence = Vec::new();
         match entry {
-            Some(e) => evidence.push(Evidence {
-                step: "cue".into(),
-                rule: format!("\"{}\" in cues.tsv ({:?}, {})", e.phrase, e.class, e.stance.as_str()).to_lowercase(),
-            }),
+            Some(e) => evidence.push(Evidence { step: "cue".into(), rule: e.evidence.clone().into() }),
             None if f.rule == "poll-standing" => evidence.push(Evidence {
                 step: "cue".into(),
                 rule: "\"in\" before a poll, after the standings it reports".into(),
             }),
-            None => evidence.push(Evidence { step: "cue".into(), rule: format!("{} introducing speech", f.rule) }),
+            None => {
+                evidence.push(Evidence { step: "cue".into(), rule: format!("{} introducing speech", f.rule).into() })
+            }
         }
         evidence.push(Evidence { step: "pattern".into(), rule: f.rule.into() });
         let source = match (&typed[i].1, f.source.or_else(|| f.source_from.and_then(|p| found[p].source))) {
             (Some(s), Some((a, b))) => {
-                evidence.push(Evidence { step: "source".into(), rule: s.evidence.clone() });
+                evidence.push(Evidence { step: "source".into(), rule: s.evidence.clone().into() });
                 let (start, end) = (t.toks[a].start, t.toks[b - 1].end);
                 Some(Source {
                     start: offsets.of_byte(start),
@@ -554,7 +556,7 @@ pub fn analyze_reading(reading: &Reading, lexicon: &Lexicon, context: &Context) 
             }
         };
         if let Some(v) = via[i] {
-            evidence.push(Evidence { step: "chain".into(), rule: format!("relayed through attribution {v}") });
+            evidence.push(Evidence { step: "chain".into(), rule: format!("relayed through attribution {v}").into() });
         }
         let content = f
             .content
