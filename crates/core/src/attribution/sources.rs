@@ -9,7 +9,7 @@
 //! that a later "Peskov" is the same official); any other name (a person).
 
 use super::detect::{in_list, BREAK_BIT, DETERMINERS_BIT, MODIFIERS_BIT, NOUN_MARKERS_BIT, NP_PREPOSITIONS_BIT};
-use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role};
+use super::lexicon::{normalize_phrase, trim_suffix, CountryForm, Lexicon, Role, CUE_BIT, SOURCE_START_BIT};
 use super::lexicon::{COUNTRY_BIT, SOURCE_BIT};
 use super::tokens::{Kind, Tokens};
 use super::SourceType;
@@ -227,8 +227,18 @@ impl<'a, 't> Typer<'a, 't> {
             let mut kind = None;
             let mut country = None;
             let mut gender = None;
-            let mut name_start = i;
-            let mut k = i;
+            // "Vermont Sen. Bernie Sanders", "Ohio Republican John Kasich":
+            // one or two unknown words before a title or a party are the
+            // place it is of, and no part of the name.
+            let title_or_party = |p: usize| {
+                matches!(t.lower(p), "democrat" | "republican")
+                    || t.is(p, SOURCE_BIT) && self.lex.source_word(t.lower(p)).is_some_and(|sw| sw.role == Role::Title)
+            };
+            let place_end = (i + 1..(i + 3).min(j)).find(|&p| p + 1 < j && title_or_party(p)).filter(|&p| {
+                (i..p).all(|q| !t.is(q, SOURCE_BIT | SOURCE_START_BIT | COUNTRY_BIT) && !is_honorific(t.lower(q)))
+            });
+            let mut name_start = place_end.unwrap_or(i);
+            let mut k = name_start;
             while k < j {
                 let w = t.lower(k);
                 let mut known = false;
@@ -416,7 +426,17 @@ impl<'a, 't> Typer<'a, 't> {
         // what kind of source (and country) that is.
         if let Some(comma) = (a + 1..b).find(|&k| t.is_punct(k, ',')) {
             let named = (2..=4).contains(&(b - comma - 1)) && (comma + 1..b).all(|k| t.is_word(k) && t.toks[k].cap);
-            let titled = comma > a + 1 && t.is(a, NOUN_MARKERS_BIT | DETERMINERS_BIT);
+            // "Sanders's campaign manager, Jeff Weaver" is titled by the
+            // word before the comma as much as "the lead negotiator" is.
+            let is_title = |from: usize| {
+                from >= a
+                    && self
+                        .lex
+                        .source_word(&normalize_phrase(t.slice(from, comma)))
+                        .is_some_and(|sw| sw.role == Role::Title)
+            };
+            let title_before = is_title(comma - 1) || comma >= 2 && is_title(comma - 2);
+            let titled = comma > a + 1 && (t.is(a, NOUN_MARKERS_BIT | DETERMINERS_BIT) || title_before);
             if named && titled {
                 let title = self.classify(a, comma, earlier, "");
                 let name = self.classify(comma + 1, b, earlier, follows);
@@ -655,9 +675,28 @@ impl<'a, 't> Typer<'a, 't> {
                 evidence: format!("document word \"{head}\""),
             };
         }
-        // A name the article introduced with a title.
+        // A name the article introduced with a title, when the name heads
+        // the phrase: "Clinton aides" and "Wall Street players" are not
+        // Clinton or Wall Street, whom the common noun after the name
+        // belongs to.
         let last_cap = (a..core_end).rev().find(|&k| t.toks[k].cap && t.is_word(k));
-        let entity = last_cap.and_then(|k| self.entity_at(a, k));
+        // The noun must be one for a source ("aides", "spokeswoman") or a
+        // plural ("players", "fans"): "Clinton's track record" is still
+        // hers, "Sanders himself" is Sanders, and in a phrase cut too long
+        // ("Akin rebuffed") the verb is no noun. After a possessive only a
+        // source noun will do.
+        let modified = |k: usize| {
+            let possessive = t.lower(k).ends_with("'s") || t.lower(k).ends_with('\'');
+            (k + 1..core_end).any(|j| {
+                let w = t.lower(j);
+                let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.is(j, CUE_BIT);
+                t.is_word(j)
+                    && !t.toks[j].cap
+                    && w.chars().next().is_some_and(char::is_alphabetic)
+                    && (t.is(j, SOURCE_BIT) || plural && !possessive)
+            })
+        };
+        let entity = last_cap.filter(|&k| !modified(k)).and_then(|k| self.entity_at(a, k));
         if let Some((rank, kind, c, key, role)) = &best {
             if *rank >= 5 || entity.is_none() {
                 let named = match (entity, role) {
@@ -670,7 +709,7 @@ impl<'a, 't> Typer<'a, 't> {
                 let individual = named.is_some();
                 let canonical = match named {
                     Some(name) => name,
-                    None if *role == Role::Name => title_case_of(phrase, key),
+                    None if *role == Role::Name => with_party(phrase, key),
                     None => strip_determiners(phrase),
                 };
                 return Typed {
@@ -783,6 +822,15 @@ impl<'a, 't> Typer<'a, 't> {
             }
             // A name ending in "s" ("Sanders") is one person; a plural
             // from the lexicons ("experts", "officials") is not.
+            // "Mrs. Clinton's confidants", "Sanders supporters": a common
+            // noun in the plural at the end is a group, whoever it names.
+            "he" | "she"
+                if s.canonical.rsplit(' ').next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+                }) =>
+            {
+                false
+            }
             "he" | "she" => {
                 s.individual && !s.document
                     || matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
@@ -1016,6 +1064,31 @@ fn role_name(role: Role) -> &'static str {
 }
 
 /// "the White House" as written, without the article: "White House".
+/// The institution a phrase names, as written, with the party of its
+/// members when one follows: "Senate Democrats" are not the Senate, while
+/// "Kremlin officials" speak for the Kremlin.
+fn with_party(phrase: &str, key: &str) -> String {
+    let name = title_case_of(phrase, key);
+    let rest = phrase.split_once(name.as_str()).map_or("", |(_, rest)| rest);
+    match rest.split_whitespace().next() {
+        Some(next) if in_list(PARTY_MEMBERS, &next.to_lowercase()) => format!("{name} {next}"),
+        _ => name,
+    }
+}
+
+/// Members of a party, who make a faction of the institution before them.
+const PARTY_MEMBERS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "moderates",
+    "tories",
+    "socialists",
+    "greens",
+];
+
 fn title_case_of(phrase: &str, key: &str) -> String {
     let lower = phrase.to_lowercase();
     match lower.find(key) {
@@ -1027,10 +1100,20 @@ fn title_case_of(phrase: &str, key: &str) -> String {
 }
 
 pub(crate) fn strip_determiners(phrase: &str) -> String {
+    // Quantifiers go too: "many Wall Street players" are the same source
+    // across articles as "Wall Street players". So does a reflexive.
+    const LEADING: &[&str] = &[
+        "the", "a", "an", "both", "either", "many", "some", "several", "The", "A", "An", "Both", "Either", "Many",
+        "Some", "Several",
+    ];
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    // "Sanders himself" is Sanders.
+    if words.len() > 1 && words.last().is_some_and(|w| in_list(&["himself", "herself", "themselves", "itself"], w)) {
+        words.pop();
+    }
     while let Some(first) = words.first() {
-        if in_list(&["the", "a", "an", "both", "either", "The", "A", "An", "Both", "Either"], first) && words.len() > 1
-        {
+        // "some of Clinton's allies" keeps its "some".
+        if in_list(LEADING, first) && words.len() > 1 && words[1] != "of" {
             words.remove(0);
         } else {
             break;
