@@ -235,7 +235,13 @@ impl<'a, 't> Typer<'a, 't> {
                     || t.is(p, SOURCE_BIT) && self.lex.source_word(t.lower(p)).is_some_and(|sw| sw.role == Role::Title)
             };
             let place_end = (i + 1..(i + 3).min(j)).find(|&p| p + 1 < j && title_or_party(p)).filter(|&p| {
-                (i..p).all(|q| !t.is(q, SOURCE_BIT | SOURCE_START_BIT | COUNTRY_BIT) && !is_honorific(t.lower(q)))
+                // A word that starts only longer lexicon phrases
+                // ("Defense" of "defense ministry") can still be the
+                // department a title is of: the two-word titles the lexicon
+                // knows were tried first.
+                (i..p).all(|q| !t.is(q, SOURCE_BIT | COUNTRY_BIT) && !is_honorific(t.lower(q)))
+                    && !(t.is(i, SOURCE_START_BIT)
+                        && self.lex.source_word(&format!("{} {}", t.lower(i), t.lower(i + 1))).is_some())
             });
             let mut name_start = place_end.unwrap_or(i);
             let mut k = name_start;
@@ -263,6 +269,17 @@ impl<'a, 't> Typer<'a, 't> {
                 }
                 if t.is(k, SOURCE_BIT) {
                     gender = gender.or(gender_of(w));
+                }
+                // "Defense Secretary Ash Carter": a title of two words.
+                let pair = (k + 2 < j && t.is(k, SOURCE_START_BIT))
+                    .then(|| self.lex.source_word(&format!("{w} {}", t.lower(k + 1))))
+                    .flatten()
+                    .filter(|sw| matches!(sw.role, Role::Title | Role::Name));
+                if let Some(sw) = pair {
+                    kind = kind.or(Some(sw.kind));
+                    country = country.or(sw.country.map(code));
+                    k += 2;
+                    continue;
                 }
                 if let Some(sw) = t.is(k, SOURCE_BIT).then(|| self.lex.source_word(w)).flatten() {
                     if matches!(sw.role, Role::Title | Role::Name) {
@@ -712,15 +729,36 @@ impl<'a, 't> Typer<'a, 't> {
                     None if *role == Role::Name => with_party(phrase, key),
                     None => strip_determiners(phrase),
                 };
+                // The entity's kind comes from the first word the lexicons
+                // know in its run: "FBI Director James B. Comey" is an
+                // official of the FBI, though a director in general is of an
+                // organization.
+                let (kind, introduced) = match (entity, role) {
+                    // Only a title that says little ("director", "chairman")
+                    // gives way; "campaign chairman" says more than the
+                    // "chairman" of the run.
+                    (Some(e), Role::Title) if matches!(*kind, SourceType::Organization | SourceType::Person) => {
+                        (e.kind.unwrap_or(*kind), e.kind.is_some_and(|k| k != *kind))
+                    }
+                    _ => (*kind, false),
+                };
                 return Typed {
-                    kind: *kind,
+                    kind,
                     country: country.or(c.map(code)).or(entity.and_then(|e| e.country.clone())),
                     canonical,
                     document: false,
                     refers_to: None,
                     generic: *role != Role::Name && entity.is_none(),
                     individual,
-                    evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(*role), kind.as_str()),
+                    evidence: if introduced {
+                        format!(
+                            "{} \"{key}\" (sources.tsv) of a name introduced as {}",
+                            role_name(*role),
+                            kind.as_str()
+                        )
+                    } else {
+                        format!("{} \"{key}\" = {} (sources.tsv)", role_name(*role), kind.as_str())
+                    },
                 };
             }
         }
@@ -734,7 +772,10 @@ impl<'a, 't> Typer<'a, 't> {
                 generic: false,
                 individual: true,
                 evidence: match e.kind {
-                    Some(k) => format!("\"{}\" was introduced with a {} title", e.name, k.as_str()),
+                    Some(k) => {
+                        let article = if k.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                        format!("\"{}\" was introduced with {article} {} title", e.name, k.as_str())
+                    }
                     None => format!("named person \"{}\"", e.name),
                 },
             };

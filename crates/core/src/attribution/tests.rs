@@ -1944,3 +1944,21 @@ fn a_name_after_a_possessive_title_is_who_speaks() {
         found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| (s.canonical.as_str(), s.kind)).collect();
     assert_eq!(sources, [("Jeff Weaver", SourceType::Official), ("Steffen Seibert", SourceType::Official)]);
 }
+
+#[test]
+fn an_institution_in_front_of_a_title_says_what_kind_of_official() {
+    let lexicon = Lexicon::builtin();
+    let text = "FBI Director James B. Comey said the case was closed. \
+                Defense Secretary Ash Carter said the strikes would go on. Later, Carter said more troops were needed.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let sources: Vec<(&str, SourceType)> =
+        found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| (s.canonical.as_str(), s.kind)).collect();
+    assert_eq!(
+        sources,
+        [
+            ("James B. Comey", SourceType::Official),
+            ("Ash Carter", SourceType::Official),
+            ("Ash Carter", SourceType::Official),
+        ]
+    );
+}
