@@ -64,6 +64,34 @@ fn gender_of(word: &str) -> Option<Gender> {
     }
 }
 
+/// The gender of a given name from `data/given-names.tsv`, which leaves
+/// out names that more than one gender uses.
+fn given_name_gender(word: &str) -> Option<Gender> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("../../../../data/given-names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (name, gender) = l.split_once('\t')?;
+                let gender = match gender.trim() {
+                    "f" => Gender::Female,
+                    "m" => Gender::Male,
+                    _ => return None,
+                };
+                Some((name, gender))
+            })
+            .collect()
+    });
+    names.get(word.to_lowercase().as_str()).copied()
+}
+
+/// The gender of a full name's first given name ("Sandra Paradis").
+fn name_gender(name: &str) -> Option<Gender> {
+    let given = given_names(name);
+    given.split(' ').next().filter(|w| !w.is_empty()).and_then(given_name_gender)
+}
+
 /// The words of a full name before its surname ("Bill" in "Bill
 /// Clinton"); empty for a surname alone.
 fn given_names(name: &str) -> &str {
@@ -196,11 +224,22 @@ pub(crate) struct Typer<'a, 't> {
     /// The token span of each attribution's cue, by attribution index, so
     /// that "the statement" can find the attribution whose cue named one.
     pub cues: Vec<(usize, usize)>,
+    /// The gender "he" or "she" gave each canonical name it was resolved
+    /// to, so that "she" for Sandra Paradis keeps a later "he" off her.
+    pub pronoun_genders: std::cell::RefCell<HashMap<String, Gender>>,
 }
 
 impl<'a, 't> Typer<'a, 't> {
     pub fn new(t: &'a Tokens<'t>, lex: &'a Lexicon, outlet: Option<&'a str>, cues: Vec<(usize, usize)>) -> Self {
-        let mut typer = Typer { t, lex, outlet, entities: HashMap::default(), namesakes: HashMap::default(), cues };
+        let mut typer = Typer {
+            t,
+            lex,
+            outlet,
+            entities: HashMap::default(),
+            namesakes: HashMap::default(),
+            cues,
+            pronoun_genders: Default::default(),
+        };
         typer.collect_entities();
         typer
     }
@@ -365,7 +404,7 @@ impl<'a, 't> Typer<'a, 't> {
                 if e.country.is_none() {
                     e.country = country;
                 }
-                e.gender = e.gender.or(gender);
+                e.gender = e.gender.or(gender).or_else(|| name_gender(&e.name));
             } else if let Some(g) = gender.filter(|_| j == name_start + 1) {
                 // "Mrs. Clinton" names no one in full but says which
                 // Clinton: the name is the full one the article gives
@@ -402,7 +441,11 @@ impl<'a, 't> Typer<'a, 't> {
             return e.gender;
         }
         let surname = canonical.rsplit(' ').next()?.to_lowercase();
-        self.entities.get(trim_suffix(&surname, "'s")).filter(|e| e.name == canonical).and_then(|e| e.gender)
+        self.entities
+            .get(trim_suffix(&surname, "'s"))
+            .filter(|e| e.name == canonical)
+            .and_then(|e| e.gender)
+            .or_else(|| name_gender(canonical))
     }
 
     /// The person named by the capitalised words that end at token
@@ -436,7 +479,7 @@ impl<'a, 't> Typer<'a, 't> {
         // contraction ("He's comparing ... and says").
         let pronoun = words[0].split('\'').next().unwrap_or(words[0]);
         if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], pronoun) {
-            return self.resolve_pronoun(pronoun, earlier);
+            return self.resolve_pronoun(pronoun, earlier, a);
         }
         // "the lead negotiator, Anna Kovacs": a title set off before a
         // name. The name says who it is; a title the lexicons know says
@@ -851,16 +894,26 @@ impl<'a, 't> Typer<'a, 't> {
         }
     }
 
-    fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)]) -> Typed {
+    /// What the article says of a name's gender: an honorific or title,
+    /// or a "he" or "she" already resolved to it.
+    fn known_gender(&self, canonical: &str) -> Option<Gender> {
+        self.gender_named(canonical).or_else(|| self.pronoun_genders.borrow().get(canonical).copied())
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)], at: usize) -> Typed {
+        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
+        let typed = self.resolve_pronoun_to(pronoun, earlier, at);
+        if matches!(pronoun, "he" | "she") && typed.kind != SourceType::Unknown {
+            self.pronoun_genders.borrow_mut().entry(typed.canonical.clone()).or_insert(wanted);
+        }
+        typed
+    }
+
+    fn resolve_pronoun_to(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)], at: usize) -> Typed {
+        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
         let fits = |s: &Typed| match pronoun {
             // "she" is not "Mr. Sanders".
-            "he" | "she"
-                if self
-                    .gender_named(&s.canonical)
-                    .is_some_and(|g| g != if pronoun == "she" { Gender::Female } else { Gender::Male }) =>
-            {
-                false
-            }
+            "he" | "she" if self.known_gender(&s.canonical).is_some_and(|g| g != wanted) => false,
             // A name ending in "s" ("Sanders") is one person; a plural
             // from the lexicons ("experts", "officials") is not.
             // "Mrs. Clinton's confidants", "Sanders supporters": a common
@@ -887,7 +940,8 @@ impl<'a, 't> Typer<'a, 't> {
                     | SourceType::Official
                     | SourceType::SelfOutlet
             ),
-            "they" => true,
+            // "They" is a group, not one person named earlier.
+            "they" => !s.individual,
             _ => false,
         };
         // "he" and "she" refer to individuals: skip "officials", "Russia",
@@ -930,6 +984,20 @@ impl<'a, 't> Typer<'a, 't> {
                 }
             }
         }
+        // "Sandra Paradis, 78, arrived with yard signs. She said ...": no
+        // source was cited before her, but she was named.
+        if let Some(e) = matches!(pronoun, "he" | "she").then(|| self.named_before(at, pronoun)).flatten() {
+            return Typed {
+                kind: e.kind.unwrap_or(SourceType::Person),
+                country: e.country.clone(),
+                canonical: e.name.clone(),
+                document: false,
+                refers_to: None,
+                generic: false,
+                individual: true,
+                evidence: format!("\"{pronoun}\" refers to the nearest person named before it, \"{}\"", e.name),
+            };
+        }
         // Outside quotations (the engine reads no cue inside one), "I think"
         // and "we reported" are the writer's own voice: the outlet itself.
         if matches!(pronoun, "i" | "we") {
@@ -955,6 +1023,33 @@ impl<'a, 't> Typer<'a, 't> {
             individual: false,
             evidence: format!("\"{pronoun}\" has no earlier source to refer to"),
         }
+    }
+
+    /// The person named nearest before token `at`, in its paragraph or
+    /// the one before, whom `pronoun` ("he" or "she") can stand for: a
+    /// person or official the article introduced by name, of no other
+    /// gender.
+    fn named_before(&self, at: usize, pronoun: &str) -> Option<&Entity> {
+        let t = self.t;
+        let para = t.toks.get(at)?.para;
+        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
+        let fits = |e: &Entity| {
+            matches!(e.kind, None | Some(SourceType::Person | SourceType::Official))
+                && e.gender.or_else(|| self.pronoun_genders.borrow().get(&e.name).copied()).is_none_or(|g| g == wanted)
+        };
+        (at.saturating_sub(120)..at)
+            .rev()
+            .take_while(|&k| t.toks[k].para + 1 >= para)
+            // A nickname in quotation marks ("Crooked Hillary") is not who
+            // is meant.
+            .filter(|&k| {
+                t.is_word(k)
+                    && t.toks[k].cap
+                    && t.in_quote[k].is_none()
+                    && !(k + 1 < at && t.is_word(k + 1) && t.toks[k + 1].cap)
+            })
+            .filter_map(|k| self.entity_at(k.saturating_sub(3), k))
+            .find(|e| fits(e))
     }
 
     fn anonymity(&self, lower: &str) -> Option<String> {

@@ -1962,3 +1962,45 @@ fn an_institution_in_front_of_a_title_says_what_kind_of_official() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_with_no_source_before_it_refers_to_the_person_named_before_it() {
+    let lexicon = Lexicon::builtin();
+    let text = "Sandra Paradis, 78, arrived at her polling place with yard signs in hand. \
+                She said she was not expecting a crowd. \
+                There was no talk of ''Crooked Hillary'' at the rally; he said the race was close.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let sources: Vec<(&str, &str)> = found
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .map(|s| (s.text.as_str(), s.canonical.as_str()))
+        .collect();
+    // A nickname in quotation marks is nobody "he" can stand for.
+    assert_eq!(sources, [("She", "Sandra Paradis"), ("he", "he")]);
+}
+
+#[test]
+fn they_refers_to_a_group_not_to_one_person() {
+    let lexicon = Lexicon::builtin();
+    let text = "Senator Ann Lee said the bill would pass. Later, they said it would fail.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let they = found.attributions.iter().filter_map(|a| a.source.as_ref()).find(|s| s.text == "they").unwrap();
+    assert_eq!((they.canonical.as_str(), they.kind), ("they", SourceType::Unknown));
+}
+
+#[test]
+fn a_given_name_says_which_person_he_or_she_can_be() {
+    let lexicon = Lexicon::builtin();
+    let text = "Hillary Clinton said the plan would work. Donald Trump said it would fail. \
+                She said he was wrong. Later, he said she had no plan.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let pronouns: Vec<(&str, &str)> = found
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .filter(|s| matches!(s.text.as_str(), "She" | "he"))
+        .map(|s| (s.text.as_str(), s.canonical.as_str()))
+        .collect();
+    assert_eq!(pronouns, [("She", "Hillary Clinton"), ("he", "Donald Trump")]);
+}
