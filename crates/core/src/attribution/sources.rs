@@ -481,6 +481,20 @@ impl<'a, 't> Typer<'a, 't> {
         if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], pronoun) {
             return self.resolve_pronoun(pronoun, earlier, a);
         }
+        // "Some said", "Many believe", "Others say": a quantifier alone
+        // names no one, the vaguest unnamed source there is.
+        if words.len() == 1 && in_list(VAGUE, words[0]) {
+            return Typed {
+                kind: SourceType::Anonymous,
+                country: None,
+                canonical: words[0].to_string(),
+                document: false,
+                refers_to: None,
+                generic: true,
+                individual: false,
+                evidence: format!("\"{}\" alone names no one", phrase),
+            };
+        }
         // "the lead negotiator, Anna Kovacs": a title set off before a
         // name. The name says who it is; a title the lexicons know says
         // what kind of source (and country) that is.
@@ -1211,6 +1225,10 @@ fn with_party(phrase: &str, key: &str) -> String {
         _ => name,
     }
 }
+
+/// Quantifiers and indefinite pronouns that can stand alone as a subject.
+const VAGUE: &[&str] =
+    &["some", "many", "others", "several", "few", "most", "someone", "somebody", "everyone", "everybody"];
 
 /// Members of a party, who make a faction of the institution before them.
 const PARTY_MEMBERS: &[&str] = &[

@@ -2004,3 +2004,16 @@ fn a_given_name_says_which_person_he_or_she_can_be() {
         .collect();
     assert_eq!(pronouns, [("She", "Hillary Clinton"), ("he", "Donald Trump")]);
 }
+
+#[test]
+fn a_quantifier_alone_is_an_unnamed_source() {
+    let lexicon = Lexicon::builtin();
+    let text = "Some said the plan would fail. Others said it was fair. Some Democrats said the bill was weak.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let kinds: Vec<(&str, SourceType)> =
+        found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| (s.text.as_str(), s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [("Some", SourceType::Anonymous), ("Others", SourceType::Anonymous), ("Some Democrats", SourceType::Official)]
+    );
+}
