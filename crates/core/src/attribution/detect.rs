@@ -1014,6 +1014,15 @@ impl<'a, 't> Detector<'a, 't> {
         {
             return None;
         }
+        // "(Additional reporting by Kylie MacLellan; Editing by ...)": the
+        // wire's credit line names who helped write the story.
+        if first_word == "reporting"
+            && t.word_is(c.end, "by")
+            && c.first > s.first
+            && matches!(t.lower(c.first - 1), "additional" | "contributing" | "further")
+        {
+            return None;
+        }
         // "All told, super PACs spent ...": an idiom for "in total".
         if first_word == "told" && c.first == s.first + 1 && t.word_is(s.first, "all") && t.is_punct(c.end, ',') {
             return None;

@@ -572,8 +572,9 @@ const ROWS: &[Row] = &[
         text: "A Des Moines Register poll released Saturday found that 28 percent of caucusgoers back Cruz.",
         cue: "found",
         source: "A Des Moines Register poll",
-        kind: "document",
-        canonical: "Des Moines Register poll",
+        // The poll is a document carried by the newspaper, which types it.
+        kind: "media",
+        canonical: "Des Moines Register poll (The Des Moines Register)",
         content: "28 percent of caucusgoers back Cruz",
         attribution: AttributionKind::Indirect,
     },
@@ -1486,6 +1487,7 @@ fn credit_lines_and_idioms_are_not_attributions() {
         "All told, super PACs and other outside groups spent more than $100 million.",
         "Contributing: Nicole Gaudiano.",
         "Twitter: @Milbank.",
+        "(Additional reporting by Kylie MacLellan; Editing by Michael Holden)",
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         assert!(found.attributions.is_empty(), "{text}: {:?}", found.attributions);
