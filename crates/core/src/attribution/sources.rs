@@ -64,6 +64,56 @@ fn gender_of(word: &str) -> Option<Gender> {
     }
 }
 
+/// A public figure from `data/people.tsv`.
+struct Person {
+    name: &'static str,
+    kind: SourceType,
+    country: &'static str,
+}
+
+/// The public figure a name or alias is, by its lowercase form.
+fn person_named(name: &str) -> Option<&'static Person> {
+    static PEOPLE: std::sync::OnceLock<(Vec<Person>, HashMap<String, usize>)> = std::sync::OnceLock::new();
+    let (people, by_name) = PEOPLE.get_or_init(|| {
+        let mut people = Vec::new();
+        let mut by_name = HashMap::default();
+        let rows = include_str!("../../../../data/people.tsv").lines().filter(|l| !l.starts_with('#')).skip(1);
+        for row in rows {
+            let cols: Vec<&'static str> = row.split('\t').collect();
+            let [name, aliases, kind, country] = cols[..] else { continue };
+            let Some(kind) = SourceType::parse(kind) else { continue };
+            for form in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())) {
+                by_name.entry(normalize_phrase(form)).or_insert(people.len());
+            }
+            people.push(Person { name, kind, country });
+        }
+        (people, by_name)
+    });
+    by_name.get(&normalize_phrase(name)).map(|&i| &people[i])
+}
+
+/// A person or official named by a public figure's name or alias goes by
+/// the name `data/people.tsv` gives, with its type and country, so that
+/// "Obama" in one article and "Barack H. Obama" in another are one source.
+/// A name the article introduced itself was resolved before this, so
+/// "Trump" after "Ivanka Trump" stays hers.
+fn known_person(mut typed: Typed) -> Typed {
+    if typed.document || !matches!(typed.kind, SourceType::Person | SourceType::Official | SourceType::Unknown) {
+        return typed;
+    }
+    let Some(person) = person_named(&typed.canonical) else { return typed };
+    if person.name != typed.canonical {
+        typed.evidence = format!("{}; \"{}\" is {} (people.tsv)", typed.evidence, typed.canonical, person.name);
+        typed.canonical = person.name.to_string();
+    }
+    if matches!(typed.kind, SourceType::Person | SourceType::Unknown) {
+        typed.kind = person.kind;
+    }
+    typed.country = typed.country.or_else(|| Some(person.country.to_string()));
+    typed.individual = true;
+    typed
+}
+
 /// The gender of a given name from `data/given-names.tsv`, which leaves
 /// out names that more than one gender uses.
 fn given_name_gender(word: &str) -> Option<Gender> {
@@ -471,6 +521,10 @@ impl<'a, 't> Typer<'a, 't> {
     /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
     /// far, in text order, for pronouns and anaphora.
     pub fn classify(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
+        known_person(self.classify_phrase(a, b, earlier, follows))
+    }
+
+    fn classify_phrase(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
         let t = self.t;
         let phrase = t.slice(a, b);
         let lower = normalize_phrase(phrase);
