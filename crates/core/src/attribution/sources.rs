@@ -98,7 +98,12 @@ fn person_named(name: &str) -> Option<&'static Person> {
 /// A name the article introduced itself was resolved before this, so
 /// "Trump" after "Ivanka Trump" stays hers.
 fn known_person(mut typed: Typed) -> Typed {
-    if typed.document || !matches!(typed.kind, SourceType::Person | SourceType::Official | SourceType::Unknown) {
+    // Names are capitalised; most other canonical names ("officials",
+    // "spokesman for the ministry") are not, and need no lookup.
+    if typed.document
+        || !matches!(typed.kind, SourceType::Person | SourceType::Official | SourceType::Unknown)
+        || !typed.canonical.starts_with(char::is_uppercase)
+    {
         return typed;
     }
     let Some(person) = person_named(&typed.canonical) else { return typed };
@@ -133,6 +138,15 @@ fn given_name_gender(word: &str) -> Option<Gender> {
             })
             .collect()
     });
+    // Names are short and mostly ASCII: lowercased on the stack, as this
+    // runs for every person an article names.
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().and_then(|w| names.get(w).copied());
+    }
     names.get(word.to_lowercase().as_str()).copied()
 }
 
@@ -444,7 +458,10 @@ impl<'a, 't> Typer<'a, 't> {
                         && !known.is_empty()
                         && theirs.split(' ').all(|w| !known.split(' ').any(|k| k == w))
                 });
-                let unnamed = || Entity { name: name.to_string(), kind: None, country: None, gender: None };
+                // A given name's gender is looked up once, when the person
+                // is first named.
+                let unnamed =
+                    || Entity { name: name.to_string(), kind: None, country: None, gender: name_gender(name) };
                 let e = match first {
                     Some(e) if !namesake => e,
                     _ if namesake => self.namesakes.entry(name.to_lowercase()).or_insert_with(unnamed),
@@ -454,7 +471,7 @@ impl<'a, 't> Typer<'a, 't> {
                 if e.country.is_none() {
                     e.country = country;
                 }
-                e.gender = e.gender.or(gender).or_else(|| name_gender(&e.name));
+                e.gender = e.gender.or(gender);
             } else if let Some(g) = gender.filter(|_| j == name_start + 1) {
                 // "Mrs. Clinton" names no one in full but says which
                 // Clinton: the name is the full one the article gives
