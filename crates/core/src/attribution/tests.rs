@@ -666,8 +666,9 @@ const ROWS: &[Row] = &[
         text: "Twitter said threats were against its terms of service. It added that it has worked with groups.",
         cue: "added",
         source: "It",
-        kind: "unknown",
-        canonical: "it",
+        // "It" is the company named before it.
+        kind: "organization",
+        canonical: "Twitter",
         content: "it has worked with groups",
         attribution: AttributionKind::Indirect,
     },
