@@ -106,7 +106,12 @@ fn known_person(mut typed: Typed) -> Typed {
     {
         return typed;
     }
-    let Some(person) = person_named(&typed.canonical) else { return typed };
+    // "Mr. Obama" is Barack Obama.
+    let name = match typed.canonical.split_once(' ') {
+        Some((first, rest)) if is_honorific(&first.to_lowercase()) => rest,
+        _ => typed.canonical.as_str(),
+    };
+    let Some(person) = person_named(name) else { return typed };
     if person.name != typed.canonical {
         typed.evidence = format!("{}; \"{}\" is {} (people.tsv)", typed.evidence, typed.canonical, person.name);
         typed.canonical = person.name.to_string();

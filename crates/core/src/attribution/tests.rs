@@ -2022,3 +2022,19 @@ fn a_quantifier_alone_is_an_unnamed_source() {
         [("Some", SourceType::Anonymous), ("Others", SourceType::Anonymous), ("Some Democrats", SourceType::Official)]
     );
 }
+
+#[test]
+fn a_public_figure_is_one_source_however_the_article_names_them() {
+    let lexicon = Lexicon::builtin();
+    for (text, canonical) in [
+        ("Obama said the deal was good.", "Barack Obama"),
+        ("Mr. Obama said the deal was good.", "Barack Obama"),
+        ("President Barack H. Obama said the deal was good.", "Barack Obama"),
+        // A name the article introduces itself comes first.
+        ("Ivanka Trump spoke in Ohio. Trump said the plan would help families.", "Ivanka Trump"),
+    ] {
+        let found = analyze(text, &lexicon, &Context::default());
+        let source = found.attributions.last().and_then(|a| a.source.as_ref()).expect(text);
+        assert_eq!(source.canonical, canonical, "{text}");
+    }
+}
