@@ -2679,7 +2679,28 @@ impl<'a, 't> Detector<'a, 't> {
         if t.is_word(from) && matches!(t.lower(from), "then" | "now" | "formerly" | "currently" | "once") {
             from += 1;
         }
+        // "says Gloria Garcia, 34, a nurse from Brownsville": an age set off
+        // by commas comes before the appositive.
+        if t.is_word(from) && t.lower(from).bytes().all(|b| b.is_ascii_digit()) && t.is_punct(from + 1, ',') {
+            from += 2;
+        }
         let relative = |k: usize| t.is_word(k) && matches!(t.lower(k), "who" | "whose");
+        // "says Myra Gutin, a first lady historian and professor of
+        // communications at Rider University in Lawrenceville, N.J.": an
+        // appositive that opens with an article and runs to the end of the
+        // sentence with no quotation and no other cue in it is all about
+        // the speaker, whatever its commas.
+        let to_the_end = || {
+            t.is_word(from)
+                && matches!(t.lower(from), "a" | "an" | "the")
+                && (from..end).all(|k| {
+                    !matches!(t.toks[k].kind, Kind::Open | Kind::Close)
+                        && !(t.is(k, CUE_BIT)
+                            && !t.is(k, NP_PREPOSITIONS_BIT)
+                            && !in_list(&["of", "at", "in", "as", "to"], t.lower(k)))
+                })
+        };
+        let fallback = |src: (usize, usize)| if to_the_end() { to_end(from) } else { src };
         match self.right_np(from, end, true) {
             // "... carrier who lined up to hear Mr. Trump", "a graduate
             // whose career began here", and after a comma: "a professor at
@@ -2699,10 +2720,10 @@ impl<'a, 't> Detector<'a, 't> {
             Some((_, b)) if t.is_punct(b, ',') && t.is_word(b + 1) && matches!(t.lower(b + 1), "a" | "an" | "the") => {
                 match self.right_np(b + 1, end, true) {
                     Some((_, c)) if self.closes_at(c, end) && !t.is_punct(c, ',') => (src.0, c),
-                    _ => src,
+                    _ => fallback(src),
                 }
             }
-            _ => src,
+            _ => fallback(src),
         }
     }
 

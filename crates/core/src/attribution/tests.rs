@@ -1134,6 +1134,28 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a cue-first appositive with commas of its own, to the end of the sentence",
+        text: "\"The effects are large,\" said David Autor, an influential scholar of labor economics at the \
+               Massachusetts Institute of Technology, Cambridge, and one of the paper's authors.",
+        cue: "said",
+        source: "David Autor, an influential scholar of labor economics at the Massachusetts Institute of Technology, \
+                 Cambridge, and one of the paper's authors",
+        kind: "person",
+        canonical: "David Autor",
+        content: "The effects are large",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "a cue-first appositive after an age",
+        text: "\"It is hard,\" says Diana Ruocco, 21, a student from Daytona Beach, Fla.",
+        cue: "says",
+        source: "Diana Ruocco, 21, a student from Daytona Beach, Fla",
+        kind: "person",
+        canonical: "Diana Ruocco",
+        content: "It is hard",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
         case: "a cue-first appositive dated by \"then\"",
         text: "It was to be a cautionary tale, said Susan Crawford, then Maples's literary agent.",
         cue: "said",
