@@ -2693,11 +2693,13 @@ impl<'a, 't> Detector<'a, 't> {
         let to_the_end = || {
             t.is_word(from)
                 && matches!(t.lower(from), "a" | "an" | "the")
-                && (from..end).all(|k| {
-                    !matches!(t.toks[k].kind, Kind::Open | Kind::Close)
-                        && !(t.is(k, CUE_BIT)
-                            && !t.is(k, NP_PREPOSITIONS_BIT)
-                            && !in_list(&["of", "at", "in", "as", "to"], t.lower(k)))
+                && !(from..end).any(|k| {
+                    // Prepositions that start a cue phrase ("in a
+                    // statement", "as reported by") are no cue here.
+                    let cue = t.is(k, CUE_BIT)
+                        && !t.is(k, NP_PREPOSITIONS_BIT)
+                        && !in_list(&["of", "at", "in", "as", "to"], t.lower(k));
+                    matches!(t.toks[k].kind, Kind::Open | Kind::Close) || cue
                 })
         };
         let fallback = |src: (usize, usize)| if to_the_end() { to_end(from) } else { src };
