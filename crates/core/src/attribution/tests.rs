@@ -1430,6 +1430,16 @@ const ROWS: &[Row] = &[
     },
 ];
 
+/// Each source as written and under its canonical name, in text order.
+fn written_and_canonical(found: &Analysis) -> Vec<(&str, &str)> {
+    found
+        .attributions
+        .iter()
+        .filter_map(|a| a.source.as_ref())
+        .map(|s| (s.text.as_str(), s.canonical.as_str()))
+        .collect()
+}
+
 fn find<'a>(found: &'a Analysis, cue: &str) -> Option<&'a Attribution> {
     found.attributions.iter().find(|a| a.cue.text == cue)
 }
@@ -1903,12 +1913,7 @@ fn a_name_before_a_common_noun_is_whose_the_source_is_not_the_source() {
                 Grayson's spokeswoman said he would run. Senate Democrats said the bill would fail. \
                 Kremlin officials said talks would go on. Sanders himself said so.";
     let found = analyze(text, &lexicon, &Context::default());
-    let sources: Vec<(&str, &str)> = found
-        .attributions
-        .iter()
-        .filter_map(|a| a.source.as_ref())
-        .map(|s| (s.text.as_str(), s.canonical.as_str()))
-        .collect();
+    let sources = written_and_canonical(&found);
     assert_eq!(
         sources,
         [
@@ -1997,12 +2002,7 @@ fn a_pronoun_with_no_source_before_it_refers_to_the_person_named_before_it() {
                 She said she was not expecting a crowd. \
                 There was no talk of ''Crooked Hillary'' at the rally; he said the race was close.";
     let found = analyze(text, &lexicon, &Context::default());
-    let sources: Vec<(&str, &str)> = found
-        .attributions
-        .iter()
-        .filter_map(|a| a.source.as_ref())
-        .map(|s| (s.text.as_str(), s.canonical.as_str()))
-        .collect();
+    let sources = written_and_canonical(&found);
     // A nickname in quotation marks is nobody "he" can stand for.
     assert_eq!(sources, [("She", "Sandra Paradis"), ("he", "he")]);
 }
