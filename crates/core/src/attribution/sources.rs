@@ -108,7 +108,11 @@ fn known_person(mut typed: Typed) -> Typed {
     }
     // "Mr. Obama" is Barack Obama.
     let name = match typed.canonical.split_once(' ') {
-        Some((first, rest)) if is_honorific(&first.to_lowercase()) => rest,
+        Some((first, rest))
+            if ["mr", "mrs", "ms", "miss"].iter().any(|h| first.trim_end_matches('.').eq_ignore_ascii_case(h)) =>
+        {
+            rest
+        }
         _ => typed.canonical.as_str(),
     };
     let Some(person) = person_named(name) else { return typed };
@@ -1004,8 +1008,6 @@ impl<'a, 't> Typer<'a, 't> {
         let fits = |s: &Typed| match pronoun {
             // "she" is not "Mr. Sanders".
             "he" | "she" if self.known_gender(&s.canonical).is_some_and(|g| g != wanted) => false,
-            // A name ending in "s" ("Sanders") is one person; a plural
-            // from the lexicons ("experts", "officials") is not.
             // "Mrs. Clinton's confidants", "Sanders supporters": a common
             // noun in the plural at the end is a group, whoever it names.
             "he" | "she"
@@ -1015,6 +1017,8 @@ impl<'a, 't> Typer<'a, 't> {
             {
                 false
             }
+            // A name ending in "s" ("Sanders") is one person; a plural
+            // from the lexicons ("experts", "officials") is not.
             "he" | "she" => {
                 s.individual && !s.document
                     || matches!(s.kind, SourceType::Person | SourceType::Official | SourceType::Anonymous)
