@@ -328,7 +328,11 @@ export type Evidence = {
 /**
  * `cue`, `pattern`, `source` or `chain`.
  */
-step: string, rule: string, };
+step: string, 
+/**
+ * The rule or lexicon entry that decided the step, in words.
+ */
+rule: string, };
 
 export type EvidencePage = { total: number, offset: number, rows: Array<EvidenceRow>, };
 

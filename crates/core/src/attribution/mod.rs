@@ -267,9 +267,10 @@ pub struct Source {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     /// `cue`, `pattern`, `source` or `chain`.
+    // Most steps and rules are fixed words; borrowing them spares an
+    // allocation for each step of every attribution.
     pub step: Cow<'static, str>,
-    /// Most rules are fixed names; borrowing them spares an allocation for
-    /// each step of every attribution.
+    /// The rule or lexicon entry that decided the step, in words.
     pub rule: Cow<'static, str>,
 }
 
