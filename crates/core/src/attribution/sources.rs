@@ -128,6 +128,15 @@ fn known_person(mut typed: Typed) -> Typed {
     typed
 }
 
+/// The gender "he" or "she" names ("she", else male).
+fn pronoun_gender(pronoun: &str) -> Gender {
+    if pronoun == "she" {
+        Gender::Female
+    } else {
+        Gender::Male
+    }
+}
+
 /// The gender of a given name from `data/given-names.tsv`, which leaves
 /// out names that more than one gender uses.
 fn given_name_gender(word: &str) -> Option<Gender> {
@@ -352,8 +361,7 @@ impl<'a, 't> Typer<'a, 't> {
                 // department a title is of: the two-word titles the lexicon
                 // knows were tried first.
                 (i..p).all(|q| !t.is(q, SOURCE_BIT | COUNTRY_BIT) && !is_honorific(t.lower(q)))
-                    && !(t.is(i, SOURCE_START_BIT)
-                        && self.lex.source_word(&format!("{} {}", t.lower(i), t.lower(i + 1))).is_some())
+                    && self.two_word_source(i).is_none()
             });
             let mut name_start = place_end.unwrap_or(i);
             let mut k = name_start;
@@ -383,8 +391,8 @@ impl<'a, 't> Typer<'a, 't> {
                     gender = gender.or(gender_of(w));
                 }
                 // "Defense Secretary Ash Carter": a title of two words.
-                let pair = (k + 2 < j && t.is(k, SOURCE_START_BIT))
-                    .then(|| self.lex.source_word(&format!("{w} {}", t.lower(k + 1))))
+                let pair = (k + 2 < j)
+                    .then(|| self.two_word_source(k))
                     .flatten()
                     .filter(|sw| matches!(sw.role, Role::Title | Role::Name));
                 if let Some(sw) = pair {
@@ -988,6 +996,15 @@ impl<'a, 't> Typer<'a, 't> {
         }
     }
 
+    /// The lexicon entry of the two words from token `k` ("defense
+    /// ministry", "campaign manager"), if the first can start one.
+    fn two_word_source(&self, k: usize) -> Option<super::lexicon::SourceWord> {
+        let t = self.t;
+        (k + 1 < t.toks.len() && t.is(k, SOURCE_START_BIT))
+            .then(|| self.lex.source_word(&format!("{} {}", t.lower(k), t.lower(k + 1))))
+            .flatten()
+    }
+
     /// What the article says of a name's gender: an honorific or title,
     /// or a "he" or "she" already resolved to it.
     fn known_gender(&self, canonical: &str) -> Option<Gender> {
@@ -995,16 +1012,15 @@ impl<'a, 't> Typer<'a, 't> {
     }
 
     fn resolve_pronoun(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)], at: usize) -> Typed {
-        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
         let typed = self.resolve_pronoun_to(pronoun, earlier, at);
         if matches!(pronoun, "he" | "she") && typed.kind != SourceType::Unknown {
-            self.pronoun_genders.borrow_mut().entry(typed.canonical.clone()).or_insert(wanted);
+            self.pronoun_genders.borrow_mut().entry(typed.canonical.clone()).or_insert(pronoun_gender(pronoun));
         }
         typed
     }
 
     fn resolve_pronoun_to(&self, pronoun: &str, earlier: &[(usize, Option<Typed>)], at: usize) -> Typed {
-        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
+        let wanted = pronoun_gender(pronoun);
         let fits = |s: &Typed| match pronoun {
             // "she" is not "Mr. Sanders".
             "he" | "she" if self.known_gender(&s.canonical).is_some_and(|g| g != wanted) => false,
@@ -1126,10 +1142,9 @@ impl<'a, 't> Typer<'a, 't> {
     fn named_before(&self, at: usize, pronoun: &str) -> Option<&Entity> {
         let t = self.t;
         let para = t.toks.get(at)?.para;
-        let wanted = if pronoun == "she" { Gender::Female } else { Gender::Male };
         let fits = |e: &Entity| {
             matches!(e.kind, None | Some(SourceType::Person | SourceType::Official))
-                && e.gender.or_else(|| self.pronoun_genders.borrow().get(&e.name).copied()).is_none_or(|g| g == wanted)
+                && self.known_gender(&e.name).is_none_or(|g| g == pronoun_gender(pronoun))
         };
         (at.saturating_sub(120)..at)
             .rev()
