@@ -286,9 +286,12 @@ struct Scratch {
     /// punctuation stripped when that leaves more than two characters).
     raw: Vec<(usize, usize)>,
     spans: Vec<(usize, usize)>,
-    /// Every word lowercased, one after the other.
+    /// The lowercase of every word that is not already lowercase, one
+    /// after the other.
     folded: String,
-    lower: Vec<(usize, usize)>,
+    /// Where each lowercase word is: in `folded` when it had to be
+    /// copied, else in the sentence itself.
+    lower: Vec<(usize, usize, bool)>,
     weights: Vec<Option<Weight>>,
     upper: Vec<bool>,
     sentiments: Vec<f64>,
@@ -372,6 +375,10 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
             },
         }
     };
+    spans.clear();
+    folded.clear();
+    ranges.clear();
+    upper.clear();
     let mut i = 0;
     while i < bytes.len() {
         let space = space_at(i);
@@ -399,12 +406,9 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
             }
         }
         raw_spans.push((start, i));
-    }
-    spans.clear();
-    for &(a, b) in raw_spans.iter() {
         // ASCII punctuation is one byte and never part of another
         // character, so it is stripped byte by byte.
-        let token = &bytes[a..b];
+        let token = &bytes[start..i];
         let lead = token.iter().take_while(|&&c| is_punct(c)).count();
         let trail = if lead == token.len() { 0 } else { token.iter().rev().take_while(|&&c| is_punct(c)).count() };
         let stripped = &token[lead..token.len() - trail];
@@ -412,41 +416,46 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         // or fewer never is, and only the rest is counted.
         let long =
             stripped.len() > 8 || (stripped.len() > 2 && stripped.iter().filter(|&&c| (c & 0xC0) != 0x80).count() > 2);
-        spans.push(if long { (a + lead, b - trail) } else { (a, b) });
-    }
-    // Every word lowercased into one buffer, noting on the way whether it
-    // is in capitals.
-    folded.clear();
-    ranges.clear();
-    upper.clear();
-    for &(a, b) in spans.iter() {
+        let (a, b) = if long { (start + lead, i - trail) } else { (start, i) };
+        spans.push((a, b));
+        // The word lowercased, noting on the way whether it is in capitals.
+        // A word with no capital letter is its own lowercase and is read
+        // where it stands; only the others are copied, lowercased, into
+        // `folded` (a fifth of the words of news text).
         let w = &sentence[a..b];
-        let from = folded.len();
-        if w.is_ascii() {
-            let (mut has_upper, mut has_lower) = (false, false);
-            for &c in w.as_bytes() {
-                has_upper |= c.is_ascii_uppercase();
-                has_lower |= c.is_ascii_lowercase();
-            }
+        let (mut has_upper, mut has_lower, mut ascii) = (false, false, true);
+        for &c in w.as_bytes() {
+            has_upper |= c.is_ascii_uppercase();
+            has_lower |= c.is_ascii_lowercase();
+            ascii &= c < 0x80;
+        }
+        if ascii {
             upper.push(has_upper && !has_lower);
-            folded.push_str(w);
-            folded[from..].make_ascii_lowercase();
+            if has_upper {
+                let from = folded.len();
+                folded.push_str(w);
+                folded[from..].make_ascii_lowercase();
+                ranges.push((from, folded.len(), true));
+            } else {
+                ranges.push((a, b, false));
+            }
         } else {
             upper.push(is_upper(w));
+            let from = folded.len();
             let l = w.to_lowercase();
             if news {
                 folded.push_str(&l.replace('\u{2019}', "'"));
             } else {
                 folded.push_str(&l);
             }
+            ranges.push((from, folded.len(), true));
         }
-        ranges.push((from, folded.len()));
     }
     let folded = folded.as_str();
     let mut raw = borrowed(raw_words);
     raw.extend(raw_spans.iter().map(|&(a, b)| &sentence[a..b]));
     let mut lower = borrowed(lower_words);
-    lower.extend(ranges.iter().map(|&(a, b)| &folded[a..b]));
+    lower.extend(ranges.iter().map(|&(a, b, copied)| if copied { &folded[a..b] } else { &sentence[a..b] }));
     let word = |j: usize| &sentence[spans[j].0..spans[j].1];
     let n = lower.len();
     // Each word's weight, looked up once: the rules below ask again about
