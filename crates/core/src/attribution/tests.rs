@@ -2060,3 +2060,12 @@ fn a_public_figure_is_one_source_however_the_article_names_them() {
         assert_eq!(source.canonical, canonical, "{text}");
     }
 }
+
+#[test]
+fn space_words_splits_as_split_on_a_space_does() {
+    for phrase in ["", "a", "senior officials", " two  spaces ", "trailing ", "ünïcode wörds here"] {
+        let ours: Vec<&str> = super::sources::space_words(phrase).collect();
+        let theirs: Vec<&str> = phrase.split(' ').collect();
+        assert_eq!(ours, theirs, "{phrase:?}");
+    }
+}

@@ -120,7 +120,7 @@ impl<'t> Tokens<'t> {
             }
             newlines_since_token = 0;
             let start = i;
-            if c.is_alphanumeric() {
+            if crate::text::is_alphanumeric(c) {
                 let mut end = i + w;
                 loop {
                     // Most of a word is ASCII letters: skip them a byte at a time.
@@ -132,7 +132,7 @@ impl<'t> Tokens<'t> {
                     }
                     let d = next_char(text, end);
                     let dw = d.len_utf8();
-                    if d.is_alphanumeric() {
+                    if crate::text::is_alphanumeric(d) {
                         end += dw;
                         continue;
                     }
@@ -149,7 +149,7 @@ impl<'t> Tokens<'t> {
                                     || (e.is_alphabetic() && is_initialism(after_hyphen(&text[start..end])))
                             }
                             '&' => prev.is_uppercase() && e.is_uppercase(),
-                            _ => e.is_alphanumeric(),
+                            _ => crate::text::is_alphanumeric(e),
                         };
                         if keep {
                             end += dw + e.len_utf8();
