@@ -398,7 +398,15 @@ fn type_sources(
                 // named") within its sentence: the next sentence's "A
                 // source familiar with the talks" is not about this one.
                 let follows_end = (b + 10).min(t.toks.len()).min(t.sentence_of(b.max(a + 1) - 1).end);
-                let follows = lexicon::normalize_phrase(t.slice(b, follows_end));
+                // Only an anonymity phrase is looked for there, so the
+                // words are copied into a phrase only when one of them can
+                // open one; the rest of the time (nearly always) the
+                // tokens' own marks say so without a copy.
+                let follows = if (b..follows_end).any(|k| t.is(k, lexicon::ANONYMITY_START_BIT)) {
+                    lexicon::normalize_phrase(t.slice(b, follows_end))
+                } else {
+                    String::new()
+                };
                 let mut typed_source = typer.classify(a, b, &typed, &follows);
                 if f.antecedent.is_some() {
                     typed_source.evidence = format!(
