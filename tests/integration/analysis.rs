@@ -129,6 +129,62 @@ fn analyze_stores_typed_attributions_once_and_force_redoes_them() {
 }
 
 #[test]
+fn a_users_public_figure_and_given_name_are_kept_in_the_library_and_used() {
+    // A journalist covering a city adds its mayor and a given name the
+    // built-in list leaves out, through the command line, on a real library
+    // file (whose lexicon table has to accept both kinds).
+    let lib = TempLibrary::new();
+    let library = lib.path();
+    let path = lib.write(
+        "city.jsonl",
+        article(
+            "Budget",
+            "BBC",
+            "Mayor Okafor said the budget was balanced. Okafor added that the city would borrow. \
+             Chidi Obi said it was not. She said she would not resign.",
+        ),
+    );
+    ok(&library, &["import", "--quiet", path.to_str().unwrap()]);
+    ok(&library, &["analyze"]);
+    let sources = |library: &Path| -> Vec<(String, String)> {
+        let rows = json(library, &["attributions", "1", "--format", "json"]);
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["source"]["text"].as_str().unwrap().to_string(),
+                    r["source"]["canonical"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = sources(&library);
+    assert!(before.contains(&("Okafor".to_string(), "Okafor".to_string())), "{before:?}");
+    // With no gender known for Chidi, "She" is the person named last.
+    assert!(before.contains(&("She".to_string(), "Chidi Obi".to_string())), "{before:?}");
+
+    let stdout = ok(&library, &["lexicon", "add", "people", "Adaeze Okafor", "Okafor|Mayor Okafor", "official", "NG"]);
+    assert!(stdout.starts_with("Added people row #1"), "{stdout}");
+    ok(&library, &["lexicon", "add", "given-names", "chidi", "m"]);
+    let (code, _, stderr) = run_cli(&library, &["lexicon", "add", "given-names", "alex", "x"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("gender must be f, m or either"), "{stderr}");
+    let (code, _, stderr) = run_cli(&library, &["lexicon", "add", "people", "City Hall", "", "organization", "NG"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("type must be official or person"), "{stderr}");
+
+    assert!(ok(&library, &["analyze"]).starts_with("Analysed 1 article (0 already current, "));
+    let after = sources(&library);
+    assert!(after.iter().filter(|(_, canonical)| canonical == "Adaeze Okafor").count() >= 2, "{after:?}");
+    // "She" is not Chidi Obi now that "chidi" names a man.
+    assert!(after.contains(&("She".to_string(), "Adaeze Okafor".to_string())), "{after:?}");
+    let listed = json(&library, &["lexicon", "list", "--format", "json"]);
+    let kinds: Vec<&str> = listed.as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["people", "given-names"]);
+}
+
+#[test]
 fn a_lexicon_row_adds_a_cue_after_reanalysis_and_bad_rows_are_refused() {
     let lib = TempLibrary::new();
     let library = lib.path();

@@ -58,7 +58,7 @@ pub enum AdditionKind {
 
 impl AdditionKind {
     /// Every kind's name, for messages.
-    pub const NAMES: &'static str = "cues, sources, countries, outlets, hedges, loaded or tone";
+    pub const NAMES: &'static str = "cues, sources, countries, outlets, people, given-names, hedges, loaded or tone";
 
     pub fn parse(name: &str) -> Option<AdditionKind> {
         let name = name.trim().to_lowercase();

@@ -196,7 +196,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets)
+    /// Your additions to the lexicons the analysis reads (cues, sources, countries, outlets, people, given names, hedges, loaded terms, tone)
     #[command(subcommand)]
     Lexicon(LexiconCommand),
     /// Tone of an article by sentence, with the words behind each score and the tone toward each entity
@@ -450,7 +450,7 @@ enum LexiconCommand {
     /// Add a row in the columns of data/KIND.tsv, as one tab-separated argument or one argument per column
     /// (use an empty argument "" for an empty column). Analyses become out of date until `analyze` runs.
     Add {
-        /// cues, sources, countries, outlets, hedges, loaded or tone
+        /// cues, sources, countries, outlets, people, given-names, hedges, loaded or tone
         kind: String,
         #[arg(required = true, num_args = 1.., value_name = "COLUMN")]
         row: Vec<String>,

@@ -447,7 +447,8 @@ mod tests {
         let texts = [
             "He contributed $2,700 to the campaign. Reuters contributed to this report.".to_string(),
             "Jane Doe contributed reporting to this article. John Roe contributed to the story.".to_string(),
-            "Jane Doe and The Associated Press contributed to this report.\n\nMark O\u{2019}Neil contributed.".to_string(),
+            "Jane Doe and The Associated Press contributed to this report.\n\nMark O\u{2019}Neil contributed."
+                .to_string(),
             format!("Q{long_name} contributed to this report. Z contributed to this report."),
             format!("The {} contributed to this report", "\u{2019}".repeat(100)),
             format!("Al{} contributed to this report", "\u{2019}b".repeat(40)),

@@ -741,7 +741,7 @@ impl Library {
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
                     StoreError::Invalid(format!(
-                        "{kind:?} is not a lexicon (cues, sources, countries, outlets, hedges, loaded or tone)"
+                        "{kind:?} is not a lexicon (cues, sources, countries, outlets, people, given-names, hedges, loaded or tone)"
                     ))
                 }
                 e => StoreError::Sqlite(e),

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_sources_found_by_key.sql"),
     include_str!("migrations/0016_source_tallies.sql"),
     include_str!("migrations/0017_source_outlet_tallies.sql"),
+    include_str!("migrations/0018_people_and_given_names.sql"),
 ];
 
 /// The schema version this build writes.

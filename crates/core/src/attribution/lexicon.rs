@@ -1,11 +1,12 @@
-//! The lexicons the attribution rules read: cues, source words, countries
-//! and outlets.
+//! The lexicons the attribution rules read: cues, source words, countries,
+//! outlets, public figures and given names.
 //!
 //! The built-in lexicons are the files in `data/`, compiled in. A user's own
 //! additions arrive as text in the same format (the library stores them) and
 //! are layered on top with [`Lexicon::extend`]; a user row replaces a
 //! built-in row with the same phrase, so a user can also correct one.
 
+use super::sources::Gender;
 use super::{CueClass, SourceType, Stance};
 use crate::fasthash::FastMap as HashMap;
 use crate::outlets::Gazetteer;
@@ -14,6 +15,8 @@ use crate::Diagnostic;
 pub const CUES_TSV: &str = include_str!("../../../../data/cues.tsv");
 pub const SOURCES_TSV: &str = include_str!("../../../../data/sources.tsv");
 pub const COUNTRIES_TSV: &str = include_str!("../../../../data/countries.tsv");
+pub const PEOPLE_TSV: &str = include_str!("../../../../data/people.tsv");
+pub const GIVEN_NAMES_TSV: &str = include_str!("../../../../data/given-names.tsv");
 
 /// Which lexicon a piece of text extends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -24,6 +27,12 @@ pub enum LexiconKind {
     Sources,
     Countries,
     Outlets,
+    /// Public figures: one name for every way the news writes it.
+    People,
+    /// Given names that name one gender, for "he" and "she".
+    #[serde(rename = "given-names")]
+    #[cfg_attr(feature = "ts", ts(rename = "given-names"))]
+    GivenNames,
 }
 
 impl LexiconKind {
@@ -33,6 +42,8 @@ impl LexiconKind {
             LexiconKind::Sources => "sources",
             LexiconKind::Countries => "countries",
             LexiconKind::Outlets => "outlets",
+            LexiconKind::People => "people",
+            LexiconKind::GivenNames => "given-names",
         }
     }
 
@@ -42,6 +53,8 @@ impl LexiconKind {
             "sources" => LexiconKind::Sources,
             "countries" => LexiconKind::Countries,
             "outlets" => LexiconKind::Outlets,
+            "people" => LexiconKind::People,
+            "given-names" => LexiconKind::GivenNames,
             _ => return None,
         })
     }
@@ -53,6 +66,8 @@ impl LexiconKind {
             LexiconKind::Sources => "phrase\ttype\tcountry\trole",
             LexiconKind::Countries => "code\tname\taliases\tdemonyms\tcapitals",
             LexiconKind::Outlets => "name\taliases\tdomain\tcountry\tkind\tstate",
+            LexiconKind::People => "name\taliases\ttype\tcountry",
+            LexiconKind::GivenNames => "name\tgender",
         }
     }
 }
@@ -142,6 +157,12 @@ pub struct Lexicon {
     /// Each country's forms, in the order they were added.
     pub(crate) country_forms: Vec<Vec<String>>,
     pub gazetteer: Gazetteer,
+    /// Public figures from `data/people.tsv` and the user's rows.
+    pub(crate) people: Vec<Person>,
+    /// Each person's name and aliases, normalized, to the person.
+    pub(crate) people_by_name: HashMap<String, usize>,
+    /// Lowercase given names to the one gender they name.
+    pub(crate) given_names: HashMap<String, Gender>,
     /// Every single word any list knows, with the bits of the lists it is
     /// in: `detect`'s word lists and [`SOURCE_BIT`], [`CUE_BIT`] and
     /// [`COUNTRY_BIT`]. Tokenizing looks each word up here once, so the
@@ -151,6 +172,15 @@ pub struct Lexicon {
     vocabulary: HashMap<u128, u16>,
     /// Says quickly that most words are not in `vocabulary` at all.
     vocabulary_filter: WordFilter,
+}
+
+/// A public figure: the name the library uses for them, their type
+/// (official or person) and country.
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub name: String,
+    pub kind: SourceType,
+    pub country: Option<String>,
 }
 
 /// A Bloom filter over the packed words of the vocabulary.
@@ -249,6 +279,9 @@ impl Lexicon {
             country_first: HashMap::default(),
             country_forms: Vec::new(),
             gazetteer: Gazetteer::builtin(),
+            people: Vec::new(),
+            people_by_name: HashMap::default(),
+            given_names: HashMap::default(),
             vocabulary: HashMap::default(),
             vocabulary_filter: WordFilter::of(std::iter::empty()),
         };
@@ -257,6 +290,8 @@ impl Lexicon {
         lexicon.extend(LexiconKind::Cues, CUES_TSV);
         lexicon.extend(LexiconKind::Sources, SOURCES_TSV);
         lexicon.extend(LexiconKind::Countries, COUNTRIES_TSV);
+        lexicon.extend(LexiconKind::People, PEOPLE_TSV);
+        lexicon.extend(LexiconKind::GivenNames, GIVEN_NAMES_TSV);
         lexicon
     }
 
@@ -282,6 +317,8 @@ impl Lexicon {
                 LexiconKind::Cues => self.add_cue(&fields),
                 LexiconKind::Sources => self.add_source(&fields),
                 LexiconKind::Countries => self.add_country(&fields),
+                LexiconKind::People => self.add_person(&fields),
+                LexiconKind::GivenNames => self.add_given_name(&fields),
                 LexiconKind::Outlets => unreachable!("handled above"),
             };
             if let Err(message) = result {
@@ -425,6 +462,74 @@ impl Lexicon {
         }
         self.sources.insert(phrase, word);
         Ok(())
+    }
+
+    /// A public figure, under their name and every alias. A later row that
+    /// gives a name or alias again (a user's) takes it over.
+    fn add_person(&mut self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 4 {
+            return Err(format!("expected 4 tab-separated columns, found {}", f.len()));
+        }
+        let name = f[0];
+        if normalize_phrase(name).is_empty() {
+            return Err("empty name".into());
+        }
+        // Only a person's or an official's name can be looked up here: the
+        // list names people, and organizations have sources.tsv.
+        let kind = match SourceType::parse(f[2]) {
+            Some(kind @ (SourceType::Person | SourceType::Official)) => kind,
+            _ => return Err(format!("type must be official or person, not {:?}", f[2])),
+        };
+        let country = parse_country(f[3])?.map(|c| String::from_utf8_lossy(&c).into_owned());
+        let id = self.people.len();
+        self.people.push(Person { name: name.to_string(), kind, country });
+        for form in std::iter::once(name).chain(f[1].split('|')) {
+            let form = normalize_phrase(form);
+            if !form.is_empty() {
+                self.people_by_name.insert(form, id);
+            }
+        }
+        Ok(())
+    }
+
+    /// A given name and the gender it names: `f`, `m`, or `either` for a
+    /// name more than one gender uses, which takes back a gender an
+    /// earlier row gave it.
+    fn add_given_name(&mut self, f: &[&str]) -> Result<(), String> {
+        if f.len() < 2 {
+            return Err(format!("expected 2 tab-separated columns, found {}", f.len()));
+        }
+        let name = normalize_phrase(f[0]);
+        if name.is_empty() || name.contains(' ') {
+            return Err(format!("a given name is one word, not {:?}", f[0]));
+        }
+        match f[1] {
+            "f" => self.given_names.insert(name, Gender::Female),
+            "m" => self.given_names.insert(name, Gender::Male),
+            "either" => self.given_names.remove(&name),
+            other => return Err(format!("gender must be f, m or either, not {other:?}")),
+        };
+        Ok(())
+    }
+
+    /// The public figure a name or alias is, as `data/people.tsv` or the
+    /// user's rows list them.
+    pub(crate) fn person_named(&self, name: &str) -> Option<&Person> {
+        self.people_by_name.get(&normalize_phrase(name)).map(|&i| &self.people[i])
+    }
+
+    /// The gender a given name names, if only one.
+    pub(crate) fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        // Names are short and mostly ASCII: lowercased on the stack, as this
+        // runs for every person an article names.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).ok().and_then(|w| self.given_names.get(w).copied());
+        }
+        self.given_names.get(word.to_lowercase().replace('\u{2019}', "'").as_str()).copied()
     }
 
     fn add_country(&mut self, f: &[&str]) -> Result<(), String> {
@@ -640,6 +745,8 @@ mod tests {
             (LexiconKind::Cues, CUES_TSV),
             (LexiconKind::Sources, SOURCES_TSV),
             (LexiconKind::Countries, COUNTRIES_TSV),
+            (LexiconKind::People, PEOPLE_TSV),
+            (LexiconKind::GivenNames, GIVEN_NAMES_TSV),
         ] {
             let found = lexicon.extend(kind, text);
             assert!(found.is_empty(), "{}: {:?}", kind.as_str(), found);

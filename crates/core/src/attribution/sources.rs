@@ -64,40 +64,12 @@ fn gender_of(word: &str) -> Option<Gender> {
     }
 }
 
-/// A public figure from `data/people.tsv`.
-struct Person {
-    name: &'static str,
-    kind: SourceType,
-    country: &'static str,
-}
-
-/// The public figure a name or alias is, by its lowercase form.
-fn person_named(name: &str) -> Option<&'static Person> {
-    static PEOPLE: std::sync::OnceLock<(Vec<Person>, HashMap<String, usize>)> = std::sync::OnceLock::new();
-    let (people, by_name) = PEOPLE.get_or_init(|| {
-        let mut people = Vec::new();
-        let mut by_name = HashMap::default();
-        let rows = include_str!("../../../../data/people.tsv").lines().filter(|l| !l.starts_with('#')).skip(1);
-        for row in rows {
-            let cols: Vec<&'static str> = row.split('\t').collect();
-            let [name, aliases, kind, country] = cols[..] else { continue };
-            let Some(kind) = SourceType::parse(kind) else { continue };
-            for form in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())) {
-                by_name.entry(normalize_phrase(form)).or_insert(people.len());
-            }
-            people.push(Person { name, kind, country });
-        }
-        (people, by_name)
-    });
-    by_name.get(&normalize_phrase(name)).map(|&i| &people[i])
-}
-
 /// A person or official named by a public figure's name or alias goes by
 /// the name `data/people.tsv` gives, with its type and country, so that
 /// "Obama" in one article and "Barack H. Obama" in another are one source.
 /// A name the article introduced itself was resolved before this, so
 /// "Trump" after "Ivanka Trump" stays hers.
-fn known_person(mut typed: Typed) -> Typed {
+fn known_person(lex: &Lexicon, mut typed: Typed) -> Typed {
     // Names are capitalised; most other canonical names ("officials",
     // "spokesman for the ministry") are not, and need no lookup.
     if typed.document
@@ -115,15 +87,15 @@ fn known_person(mut typed: Typed) -> Typed {
         }
         _ => typed.canonical.as_str(),
     };
-    let Some(person) = person_named(name) else { return typed };
+    let Some(person) = lex.person_named(name) else { return typed };
     if person.name != typed.canonical {
         typed.evidence = format!("{}; \"{}\" is {} (people.tsv)", typed.evidence, typed.canonical, person.name);
-        typed.canonical = person.name.to_string();
+        typed.canonical = person.name.clone();
     }
     if matches!(typed.kind, SourceType::Person | SourceType::Unknown) {
         typed.kind = person.kind;
     }
-    typed.country = typed.country.or_else(|| Some(person.country.to_string()));
+    typed.country = typed.country.or_else(|| person.country.clone());
     typed.individual = true;
     typed
 }
@@ -137,41 +109,10 @@ fn pronoun_gender(pronoun: &str) -> Gender {
     }
 }
 
-/// The gender of a given name from `data/given-names.tsv`, which leaves
-/// out names that more than one gender uses.
-fn given_name_gender(word: &str) -> Option<Gender> {
-    static NAMES: std::sync::OnceLock<HashMap<&'static str, Gender>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        include_str!("../../../../data/given-names.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (name, gender) = l.split_once('\t')?;
-                let gender = match gender.trim() {
-                    "f" => Gender::Female,
-                    "m" => Gender::Male,
-                    _ => return None,
-                };
-                Some((name, gender))
-            })
-            .collect()
-    });
-    // Names are short and mostly ASCII: lowercased on the stack, as this
-    // runs for every person an article names.
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).ok().and_then(|w| names.get(w).copied());
-    }
-    names.get(word.to_lowercase().as_str()).copied()
-}
-
 /// The gender of a full name's first given name ("Sandra Paradis").
-fn name_gender(name: &str) -> Option<Gender> {
+fn name_gender(lex: &Lexicon, name: &str) -> Option<Gender> {
     let given = given_names(name);
-    given.split(' ').next().filter(|w| !w.is_empty()).and_then(given_name_gender)
+    given.split(' ').next().filter(|w| !w.is_empty()).and_then(|w| lex.given_name_gender(w))
 }
 
 /// The words of a full name before its surname ("Bill" in "Bill
@@ -477,8 +418,12 @@ impl<'a, 't> Typer<'a, 't> {
                 });
                 // A given name's gender is looked up once, when the person
                 // is first named.
-                let unnamed =
-                    || Entity { name: name.to_string(), kind: None, country: None, gender: name_gender(name) };
+                let unnamed = || Entity {
+                    name: name.to_string(),
+                    kind: None,
+                    country: None,
+                    gender: name_gender(self.lex, name),
+                };
                 let e = match first {
                     Some(e) if !namesake => e,
                     _ if namesake => self.namesakes.entry(name.to_lowercase()).or_insert_with(unnamed),
@@ -529,7 +474,7 @@ impl<'a, 't> Typer<'a, 't> {
             .get(trim_suffix(&surname, "'s"))
             .filter(|e| e.name == canonical)
             .and_then(|e| e.gender)
-            .or_else(|| name_gender(canonical))
+            .or_else(|| name_gender(self.lex, canonical))
     }
 
     /// The person named by the capitalised words that end at token
@@ -555,7 +500,7 @@ impl<'a, 't> Typer<'a, 't> {
     /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
     /// far, in text order, for pronouns and anaphora.
     pub fn classify(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
-        known_person(self.classify_phrase(a, b, earlier, follows))
+        known_person(self.lex, self.classify_phrase(a, b, earlier, follows))
     }
 
     fn classify_phrase(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {

@@ -2069,3 +2069,51 @@ fn space_words_splits_as_split_on_a_space_does() {
         assert_eq!(ours, theirs, "{phrase:?}");
     }
 }
+
+#[test]
+fn a_users_public_figure_is_one_source_however_the_news_names_them() {
+    // A journalist covering a city adds its mayor: every way the coverage
+    // writes the name is then one official of the country given.
+    let mut lexicon = Lexicon::builtin();
+    // An article that never gives the full name leaves the surname alone.
+    let text = "Mayor Okafor said the budget was balanced. Okafor added that taxes would not rise.";
+    let before = analyze(text, &lexicon, &Context::default());
+    assert_eq!(written_and_canonical(&before), [("Mayor Okafor", "Mayor Okafor"), ("Okafor", "Okafor")]);
+    let found = lexicon.extend(LexiconKind::People, "Adaeze Okafor\tOkafor|Mayor Okafor\tofficial\tNG");
+    assert!(found.is_empty(), "{found:?}");
+    let after = analyze(text, &lexicon, &Context::default());
+    for a in &after.attributions {
+        let s = a.source.as_ref().unwrap();
+        assert_eq!(
+            (s.canonical.as_str(), s.kind, s.country.as_deref()),
+            ("Adaeze Okafor", SourceType::Official, Some("NG"))
+        );
+    }
+    // Only people and officials are listed; organizations have sources.tsv.
+    let refused = lexicon.extend(LexiconKind::People, "City Hall\t\torganization\tNG");
+    assert_eq!(refused.len(), 1, "{refused:?}");
+}
+
+#[test]
+fn a_users_given_name_says_who_he_or_she_can_be_and_either_takes_it_back() {
+    let text = "Chidi Obi said the plan would work. Ngozi Eze said it would fail. She said he was wrong.";
+    let pronouns = |lexicon: &Lexicon| -> Vec<(String, String)> {
+        analyze(text, lexicon, &Context::default())
+            .attributions
+            .iter()
+            .filter_map(|a| a.source.as_ref())
+            .filter(|s| matches!(s.text.as_str(), "She"))
+            .map(|s| (s.text.clone(), s.canonical.clone()))
+            .collect()
+    };
+    let mut lexicon = Lexicon::builtin();
+    // With no gender known for either name, "She" goes to the nearest.
+    assert_eq!(pronouns(&lexicon), [("She".to_string(), "Ngozi Eze".to_string())]);
+    let found = lexicon.extend(LexiconKind::GivenNames, "chidi\tf\nngozi\tm");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(pronouns(&lexicon), [("She".to_string(), "Chidi Obi".to_string())]);
+    let found = lexicon.extend(LexiconKind::GivenNames, "Chidi\teither\nngozi\teither");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(pronouns(&lexicon), [("She".to_string(), "Ngozi Eze".to_string())]);
+    assert_eq!(lexicon.extend(LexiconKind::GivenNames, "mary ann\tf\nalex\tx").len(), 2);
+}
