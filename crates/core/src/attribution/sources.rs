@@ -439,7 +439,11 @@ impl<'a, 't> Typer<'a, 't> {
                 // Clinton: the name is the full one the article gives
                 // elsewhere, or "Mrs. Clinton" itself.
                 let surname = trim_suffix(t.lower(j - 1), "'s").to_string();
-                let name = trim_suffix(trim_suffix(t.slice(i, j), "'s"), "\u{2019}s").to_string();
+                // A gendered title ("Spokesman Peskov") is no part of the
+                // name, as a title never is; an honorific stays, because
+                // "Mrs. Clinton" is all the article says of her.
+                let from = if is_honorific(t.lower(i)) { i } else { name_start };
+                let name = trim_suffix(trim_suffix(t.slice(from, j), "'s"), "\u{2019}s").to_string();
                 // "Mr. Clinton" and "Mrs. Clinton" in one article are two
                 // people under one surname: the gender says nothing then.
                 let slot = honorific_only.entry(surname).or_insert((name, Some(g)));
@@ -475,6 +479,34 @@ impl<'a, 't> Typer<'a, 't> {
             .filter(|e| e.name == canonical)
             .and_then(|e| e.gender)
             .or_else(|| name_gender(self.lex, canonical))
+    }
+
+    /// The capitalised name that ends the phrase `a..end` right after a
+    /// title ("Putin" in "President Putin", "Cruz" in "Sen. Cruz"), if it
+    /// is one: one to three words no lexicon knows, none of them an acronym
+    /// or what ends the name of a body. "General Electric" and "General Motors" are
+    /// companies, so "General" written out counts as no title here.
+    fn surname_after_title(&self, a: usize, end: usize) -> Option<String> {
+        let t = self.t;
+        let mut start = end;
+        while start > a
+            && end - start < 3
+            && t.is_word(start - 1)
+            && t.toks[start - 1].cap
+            && !t.is(start - 1, SOURCE_BIT | COUNTRY_BIT)
+            && !is_honorific(t.lower(start - 1))
+            && !in_list(ORG_SUFFIXES, t.lower(start - 1))
+            // An acronym ("voter ID") is no surname.
+            && t.slice(start - 1, start).chars().any(char::is_lowercase)
+        {
+            start -= 1;
+        }
+        let title = start.checked_sub(1).filter(|&k| k >= a && t.is_word(k))?;
+        let title_word = t.lower(title);
+        let is_title = t.is(title, SOURCE_BIT)
+            && title_word != "general"
+            && self.lex.source_word(trim_suffix(title_word, "'s")).is_some_and(|sw| sw.role == Role::Title);
+        (start < end && is_title).then(|| trim_suffix(trim_suffix(t.slice(start, end), "'s"), "\u{2019}s").to_string())
     }
 
     /// The person named by the capitalised words that end at token
@@ -697,6 +729,10 @@ impl<'a, 't> Typer<'a, 't> {
         let max = self.lex.source_max_words;
         let bounds = word_bounds(&lower);
         let word = |i: usize| lower[bounds[i].0..bounds[i].1].trim_end_matches([',', ';', ':', '.']);
+        // "Sen." and "Gov." are titles with their period: a word is also
+        // looked up with it, or the abbreviated titles of American news
+        // would name no kind of source.
+        let dotted = |i: usize| lower[bounds[i].0..bounds[i].1].trim_end_matches([',', ';', ':']);
         // "George Bruno, a former party chairman in New Hampshire": the
         // words of an appositive up to its first preposition say what the
         // source is, as the core does.
@@ -730,12 +766,17 @@ impl<'a, 't> Typer<'a, 't> {
                 (i + 1, j)
             });
         for start in 0..bounds.len() {
-            if !self.lex.may_start_source(word(start)) {
+            let abbreviation = dotted(start).ends_with('.') && self.lex.source_word(dotted(start)).is_some();
+            if !abbreviation && !self.lex.may_start_source(word(start)) {
                 continue;
             }
             for len in (1..=max.min(bounds.len() - start)).rev() {
                 let key = &lower[bounds[start].0..bounds[start + len - 1].1];
-                let key = trim_suffix(key.trim_end_matches([',', ';', ':', '.']), "'s");
+                let key = if len == 1 && abbreviation {
+                    dotted(start)
+                } else {
+                    trim_suffix(key.trim_end_matches([',', ';', ':', '.']), "'s")
+                };
                 if let Some(sw) = self.lex.source_word(key) {
                     let in_core = start < core_end - a
                         || sw.role == Role::Title && appositive.is_some_and(|(x, y)| (x..y).contains(&start));
@@ -808,6 +849,14 @@ impl<'a, 't> Typer<'a, 't> {
             if *rank >= 5 || entity.is_none() {
                 let named = match (entity, role) {
                     (Some(e), Role::Title) => Some(e.name.clone()),
+                    // "President Obama", "Sen. Cruz": a title before a
+                    // surname the article gives nowhere in full. The
+                    // surname is who it is, as "Obama" alone would be, so
+                    // that public figures and the sources of other articles
+                    // meet under one name.
+                    (None, Role::Title) => {
+                        self.surname_after_title(a, core_end).or_else(|| name_before_appositive(phrase))
+                    }
                     _ if *role == Role::Name => None,
                     // "Rendell, a stalwart Clinton supporter": the name before
                     // the appositive is who it is; the role only typed it.

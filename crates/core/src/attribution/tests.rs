@@ -2078,7 +2078,7 @@ fn a_users_public_figure_is_one_source_however_the_news_names_them() {
     // An article that never gives the full name leaves the surname alone.
     let text = "Mayor Okafor said the budget was balanced. Okafor added that taxes would not rise.";
     let before = analyze(text, &lexicon, &Context::default());
-    assert_eq!(written_and_canonical(&before), [("Mayor Okafor", "Mayor Okafor"), ("Okafor", "Okafor")]);
+    assert_eq!(written_and_canonical(&before), [("Mayor Okafor", "Okafor"), ("Okafor", "Okafor")]);
     let found = lexicon.extend(LexiconKind::People, "Adaeze Okafor\tOkafor|Mayor Okafor\tofficial\tNG");
     assert!(found.is_empty(), "{found:?}");
     let after = analyze(text, &lexicon, &Context::default());
@@ -2116,4 +2116,29 @@ fn a_users_given_name_says_who_he_or_she_can_be_and_either_takes_it_back() {
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(pronouns(&lexicon), [("She".to_string(), "Ngozi Eze".to_string())]);
     assert_eq!(lexicon.extend(LexiconKind::GivenNames, "mary ann\tf\nalex\tx").len(), 2);
+}
+
+#[test]
+fn a_title_before_a_surname_names_the_surname() {
+    // The library counts "President Putin" and "Vladimir Putin" as one
+    // source only if the title is no part of the name; an abbreviated
+    // title ("Sen.") types the source as one written out does.
+    let lexicon = Lexicon::builtin();
+    let cases = [
+        ("President Putin said talks would go on.", "Vladimir Putin", SourceType::Official),
+        ("Sen. Cruz said the bill would fail.", "Ted Cruz", SourceType::Official),
+        ("Sen. Tester said the bill would fail.", "Tester", SourceType::Official),
+        ("Gov. Kasich said the state would appeal.", "John Kasich", SourceType::Official),
+        ("Spokesman Peskov said the meeting was useful.", "Dmitry Peskov", SourceType::Official),
+        ("Judge Berman said the case would go on.", "Berman", SourceType::Official),
+        // A company named after a title, and an acronym after a title, are
+        // no surnames.
+        ("General Electric said profits fell.", "General Electric", SourceType::Official),
+        ("Mrs. Clinton said she would win.", "Mrs. Clinton", SourceType::Person),
+    ];
+    for (text, canonical, kind) in cases {
+        let found = analyze(text, &lexicon, &Context::default());
+        let s = found.attributions[0].source.as_ref().unwrap();
+        assert_eq!((s.canonical.as_str(), s.kind), (canonical, kind), "{text}");
+    }
 }
