@@ -122,6 +122,12 @@ fn given_names(name: &str) -> &str {
 }
 
 /// An honorific that stands before a name and is no part of it.
+/// "Jr.", "Sr." and the numerals that follow a name to tell a family's
+/// generations apart.
+fn is_generation(word: &str) -> bool {
+    matches!(word, "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv")
+}
+
 fn is_honorific(word: &str) -> bool {
     matches!(word.trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss")
 }
@@ -401,7 +407,10 @@ impl<'a, 't> Typer<'a, 't> {
                             || self.lex.source_word(trim_suffix(w, "'s")).is_none_or(|sw| sw.role != Role::Head))
                 });
             if looks_like_name {
-                let surname = trim_suffix(t.lower(j - 1), "'s");
+                // "Harry B. Harris Jr.": a generational suffix ends the
+                // name, but the article's later "Harris" is the surname.
+                let last = if j - name_start > 2 && is_generation(t.lower(j - 1)) { j - 2 } else { j - 1 };
+                let surname = trim_suffix(t.lower(last), "'s");
                 // The first full mention wins; later ones add what it lacked.
                 // Strings are made only for a new entity: most names recur.
                 let name = trim_suffix(trim_suffix(t.slice(name_start, j), "'s"), "\u{2019}s");
@@ -514,6 +523,10 @@ impl<'a, 't> Typer<'a, 't> {
     /// article first named with that surname.
     fn entity_at(&self, first: usize, last: usize) -> Option<&Entity> {
         let t = self.t;
+        // "Harry B. Harris Jr." is kept under "Harris"; "Donald Jr." is
+        // no Donald, and no one's surname.
+        let full = last >= first + 2 && t.is_word(last - 2) && t.toks[last - 2].cap;
+        let last = if full && is_generation(t.lower(last)) { last - 1 } else { last };
         if !self.namesakes.is_empty() {
             let mut start = last;
             while start > first && last - start < 3 && t.is_word(start - 1) && t.toks[start - 1].cap {

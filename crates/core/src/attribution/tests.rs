@@ -2142,3 +2142,14 @@ fn a_title_before_a_surname_names_the_surname() {
         assert_eq!((s.canonical.as_str(), s.kind), (canonical, kind), "{text}");
     }
 }
+
+#[test]
+fn a_surname_after_a_name_with_jr_is_the_same_person() {
+    let lexicon = Lexicon::builtin();
+    let text = "The region's commander, Adm. Harry B. Harris Jr., spoke on Monday. \
+                Admiral Harris said the patrols would go on. Harris added that China was a professional military.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let names: Vec<&str> =
+        found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| s.canonical.as_str()).collect();
+    assert_eq!(names, ["Harry B. Harris Jr.", "Harry B. Harris Jr."]);
+}
