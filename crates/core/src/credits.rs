@@ -176,6 +176,11 @@ type Hit = (usize, usize, CreditKind, Option<String>, Option<String>, String);
 fn contributed_credits<'t>(pattern: &Regex, text: &'t str) -> Vec<(usize, usize, &'t str)> {
     const WORD: &str = " contributed";
     let mut out = Vec::new();
+    // Most texts lack the word, and `contains` finds that out faster than
+    // the search for each occurrence below.
+    if !text.contains(WORD) {
+        return out;
+    }
     let mut resume = 0;
     for (at, _) in text.match_indices(WORD) {
         let mut from = at.saturating_sub(CONTRIBUTED_BEFORE).max(resume);
