@@ -1293,12 +1293,10 @@ type LexiconHit = (u8, SourceType, Option<[u8; 2]>, String, Role);
 pub(super) fn space_words(phrase: &str) -> impl Iterator<Item = &str> {
     let bytes = phrase.as_bytes();
     let mut start = 0;
-    (0..=bytes.len()).filter_map(move |i| {
-        (i == bytes.len() || bytes[i] == b' ').then(|| {
-            let word = &phrase[start..i];
-            start = i + 1;
-            word
-        })
+    (0..=bytes.len()).filter(move |&i| i == bytes.len() || bytes[i] == b' ').map(move |i| {
+        let word = &phrase[start..i];
+        start = i + 1;
+        word
     })
 }
 
