@@ -121,13 +121,13 @@ fn given_names(name: &str) -> &str {
     name.rsplit_once(' ').map_or("", |(given, _)| given)
 }
 
-/// An honorific that stands before a name and is no part of it.
 /// "Jr.", "Sr." and the numerals that follow a name to tell a family's
 /// generations apart.
 fn is_generation(word: &str) -> bool {
     matches!(word, "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv")
 }
 
+/// An honorific that stands before a name and is no part of it.
 fn is_honorific(word: &str) -> bool {
     matches!(word.trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss")
 }
@@ -492,9 +492,10 @@ impl<'a, 't> Typer<'a, 't> {
 
     /// The capitalised name that ends the phrase `a..end` right after a
     /// title ("Putin" in "President Putin", "Cruz" in "Sen. Cruz"), if it
-    /// is one: one to three words no lexicon knows, none of them an acronym
-    /// or what ends the name of a body. "General Electric" and "General Motors" are
-    /// companies, so "General" written out counts as no title here.
+    /// is one: one to three words no lexicon knows, none of them an
+    /// acronym or what ends the name of a body. "General Electric" and
+    /// "General Motors" are companies, so "General" written out counts as
+    /// no title here.
     fn surname_after_title(&self, a: usize, end: usize) -> Option<String> {
         let t = self.t;
         let mut start = end;
