@@ -165,9 +165,10 @@ type Hit = (usize, usize, CreditKind, Option<String>, Option<String>, String);
 /// The "X contributed to this report" credits: byte start and end, and who.
 ///
 /// The pattern opens with up to sixty letters of a name and no literal, so
-/// the regex engine, run over a whole text, tries it at every capital (a
-/// third of the time of the whole analysis on PolNeAR, and still a
-/// fiftieth when only texts holding the word were searched). A match holds
+/// the regex engine, run over a whole text, tries it at every capital: a
+/// third of the time of the whole analysis on PolNeAR once, and still 15
+/// MB/s on the texts that hold the word when only those were searched,
+/// against hundreds of MB/s for the other credit patterns. A match holds
 /// " contributed" and reaches at most [`CONTRIBUTED_BEFORE`] bytes before it
 /// and [`CONTRIBUTED_AFTER`] after, so each occurrence of the word, found by
 /// a substring search, is matched in that window alone. Windows start where

@@ -400,7 +400,7 @@ fn type_sources(
                 let follows_end = (b + 10).min(t.toks.len()).min(t.sentence_of(b.max(a + 1) - 1).end);
                 // Only an anonymity phrase is looked for there, so the
                 // words are copied into a phrase only when one of them can
-                // open one; the rest of the time (nearly always) the
+                // open one; otherwise (for most sources) the
                 // tokens' own marks say so without a copy.
                 let follows = if (b..follows_end).any(|k| t.is(k, lexicon::ANONYMITY_START_BIT)) {
                     lexicon::normalize_phrase(t.slice(b, follows_end))
