@@ -7,7 +7,7 @@
 
 use crate::{now, Library, Result, StoreError};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension};
+use rusqlite::{params, params_from_iter, CachedStatement, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sourcetrace_core::attribution::{Analysis, Attribution, Corrected, Evidence, Scores, Source, Span, Stance};
@@ -187,51 +187,161 @@ fn parse_json<T: DeserializeOwned>(column: usize, json: String) -> rusqlite::Res
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-/// Replaces an article's entity tones and framing terms, inside the
-/// transaction of its analysis. An analysis without them clears them, so a
-/// stale figure never outlives the analysis it came from. The tone of each
-/// sentence is not stored: it is worked out when an article is shown (see
-/// migration 0012).
-fn write_tone_and_framing(
-    tx: &rusqlite::Transaction,
-    article_id: i64,
-    tone: Option<&ToneFigures>,
-    framing: Option<&Framing>,
-) -> Result<()> {
-    tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?.execute([article_id])?;
-    tx.prepare_cached("DELETE FROM framing_terms WHERE article_id = ?1")?.execute([article_id])?;
-    if let Some(tone) = tone {
-        for e in &tone.entities {
-            let Some(score) = e.score else { continue };
-            tx.prepare_cached(
+/// The statements of one [`Library::write_analyses`] transaction, taken
+/// from the connection's cache once for the batch rather than once for each
+/// row: the cache finds a statement by hashing its SQL and puts it back by
+/// clearing its bindings, and that was a tenth of the instructions of the
+/// writing thread, which sets the pace of a library analysis. Every
+/// execution binds every parameter, so nothing is left over from the row
+/// before. They stay in the cache between batches: statements prepared
+/// anew for each batch took the connection's lookaside memory, sent the
+/// writes' own allocations to malloc, and cost more than they saved.
+struct BatchStatements<'t> {
+    bucket: CachedStatement<'t>,
+    analysis: CachedStatement<'t>,
+    clear_attributions: CachedStatement<'t>,
+    clear_reuse: CachedStatement<'t>,
+    clear_credits: CachedStatement<'t>,
+    clear_entity_tones: CachedStatement<'t>,
+    clear_framing_terms: CachedStatement<'t>,
+    attribution: CachedStatement<'t>,
+    credit: CachedStatement<'t>,
+    entity_tone: CachedStatement<'t>,
+    framing_term: CachedStatement<'t>,
+    correction_state: CachedStatement<'t>,
+    sources: SourceIds<'t>,
+}
+
+impl<'t> BatchStatements<'t> {
+    fn new(tx: &'t rusqlite::Transaction<'_>, known_sources: KnownSources) -> rusqlite::Result<BatchStatements<'t>> {
+        Ok(BatchStatements {
+            bucket: tx.prepare_cached(
+                "SELECT coalesce(outlet_id, 0), coalesce(substr(published, 1, 10), '') FROM articles WHERE id = ?1",
+            )?,
+            analysis: tx.prepare_cached(
+                // Every column in one write: the tally triggers fire on
+                // each write of this row, and an insert followed by
+                // updates for reuse and tone fired them three times.
+                "INSERT INTO analyses (article_id, version, lexicon, analyzed_at, scores, attribution_count,
+                         state_media_share, anonymous_share, second_hand_share, direct_quote_share, deepest_chain,
+                         distinct_sources, transparency, reused_share, syndicated, tone, tone_engine, hedges,
+                         loaded_terms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                     ON CONFLICT (article_id) DO UPDATE SET
+                         version = excluded.version, lexicon = excluded.lexicon,
+                         analyzed_at = excluded.analyzed_at, scores = excluded.scores,
+                         attribution_count = excluded.attribution_count,
+                         state_media_share = excluded.state_media_share,
+                         anonymous_share = excluded.anonymous_share,
+                         second_hand_share = excluded.second_hand_share,
+                         direct_quote_share = excluded.direct_quote_share,
+                         deepest_chain = excluded.deepest_chain, distinct_sources = excluded.distinct_sources,
+                         transparency = excluded.transparency, reused_share = excluded.reused_share,
+                         syndicated = excluded.syndicated, tone = excluded.tone,
+                         tone_engine = excluded.tone_engine, hedges = excluded.hedges,
+                         loaded_terms = excluded.loaded_terms",
+            )?,
+            clear_attributions: tx.prepare_cached("DELETE FROM attributions WHERE article_id = ?1")?,
+            clear_reuse: tx.prepare_cached("DELETE FROM reuse WHERE article_id = ?1")?,
+            clear_credits: tx.prepare_cached("DELETE FROM credits WHERE article_id = ?1")?,
+            clear_entity_tones: tx.prepare_cached("DELETE FROM entity_tones WHERE article_id = ?1")?,
+            clear_framing_terms: tx.prepare_cached("DELETE FROM framing_terms WHERE article_id = ?1")?,
+            attribution: tx.prepare_cached(
+                "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class,
+                     stance, source_start, source_end, source_text, source_type, country, canonical,
+                     source_document, source_refers_to, source_id, content, via_ordinal, depth, evidence,
+                     corrected)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                     ?20, ?21, ?22)",
+            )?,
+            credit: tx.prepare_cached(
+                "INSERT INTO credits (article_id, ordinal, kind, agency, place, credited, span_start, span_end, text,
+                     repeats)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            entity_tone: tx.prepare_cached(
                 "INSERT OR REPLACE INTO entity_tones (article_id, entity, score, sentences, mentions)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![article_id, e.name, score, e.sentences as i64, e.mentions as i64])?;
-        }
+            )?,
+            framing_term: tx.prepare_cached(
+                "INSERT INTO framing_terms (article_id, ordinal, kind, span_start, span_end, text, phrase, grp)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            correction_state: tx.prepare_cached(
+                "UPDATE attribution_corrections SET orphaned = (id NOT IN (SELECT value FROM json_each(?2)))
+                 WHERE article_id = ?1",
+            )?,
+            sources: SourceIds::new(tx, known_sources)?,
+        })
     }
-    if let Some(framing) = framing {
-        let kinds: [(&str, &[Hit]); 2] = [("hedge", &framing.hedges), ("loaded", &framing.loaded)];
-        for (kind, hits) in kinds {
-            for (ordinal, h) in hits.iter().enumerate() {
-                tx.prepare_cached(
-                    "INSERT INTO framing_terms (article_id, ordinal, kind, span_start, span_end, text, phrase, grp)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?
-                .execute(params![
-                    article_id,
-                    ordinal as i64,
-                    kind,
-                    h.start as i64,
-                    h.end as i64,
-                    h.text,
-                    h.phrase,
-                    h.group
-                ])?;
+
+    /// Replaces an article's credits.
+    fn credits(&mut self, article_id: i64, credits: &[Credit]) -> rusqlite::Result<()> {
+        self.clear_credits.execute([article_id])?;
+        for (ordinal, c) in credits.iter().enumerate() {
+            self.credit.execute(params![
+                article_id,
+                ordinal as i64,
+                c.kind.as_str(),
+                c.agency,
+                c.place,
+                c.credited,
+                c.start as i64,
+                c.end as i64,
+                c.text,
+                serde_json::to_string(&c.repeats).unwrap_or_else(|_| "[]".into()),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Replaces an article's entity tones and framing terms, inside the
+    /// transaction of its analysis. An analysis without them clears them, so
+    /// a stale figure never outlives the analysis it came from. The tone of
+    /// each sentence is not stored: it is worked out when an article is
+    /// shown (see migration 0012).
+    fn tone_and_framing(
+        &mut self,
+        article_id: i64,
+        tone: Option<&ToneFigures>,
+        framing: Option<&Framing>,
+    ) -> rusqlite::Result<()> {
+        self.clear_entity_tones.execute([article_id])?;
+        self.clear_framing_terms.execute([article_id])?;
+        if let Some(tone) = tone {
+            for e in &tone.entities {
+                let Some(score) = e.score else { continue };
+                self.entity_tone.execute(params![article_id, e.name, score, e.sentences as i64, e.mentions as i64])?;
             }
         }
+        if let Some(framing) = framing {
+            let kinds: [(&str, &[Hit]); 2] = [("hedge", &framing.hedges), ("loaded", &framing.loaded)];
+            for (kind, hits) in kinds {
+                for (ordinal, h) in hits.iter().enumerate() {
+                    self.framing_term.execute(params![
+                        article_id,
+                        ordinal as i64,
+                        kind,
+                        h.start as i64,
+                        h.end as i64,
+                        h.text,
+                        h.phrase,
+                        h.group
+                    ])?;
+                }
+            }
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// Marks which of the article's corrections the stored analysis
+    /// reflects: those it does not (their cue span matched no attribution,
+    /// or the analysis was made without them) are orphaned, kept and listed.
+    fn correction_state(&mut self, article_id: i64, analysis: &Analysis) -> rusqlite::Result<()> {
+        let applied: &[i64] = analysis.corrections.as_ref().map_or(&[], |o| o.applied.as_slice());
+        self.correction_state.execute(params![article_id, to_json(&applied)])?;
+        Ok(())
+    }
 }
 
 /// What a batch of attributions adds to the tally of one source and
@@ -269,41 +379,42 @@ fn human_country(a: &Attribution) -> Option<&str> {
     change.human.as_deref()
 }
 
-/// Adds an article's attributions to `tally_attributions`, one upsert per
-/// stance and source type, as the dropped insert trigger did one row at a
-/// time (migration 0012). Its key is the trigger's: `bucket`, the article's
-/// outlet (0 for none) and day ('' when undated), then the stance and the
-/// source type, `unknown` for no source.
-fn tally_attributions(tx: &rusqlite::Transaction, bucket: &(i64, String), attributions: &[Attribution]) -> Result<()> {
-    let mut groups: Vec<(&'static str, &'static str, i64)> = Vec::new();
-    for a in attributions {
-        let key = (a.stance.as_str(), a.source.as_ref().map_or("unknown", |s| s.kind.as_str()));
-        match groups.iter_mut().find(|g| (g.0, g.1) == key) {
-            Some(group) => group.2 += 1,
-            None => groups.push((key.0, key.1, 1)),
-        }
-    }
-    for (stance, source_type, n) in groups {
-        tx.prepare_cached(
-            "INSERT INTO tally_attributions VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT DO UPDATE SET n = n + excluded.n",
-        )?
-        .execute(params![bucket.0, bucket.1, stance, source_type, n])?;
-    }
-    Ok(())
+/// What a batch adds to `tally_attributions`, by the trigger's key that
+/// migration 0012 dropped: the article's outlet (0 for none) and day (''
+/// when undated), then the stance and the source type, `unknown` for no
+/// source. Written once a key at the end of the batch, not once an article:
+/// an outlet's articles of one day share their keys, and each upsert fires
+/// the month table's trigger as well.
+#[derive(Default)]
+struct AttributionTallies {
+    by_bucket: HashMap<(i64, String), Vec<(&'static str, &'static str, i64)>>,
 }
 
-/// Marks which of the article's corrections the stored analysis reflects:
-/// those it does not (their cue span matched no attribution, or the
-/// analysis was made without them) are orphaned, kept and listed.
-fn write_correction_state(tx: &rusqlite::Transaction, article_id: i64, analysis: &Analysis) -> Result<()> {
-    let applied: &[i64] = analysis.corrections.as_ref().map_or(&[], |o| o.applied.as_slice());
-    tx.prepare_cached(
-        "UPDATE attribution_corrections SET orphaned = (id NOT IN (SELECT value FROM json_each(?2)))
-         WHERE article_id = ?1",
-    )?
-    .execute(params![article_id, to_json(&applied)])?;
-    Ok(())
+impl AttributionTallies {
+    /// Counts an article's attributions under its outlet and day.
+    fn add(&mut self, bucket: (i64, String), attributions: &[Attribution]) {
+        let groups = self.by_bucket.entry(bucket).or_default();
+        for a in attributions {
+            let key = (a.stance.as_str(), a.source.as_ref().map_or("unknown", |s| s.kind.as_str()));
+            match groups.iter_mut().find(|g| (g.0, g.1) == key) {
+                Some(group) => group.2 += 1,
+                None => groups.push((key.0, key.1, 1)),
+            }
+        }
+    }
+
+    fn write(&self, tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+        let mut upsert = tx.prepare_cached(
+            "INSERT INTO tally_attributions VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((outlet, day), groups) in &self.by_bucket {
+            for (stance, source_type, n) in groups {
+                upsert.execute(params![outlet, day, stance, source_type, n])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -383,14 +494,28 @@ impl Library {
     /// Articles that no longer exist are skipped. Returns how many
     /// attributions were written.
     pub fn write_analyses(&mut self, items: &[AnalysisItem], stamp: &AnalysisStamp) -> Result<usize> {
+        // The rows written here refer to their article, read first in the
+        // same transaction, and to sources found or added in it, so SQLite
+        // need not look each parent up again: those foreign key checks
+        // were a tenth of the writes. Nothing here deletes a parent row.
+        // The checks are back on for every other write, whatever happens.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let written = self.write_analyses_unchecked(items, stamp);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        written
+    }
+
+    fn write_analyses_unchecked(&mut self, items: &[AnalysisItem], stamp: &AnalysisStamp) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let analyzed_at = now();
-        let mut source_ids: HashMap<(String, &'static str), i64> = HashMap::new();
         // What this batch adds to the tallies of each source and outlet
-        // (migrations 0016 and 0017). Written once a source and outlet at
-        // the end, as the previous attributions' triggers took theirs back.
+        // (migrations 0016 and 0017), and to `tally_attributions`. Written
+        // once a key at the end, as the previous attributions' triggers
+        // took theirs back.
         let mut cited: HashMap<(i64, i64), Citations> = HashMap::new();
+        let mut tallies = AttributionTallies::default();
         let mut written = 0;
+        let mut st = BatchStatements::new(&tx, std::mem::take(&mut self.known_sources))?;
         for item in items {
             let (article_id, analysis) = (item.article_id, item.analysis);
             let s = &analysis.scores;
@@ -400,39 +525,12 @@ impl Library {
             // writes below are plain VALUES: SQLite runs an INSERT ...
             // SELECT into a table with row triggers through a temporary
             // table, one per statement.
-            let Some(bucket) = tx
-                .prepare_cached(
-                    "SELECT coalesce(outlet_id, 0), coalesce(substr(published, 1, 10), '') FROM articles WHERE id = ?1",
-                )?
-                .query_row([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-                .optional()?
+            let Some(bucket) =
+                st.bucket.query_row([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
             else {
                 continue;
             };
-            tx.prepare_cached(
-                // Every column in one write: the tally triggers fire on
-                // each write of this row, and an insert followed by
-                // updates for reuse and tone fired them three times.
-                "INSERT INTO analyses (article_id, version, lexicon, analyzed_at, scores, attribution_count,
-                         state_media_share, anonymous_share, second_hand_share, direct_quote_share, deepest_chain,
-                         distinct_sources, transparency, reused_share, syndicated, tone, tone_engine, hedges,
-                         loaded_terms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-                     ON CONFLICT (article_id) DO UPDATE SET
-                         version = excluded.version, lexicon = excluded.lexicon,
-                         analyzed_at = excluded.analyzed_at, scores = excluded.scores,
-                         attribution_count = excluded.attribution_count,
-                         state_media_share = excluded.state_media_share,
-                         anonymous_share = excluded.anonymous_share,
-                         second_hand_share = excluded.second_hand_share,
-                         direct_quote_share = excluded.direct_quote_share,
-                         deepest_chain = excluded.deepest_chain, distinct_sources = excluded.distinct_sources,
-                         transparency = excluded.transparency, reused_share = excluded.reused_share,
-                         syndicated = excluded.syndicated, tone = excluded.tone,
-                         tone_engine = excluded.tone_engine, hedges = excluded.hedges,
-                         loaded_terms = excluded.loaded_terms",
-            )?
-            .execute(params![
+            st.analysis.execute(params![
                 article_id,
                 stamp.version,
                 stamp.lexicon,
@@ -455,13 +553,15 @@ impl Library {
                 item.framing.map_or(0, |f| f.hedges.len() as i64),
                 item.framing.map_or(0, |f| f.loaded.len() as i64),
             ])?;
-            tx.prepare_cached("DELETE FROM attributions WHERE article_id = ?1")?.execute([article_id])?;
-            crate::credits::write(&tx, article_id, item.credits)?;
-            tx.prepare_cached("DELETE FROM reuse WHERE article_id = ?1")?.execute([article_id])?;
+            st.clear_attributions.execute([article_id])?;
+            st.credits(article_id, item.credits)?;
+            st.clear_reuse.execute([article_id])?;
             for r in item.reuse {
+                // The other article may have been deleted since it was
+                // read, and foreign keys are not checked here.
                 tx.prepare_cached(
                     "INSERT OR REPLACE INTO reuse (article_id, other_id, share, other_is_origin, passages)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                     SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
                 )?
                 .execute(params![
                     article_id,
@@ -471,7 +571,7 @@ impl Library {
                     to_json(&r.passages)
                 ])?;
             }
-            write_tone_and_framing(&tx, article_id, item.tone, item.framing)?;
+            st.tone_and_framing(article_id, item.tone, item.framing)?;
             let encoded_here;
             let encoded = match item.encoded {
                 Some(e) if e.rows.len() == analysis.attributions.len() => e,
@@ -483,7 +583,7 @@ impl Library {
             let mut cited_here: Vec<i64> = Vec::new();
             for ((ordinal, a), json) in analysis.attributions.iter().enumerate().zip(&encoded.rows) {
                 let source_id = match &a.source {
-                    Some(source) => Some(source_id(&tx, source, &mut source_ids)?),
+                    Some(source) => Some(st.sources.id(source)?),
                     None => None,
                 };
                 if let Some(id) = source_id {
@@ -496,19 +596,10 @@ impl Library {
                 // A country a person set is the source's country across the
                 // library, whatever the engine found for it elsewhere.
                 if let (Some(id), Some(country)) = (source_id, human_country(a)) {
-                    tx.prepare_cached("UPDATE sources SET country = ?2 WHERE id = ?1")?
-                        .execute(params![id, country])?;
+                    st.sources.set_country(&tx, id, country)?;
                 }
                 let source = a.source.as_ref();
-                tx.prepare_cached(
-                    "INSERT INTO attributions (article_id, ordinal, kind, cue_start, cue_end, cue_text, cue_class,
-                         stance, source_start, source_end, source_text, source_type, country, canonical,
-                         source_document, source_refers_to, source_id, content, via_ordinal, depth, evidence,
-                         corrected)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21, ?22)",
-                )?
-                .execute(params![
+                st.attribution.execute(params![
                     article_id,
                     ordinal as i64,
                     a.kind.as_str(),
@@ -534,9 +625,12 @@ impl Library {
                 ])?;
                 written += 1;
             }
-            tally_attributions(&tx, &bucket, &analysis.attributions)?;
-            write_correction_state(&tx, article_id, analysis)?;
+            st.correction_state(article_id, analysis)?;
+            tallies.add(bucket, &analysis.attributions);
         }
+        let known_sources = std::mem::take(&mut st.sources.known);
+        drop(st);
+        tallies.write(&tx)?;
         let mut by_source: HashMap<i64, (i64, i64)> = HashMap::new();
         for (&(source, outlet), c) in &cited {
             let total = by_source.entry(source).or_default();
@@ -569,6 +663,7 @@ impl Library {
             .execute(params![id, attributions, articles])?;
         }
         tx.commit()?;
+        self.known_sources = known_sources;
         Ok(written)
     }
 
@@ -806,50 +901,121 @@ pub(crate) fn source_key(canonical: &str, source_type: &str) -> i64 {
     bytes.fold(OFFSET, |hash, b| (hash ^ u64::from(b)).wrapping_mul(PRIME)) as i64
 }
 
-/// The library-wide id of a source, added on first sight. `seen` caches
-/// the ids of one transaction by the name as SQLite compares it (ASCII case
-/// folded) and type.
-fn source_id(
-    tx: &rusqlite::Transaction<'_>,
-    source: &Source,
-    seen: &mut HashMap<(String, &'static str), i64>,
-) -> rusqlite::Result<i64> {
-    let key = (source.canonical.to_ascii_lowercase(), source.kind.as_str());
-    if let Some(&id) = seen.get(&key) {
-        return Ok(id);
+/// Sources by key ([`source_key`]), each with its name and type as first
+/// seen, its id, and whether it has a country. Sources are only ever added
+/// and given a country, never renamed or removed, so an id found once stays
+/// right for the life of the connection, and a batch need not look up again
+/// the sources the batches before it cited: that was half of the lookups of
+/// a library analysis.
+#[derive(Default)]
+pub(crate) struct KnownSources {
+    by_key: HashMap<i64, Vec<KnownSource>>,
+    len: usize,
+}
+
+struct KnownSource {
+    canonical: String,
+    source_type: &'static str,
+    id: i64,
+    has_country: bool,
+}
+
+impl KnownSources {
+    /// Past this many sources the map starts again, which bounds its
+    /// memory (a few megabytes) on a library of millions of sources.
+    const MAX: usize = 50_000;
+
+    fn find(&mut self, hash: i64, canonical: &str, source_type: &str) -> Option<&mut KnownSource> {
+        self.by_key
+            .get_mut(&hash)?
+            .iter_mut()
+            .find(|k| k.source_type == source_type && k.canonical.eq_ignore_ascii_case(canonical))
     }
-    // A lookup by key, then an insert or a country filled in: what an
-    // upsert with RETURNING did, without the temporary table SQLite builds
-    // for each RETURNING statement (a third of this function's
-    // instructions). The names sharing the key are few, nearly always one.
-    let hash = source_key(&source.canonical, key.1);
-    let mut known = None;
-    let mut same_key =
-        tx.prepare_cached("SELECT id, canonical, source_type, country IS NULL FROM sources WHERE key = ?1")?;
-    let mut rows = same_key.query(params![hash])?;
-    while let Some(row) = rows.next()? {
-        let same_name = row.get_ref(1)?.as_str()?.eq_ignore_ascii_case(&source.canonical);
-        if same_name && row.get_ref(2)?.as_str()? == key.1 {
-            known = Some((row.get::<_, i64>(0)?, row.get::<_, bool>(3)?));
-            break;
+
+    fn add(&mut self, hash: i64, known: KnownSource) {
+        if self.len >= Self::MAX {
+            *self = KnownSources::default();
         }
+        self.len += 1;
+        self.by_key.entry(hash).or_default().push(known);
     }
-    drop(rows);
-    let id = match known {
-        Some((id, no_country)) => {
-            if let (true, Some(country)) = (no_country, &source.country) {
-                tx.prepare_cached("UPDATE sources SET country = ?2 WHERE id = ?1")?.execute(params![id, country])?;
+}
+
+/// The library-wide ids of sources within one transaction, each added on
+/// first sight.
+struct SourceIds<'t> {
+    same_key: CachedStatement<'t>,
+    insert: CachedStatement<'t>,
+    fill_country: CachedStatement<'t>,
+    /// The sources known before the transaction and those it found or
+    /// added; given back to the library only when the transaction commits,
+    /// since the ids of a rolled-back insert would be wrong.
+    known: KnownSources,
+}
+
+impl<'t> SourceIds<'t> {
+    fn new(tx: &'t rusqlite::Transaction<'_>, known: KnownSources) -> rusqlite::Result<SourceIds<'t>> {
+        Ok(SourceIds {
+            same_key: tx
+                .prepare_cached("SELECT id, canonical, source_type, country IS NULL FROM sources WHERE key = ?1")?,
+            insert: tx
+                .prepare_cached("INSERT INTO sources (canonical, source_type, country, key) VALUES (?1, ?2, ?3, ?4)")?,
+            // Only ever a country where there was none: the known sources
+            // may not have seen a country a person set.
+            fill_country: tx.prepare_cached("UPDATE sources SET country = ?2 WHERE id = ?1 AND country IS NULL")?,
+            known,
+        })
+    }
+
+    /// The id of `source`, found by its name as SQLite compares it (ASCII
+    /// case folded) and its type. A source without a country gets the
+    /// first one an attribution gives it.
+    fn id(&mut self, source: &Source) -> rusqlite::Result<i64> {
+        let kind = source.kind.as_str();
+        let hash = source_key(&source.canonical, kind);
+        if let Some(known) = self.known.find(hash, &source.canonical, kind) {
+            if let (false, Some(country)) = (known.has_country, &source.country) {
+                self.fill_country.execute(params![known.id, country])?;
+                known.has_country = true;
             }
-            id
+            return Ok(known.id);
         }
-        None => {
-            tx.prepare_cached("INSERT INTO sources (canonical, source_type, country, key) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![source.canonical, key.1, source.country, hash])?;
-            tx.last_insert_rowid()
+        // A lookup by key, then an insert or a country filled in: what an
+        // upsert with RETURNING did, without the temporary table SQLite
+        // builds for each RETURNING statement (a third of this function's
+        // instructions). The names sharing the key are few, nearly always
+        // one.
+        let mut found = None;
+        let mut rows = self.same_key.query(params![hash])?;
+        while let Some(row) = rows.next()? {
+            let same_name = row.get_ref(1)?.as_str()?.eq_ignore_ascii_case(&source.canonical);
+            if same_name && row.get_ref(2)?.as_str()? == kind {
+                found = Some((row.get::<_, i64>(0)?, row.get::<_, bool>(3)?));
+                break;
+            }
         }
-    };
-    seen.insert(key, id);
-    Ok(id)
+        drop(rows);
+        let (id, has_country) = match found {
+            Some((id, no_country)) => {
+                if let (true, Some(country)) = (no_country, &source.country) {
+                    self.fill_country.execute(params![id, country])?;
+                }
+                (id, !no_country || source.country.is_some())
+            }
+            None => {
+                (self.insert.insert(params![source.canonical, kind, source.country, hash])?, source.country.is_some())
+            }
+        };
+        self.known.add(hash, KnownSource { canonical: source.canonical.clone(), source_type: kind, id, has_country });
+        Ok(id)
+    }
+
+    /// Sets the country a person gave a source, whatever the engine found
+    /// for it elsewhere.
+    fn set_country(&mut self, tx: &rusqlite::Transaction<'_>, id: i64, country: &str) -> rusqlite::Result<()> {
+        tx.prepare_cached("UPDATE sources SET country = ?2 WHERE id = ?1")?.execute(params![id, country])?;
+        Ok(())
+    }
 }
 
 /// A `SourceRecord` from a row of `id, canonical, source_type, country,
@@ -984,6 +1150,14 @@ mod tests {
             stored.iter().find(|r| r.attribution.source.as_ref().is_some_and(|s| s.canonical == "Dmitry Peskov"));
         assert_eq!(cited.unwrap().source_id, Some(peskov[0].id));
         assert!(SourceType::parse(&kind).is_some());
+
+        // The writes skip SQLite's foreign key checks; every row still has
+        // its parents, and the checks are on again for other writes.
+        let orphans: i64 =
+            library.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(orphans, 0);
+        let checked: bool = library.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(checked);
     }
 
     #[test]
@@ -1001,7 +1175,7 @@ mod tests {
         };
         let tx = library.conn.transaction().unwrap();
         // Each call with a fresh cache, as separate batches would make it.
-        let id = |s: &Source| source_id(&tx, s, &mut HashMap::new()).unwrap();
+        let id = |s: &Source| SourceIds::new(&tx, KnownSources::default()).unwrap().id(s).unwrap();
         let first = id(&source("Dmitry Peskov", SourceType::Official, None));
         assert_eq!(id(&source("dmitry peskov", SourceType::Official, Some("RU"))), first, "ASCII case folded");
         assert_eq!(id(&source("Dmitry Peskov", SourceType::Official, Some("US"))), first);
@@ -1009,6 +1183,18 @@ mod tests {
         let country: Option<String> =
             tx.query_row("SELECT country FROM sources WHERE id = ?1", [first], |r| r.get(0)).unwrap();
         assert_eq!(country.as_deref(), Some("RU"), "filled in once, then kept");
+
+        // The same through one cache, as the batches of one connection find
+        // their sources: a known source without a country gets the first
+        // one given, and a country a person set is never replaced.
+        let mut known = SourceIds::new(&tx, KnownSources::default()).unwrap();
+        let lavrov = known.id(&source("Sergey Lavrov", SourceType::Official, None)).unwrap();
+        assert_eq!(known.id(&source("SERGEY LAVROV", SourceType::Official, Some("RU"))).unwrap(), lavrov);
+        known.set_country(&tx, lavrov, "BY").unwrap();
+        assert_eq!(known.id(&source("Sergey Lavrov", SourceType::Official, Some("US"))).unwrap(), lavrov);
+        let country: Option<String> =
+            tx.query_row("SELECT country FROM sources WHERE id = ?1", [lavrov], |r| r.get(0)).unwrap();
+        assert_eq!(country.as_deref(), Some("BY"));
     }
 
     #[test]
@@ -1058,11 +1244,15 @@ mod tests {
         )
         .unwrap();
         let other = tx.last_insert_rowid();
-        let first = source_id(&tx, &peskov, &mut HashMap::new()).unwrap();
+        let first = SourceIds::new(&tx, KnownSources::default()).unwrap().id(&peskov).unwrap();
         assert_ne!(first, other, "a name sharing the key is another source");
-        assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), first, "and found again among them");
+        assert_eq!(
+            SourceIds::new(&tx, KnownSources::default()).unwrap().id(&peskov).unwrap(),
+            first,
+            "and found again among them"
+        );
         let person = Source { kind: SourceType::Person, ..peskov };
-        let new = source_id(&tx, &person, &mut HashMap::new()).unwrap();
+        let new = SourceIds::new(&tx, KnownSources::default()).unwrap().id(&person).unwrap();
         assert!(new != first && new != other);
     }
 
@@ -1107,7 +1297,7 @@ mod tests {
         // name adds no second one.
         let tx = library.conn.transaction().unwrap();
         let peskov = official("dmitry peskov");
-        assert_eq!(source_id(&tx, &peskov, &mut HashMap::new()).unwrap(), 7);
+        assert_eq!(SourceIds::new(&tx, KnownSources::default()).unwrap().id(&peskov).unwrap(), 7);
     }
 
     #[test]

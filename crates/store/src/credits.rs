@@ -1,36 +1,13 @@
-//! Credits in the library: written with each article's analysis, read back
-//! per article, and tallied per outlet and agency over any selection.
+//! Credits in the library: written with each article's analysis (by
+//! `Library::write_analyses`), read back per article, and tallied per
+//! outlet and agency over any selection.
 
 use crate::query::{filter_sql, tally_filter_sql, tally_table, ArticleFilter};
 use crate::{Library, Result};
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Transaction};
 use serde::Serialize;
 use sourcetrace_core::credits::{Credit, CreditKind};
-
-/// Replaces an article's credits, inside the transaction of its analysis.
-pub(crate) fn write(tx: &Transaction, article_id: i64, credits: &[Credit]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM credits WHERE article_id = ?1")?.execute([article_id])?;
-    for (ordinal, c) in credits.iter().enumerate() {
-        tx.prepare_cached(
-            "INSERT INTO credits (article_id, ordinal, kind, agency, place, credited, span_start, span_end, text, repeats)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            article_id,
-            ordinal as i64,
-            c.kind.as_str(),
-            c.agency,
-            c.place,
-            c.credited,
-            c.start as i64,
-            c.end as i64,
-            c.text,
-            serde_json::to_string(&c.repeats).unwrap_or_else(|_| "[]".into()),
-        ])?;
-    }
-    Ok(())
-}
 
 /// How many analysed articles of an outlet are in a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -91,6 +91,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Library {
     conn: Connection,
     path: PathBuf,
+    /// The ids of sources this connection has written or found, kept
+    /// between analysis batches (see `analyses::KnownSources`).
+    known_sources: analyses::KnownSources,
 }
 
 impl Library {
@@ -104,7 +107,7 @@ impl Library {
         let mut conn =
             Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         Library::configure(&mut conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        let mut library = Library { conn, path: path.to_path_buf() };
+        let mut library = Library { conn, path: path.to_path_buf(), known_sources: Default::default() };
         migrate::run(&mut library.conn, path)?;
         library.sync_builtin_outlets()?;
         Ok(library)
