@@ -35,7 +35,7 @@ pub struct Sketch {
 /// SplitMix64's finalizer: a fixed, well-mixed 64-bit hash step. Fixed on
 /// purpose: sketches are stored, so they must not change between runs or
 /// platforms the way `std`'s randomly seeded hasher would.
-fn mix(mut x: u64) -> u64 {
+pub(crate) fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
