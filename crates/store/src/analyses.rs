@@ -387,8 +387,12 @@ fn human_country(a: &Attribution) -> Option<&str> {
 /// the month table's trigger as well.
 #[derive(Default)]
 struct AttributionTallies {
-    by_bucket: HashMap<(i64, String), Vec<(&'static str, &'static str, i64)>>,
+    /// By outlet and day, the count of each stance and source type.
+    by_bucket: HashMap<(i64, String), Vec<StanceAndType>>,
 }
+
+/// A stance, a source type and how many attributions have both.
+type StanceAndType = (&'static str, &'static str, i64);
 
 impl AttributionTallies {
     /// Counts an article's attributions under its outlet and day.
