@@ -502,11 +502,13 @@ impl Library {
         // same transaction, and to sources found or added in it, so SQLite
         // need not look each parent up again: those foreign key checks
         // were a tenth of the writes. Nothing here deletes a parent row.
-        // The checks are back on for every other write, whatever happens.
+        // The checks are back on for every other write, whatever happens,
+        // a panic included (the transaction is rolled back as it unwinds).
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        let written = self.write_analyses_unchecked(items, stamp);
+        let written =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.write_analyses_unchecked(items, stamp)));
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        written
+        written.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     }
 
     fn write_analyses_unchecked(&mut self, items: &[AnalysisItem], stamp: &AnalysisStamp) -> Result<usize> {
@@ -1162,6 +1164,27 @@ mod tests {
         assert_eq!(orphans, 0);
         let checked: bool = library.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
         assert!(checked);
+
+        // A write that fails halfway leaves them on too, and writes nothing.
+        library.conn.execute_batch("DROP TABLE source_tallies").unwrap();
+        let before: i64 = library.conn.query_row("SELECT count(*) FROM attributions", [], |r| r.get(0)).unwrap();
+        let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
+        let item = AnalysisItem {
+            article_id: 1,
+            analysis: &analysis,
+            credits: &[],
+            reuse: &[],
+            syndicated: false,
+            tone: None,
+            framing: None,
+            encoded: None,
+        };
+        assert!(library.write_analyses(&[item], &stamp(2, "")).is_err());
+        let checked: bool = library.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert!(checked);
+        let after: i64 = library.conn.query_row("SELECT count(*) FROM attributions", [], |r| r.get(0)).unwrap();
+        assert_eq!(after, before);
+        assert_eq!(library.analysis(1).unwrap().unwrap().version, 1, "the analysis row is as it was");
     }
 
     #[test]
