@@ -163,6 +163,32 @@ fn peer_python() -> std::path::PathBuf {
     }
 }
 
+/// The CPU time this process has used, user and system, in seconds: with
+/// the wall time of a stage it says how many cores the stage kept busy,
+/// which is what the pipelines of import and analysis are judged by on two
+/// cores. `/proc` counts it in clock ticks of 1/100 s (`USER_HZ`, fixed at
+/// 100 on Linux whatever the kernel's own tick).
+fn cpu_seconds() -> Option<f64> {
+    cpu_seconds_of("/proc/self/stat")
+}
+
+/// The same for the calling thread alone: the import's and the analysis's
+/// writes run on it, and whether it is busy all the time says whether the
+/// writes or the rest set the pace.
+fn thread_cpu_seconds() -> Option<f64> {
+    cpu_seconds_of("/proc/thread-self/stat")
+}
+
+fn cpu_seconds_of(stat: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(stat).ok()?;
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces; utime and stime are the 14th and 15th of the line.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    Some((ticks(11)? + ticks(12)?) as f64 / 100.0)
+}
+
 /// Peak resident memory of this process so far, in KiB (Linux).
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -234,6 +260,8 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<
 
     let mut app = Sourcetrace::open(&dir.path().join("library.sqlite")).expect("library opens");
     let started = Instant::now();
+    let cpu_started = cpu_seconds().unwrap_or(0.0);
+    let writer_started = thread_cpu_seconds().unwrap_or(0.0);
     let mut near = 0usize;
     let summary = app
         .import(
@@ -247,6 +275,8 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<
         )
         .expect("import runs");
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().unwrap_or(0.0) - cpu_started;
+    let writer = thread_cpu_seconds().unwrap_or(0.0) - writer_started;
     let rate = summary.imported as f64 / seconds;
     let db_size = std::fs::metadata(dir.path().join("library.sqlite")).map(|m| m.len()).unwrap_or(0);
     let import_peak = peak_rss_kib().unwrap_or(0);
@@ -261,7 +291,13 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<
         rss_before / 1024,
         db_size as f64 / 1e6
     );
+    println!(
+        "sourcetrace import: CPU {cpu:.1} s, {:.2} cores busy on average; the writing thread {writer:.1} s ({:.0}% of the time)",
+        cpu / seconds,
+        100.0 * writer / seconds
+    );
     figures["import_seconds"] = seconds.into();
+    figures["import_cpu_seconds"] = cpu.into();
     figures["import_rate"] = rate.into();
     figures["import_peak_mib"] = (import_peak / 1024).into();
     if analyze {
@@ -269,8 +305,12 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<
         // analysis that fills the dashboard's tables.
         let request = sourcetrace_api::AnalyzeRequest { group_stories: false, ..Default::default() };
         let started = Instant::now();
+        let cpu_started = cpu_seconds().unwrap_or(0.0);
+        let writer_started = thread_cpu_seconds().unwrap_or(0.0);
         let analysed = app.analyze_library(&request, &mut |_, _| {}, &AtomicBool::new(false)).expect("analysis");
         let seconds = started.elapsed().as_secs_f64();
+        let cpu = cpu_seconds().unwrap_or(0.0) - cpu_started;
+        let writer = thread_cpu_seconds().unwrap_or(0.0) - writer_started;
         let text_mb = text_bytes(&corpus) as f64 / 1e6;
         println!(
             "sourcetrace analyze: {} articles, {} attributions in {seconds:.2} s, {:.0} articles/s, {:.1} MB/s of text, peak RSS {} MiB",
@@ -280,7 +320,13 @@ fn import(articles: usize, analyze: bool, json_out: Option<&Path>, keep: Option<
             text_mb / seconds,
             peak_rss_kib().unwrap_or(0) / 1024
         );
+        println!(
+            "sourcetrace analyze: CPU {cpu:.1} s, {:.2} cores busy on average; the writing thread {writer:.1} s ({:.0}% of the time)",
+            cpu / seconds,
+            100.0 * writer / seconds
+        );
         figures["analyze_seconds"] = seconds.into();
+        figures["analyze_cpu_seconds"] = cpu.into();
         figures["analyze_rate"] = (analysed.analyzed as f64 / seconds).into();
         figures["analyze_mbps"] = (text_mb / seconds).into();
     }
