@@ -109,10 +109,11 @@ const OTHER_FUNCTION_WORDS: &[&str] = &[
 /// news runs at about a quarter (PolNeAR's texts: 0.24 at the median), but
 /// one text in eight is under a fifth (lists of names, scores, headlines)
 /// and went to whatlang, which weighs the trigrams of every Latin-script
-/// language and was a fifth of the CPU time of an import. The other
-/// languages above have none of the English words, and a text in one of
-/// them has its own function words everywhere, even where it quotes
-/// English. Anything less plain is left to whatlang.
+/// language and was a fifth of the CPU time of an import. A text in one of
+/// the other languages has its own function words everywhere, even where
+/// it quotes English or shares a few English words ("at" and "for" in
+/// Danish and Norwegian, "at" in Tagalog). Anything less plain is left to
+/// whatlang.
 fn plainly_english(sample: &str) -> bool {
     let words = || sample.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let (mut count, mut english) = (0usize, 0usize);
@@ -165,9 +166,10 @@ mod tests {
     }
 
     /// English thin in function words (names, places, scores) still takes
-    /// the shortcut; another language quoting English does not.
+    /// the shortcut; another language does not, quoting English or sharing
+    /// a few of its words.
     #[test]
-    fn english_full_of_names_takes_the_shortcut_and_a_quote_in_spanish_does_not() {
+    fn english_full_of_names_takes_the_shortcut_and_other_languages_do_not() {
         let results = "Summary: Salina South diver Keetan Munsell won the 1-meter title with 412.35 points. \
             Hays High senior Tanner Dinkel took second in the 200 freestyle, Emporia junior Cade Wiens third. \
             Blue Valley Northwest, Shawnee Mission East and Olathe South finished first, second and third overall, \
@@ -179,5 +181,14 @@ mod tests {
             desempleo sigue siendo alto en las regiones del sur, según un comunicado del partido.";
         assert!(!super::plainly_english(spanish));
         assert_eq!(super::detect(spanish), Some("spa"));
+        // Languages that share "at" and "for" with English do not pass.
+        let danish = "Ministeren sagde søndag, at forhandlingerne med fagforeningen havde været svære, men at \
+            begge parter stadig var villige til at mødes igen i næste uge, for det er vigtigt for landet, ifølge \
+            en erklæring fra hans kontor, som ikke oplyste en dato for den næste runde af forhandlingerne.";
+        assert!(!super::plainly_english(danish));
+        let tagalog = "Sinabi ng ministro noong Linggo na mahirap ang mga pag-uusap sa unyon, at na handa pa rin ang \
+            dalawang panig na magkita muli sa susunod na linggo, ayon sa isang pahayag mula sa kanyang tanggapan, at \
+            hindi nito binanggit ang petsa ng susunod na round ng mga negosasyon para sa mga manggagawa.";
+        assert!(!super::plainly_english(tagalog));
     }
 }
