@@ -34,6 +34,24 @@ pub struct AnalysisItem<'a> {
     pub encoded: Option<&'a EncodedAttributions>,
 }
 
+#[cfg(test)]
+impl<'a> AnalysisItem<'a> {
+    /// An article's attributions and scores alone, with no credits, reuse,
+    /// tone or framing: what the store's tests write.
+    pub(crate) fn attributions_only(article_id: i64, analysis: &'a Analysis) -> AnalysisItem<'a> {
+        AnalysisItem {
+            article_id,
+            analysis,
+            credits: &[],
+            reuse: &[],
+            syndicated: false,
+            tone: None,
+            framing: None,
+            encoded: None,
+        }
+    }
+}
+
 /// The JSON columns of an analysis's attributions (content spans, evidence
 /// and corrections), encoded before the write. Encoding is pure and was a
 /// tenth of the writing thread's instructions, and that thread is the
@@ -1077,19 +1095,7 @@ mod tests {
             .iter()
             .map(|t| (t.id, analyze(&t.text, &lexicon, &Context { outlet: t.outlet.as_deref() })))
             .collect();
-        let refs: Vec<AnalysisItem> = analyses
-            .iter()
-            .map(|(id, a)| AnalysisItem {
-                article_id: *id,
-                analysis: a,
-                credits: &[],
-                reuse: &[],
-                syndicated: false,
-                tone: None,
-                framing: None,
-                encoded: None,
-            })
-            .collect();
+        let refs: Vec<AnalysisItem> = analyses.iter().map(|(id, a)| AnalysisItem::attributions_only(*id, a)).collect();
         library.write_analyses(&refs, stamp).unwrap();
         targets.iter().map(|t| t.id).collect()
     }
@@ -1169,16 +1175,7 @@ mod tests {
         library.conn.execute_batch("DROP TABLE source_tallies").unwrap();
         let before: i64 = library.conn.query_row("SELECT count(*) FROM attributions", [], |r| r.get(0)).unwrap();
         let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
-        let item = AnalysisItem {
-            article_id: 1,
-            analysis: &analysis,
-            credits: &[],
-            reuse: &[],
-            syndicated: false,
-            tone: None,
-            framing: None,
-            encoded: None,
-        };
+        let item = AnalysisItem::attributions_only(1, &analysis);
         assert!(library.write_analyses(&[item], &stamp(2, "")).is_err());
         let checked: bool = library.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
         assert!(checked);
@@ -1465,16 +1462,7 @@ mod tests {
         assert!(library.sources(&SourceFilter::default()).unwrap().is_empty(), "uncited sources are not listed");
         // An analysis of an article deleted meanwhile is skipped, not an error.
         let analysis = analyze(PESKOV, &Lexicon::builtin(), &Context::default());
-        let item = AnalysisItem {
-            article_id: 1,
-            analysis: &analysis,
-            credits: &[],
-            reuse: &[],
-            syndicated: false,
-            tone: None,
-            framing: None,
-            encoded: None,
-        };
+        let item = AnalysisItem::attributions_only(1, &analysis);
         assert_eq!(library.write_analyses(&[item], &stamp(1, "")).unwrap(), 0);
     }
 

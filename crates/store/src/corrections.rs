@@ -250,16 +250,7 @@ mod tests {
         let mut analysis = analyze(text, &Lexicon::builtin(), &Context::default());
         let corrections = library.corrections_to_apply(&[1]).unwrap().remove(&1).unwrap_or_default();
         correct(&mut analysis, &corrections);
-        let item = AnalysisItem {
-            article_id: 1,
-            analysis: &analysis,
-            credits: &[],
-            reuse: &[],
-            syndicated: false,
-            tone: None,
-            framing: None,
-            encoded: None,
-        };
+        let item = AnalysisItem::attributions_only(1, &analysis);
         library.write_analyses(&[item], &crate::AnalysisStamp { version: 1, lexicon: String::new() }).unwrap();
         analysis
     }
