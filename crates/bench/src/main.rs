@@ -75,6 +75,12 @@ fn flag(args: &[String], name: &str) -> Option<usize> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|n| n.replace('_', "").parse().ok())
 }
 
+/// mimalloc instead of the system allocator: the analysis allocates small
+/// vectors and strings for every sentence, and glibc's malloc was about a
+/// tenth of its time on one thread and more on two (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let articles = args

@@ -143,6 +143,7 @@ fn analysis_texts(limit: Option<usize>, figures: &mut Figures) -> (Vec<String>, 
 }
 
 /// Everything the library's analysis does to one text, minus the writes.
+#[inline(never)]
 fn analyse(text: &str, lexicons: &Lexicons) -> usize {
     let lexicon = &lexicons.attribution;
     let reading = Reading::new(text, lexicon);

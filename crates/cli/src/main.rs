@@ -471,6 +471,12 @@ enum Format {
     Jsonl,
 }
 
+/// mimalloc instead of the system allocator: the analysis allocates small
+/// vectors and strings for every sentence, and glibc's malloc was about a
+/// tenth of its time on one thread and more on two (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `sourcetrace list --format json | head` closes the pipe early. Rust
     // ignores SIGPIPE, so every print would then panic; restoring the
