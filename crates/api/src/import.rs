@@ -122,8 +122,18 @@ impl Sourcetrace {
         let options = Options { outlet: request.outlet.clone() };
         let (sender, receiver) = mpsc::sync_channel::<Batch>(1);
 
+        // The reading and parsing run on workers below the writer's priority
+        // (see `background`), so that the writer, the slower stage, always
+        // has a core.
+        let workers = crate::background::worker_pool();
         let outcome = std::thread::scope(|scope| -> Result<bool> {
-            let reader = scope.spawn(|| read_all(&plan.entries, request, &options, &gazetteer, cancel, sender));
+            let reader = scope.spawn(|| {
+                let read = || read_all(&plan.entries, request, &options, &gazetteer, cancel, sender);
+                match &workers {
+                    Some(pool) => pool.install(read),
+                    None => read(),
+                }
+            });
             let mut write = |batch: Batch, progress: &mut ImportProgress| -> Result<()> {
                 let outcomes = self.library.write_batch(run, &batch.items)?;
                 let mut collected = Vec::new();

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod analysis;
+mod background;
 mod compare;
 mod corrections;
 mod dashboard;

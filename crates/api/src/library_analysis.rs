@@ -161,10 +161,15 @@ impl Sourcetrace {
         let (to_analyse, batches) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Corrections, Vec<ReuseInputs>)>(1);
         let (to_write, analysed) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Vec<Analysed>)>(1);
         let lexicons = &lexicons;
+        let workers = crate::background::worker_pool();
         std::thread::scope(|scope| -> Result<()> {
             let analyser = scope.spawn(move || {
                 for (targets, corrections, reuse) in batches {
-                    let results = analyse_batch(&targets, &corrections, &reuse, lexicons);
+                    let analyse = || analyse_batch(&targets, &corrections, &reuse, lexicons);
+                    let results = match &workers {
+                        Some(pool) => pool.install(analyse),
+                        None => analyse(),
+                    };
                     if to_write.send((targets, results)).is_err() {
                         break;
                     }
