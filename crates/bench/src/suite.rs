@@ -143,6 +143,8 @@ fn analysis_texts(limit: Option<usize>, figures: &mut Figures) -> (Vec<String>, 
 }
 
 /// Everything the library's analysis does to one text, minus the writes.
+/// Kept out of line so that a profiler can count it on its own
+/// (`valgrind --tool=callgrind --toggle-collect='*suite::analyse'`).
 #[inline(never)]
 fn analyse(text: &str, lexicons: &Lexicons) -> usize {
     let lexicon = &lexicons.attribution;
