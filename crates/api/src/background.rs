@@ -15,8 +15,9 @@
 /// any core nothing else wants.
 const WORKER_NICENESS: i32 = 10;
 
-/// A pool of one worker a core whose threads run below normal priority.
-/// Falls back to rayon's global pool's size when the pool cannot be built.
+/// A pool of one worker a core whose threads run below normal priority;
+/// none when the threads cannot be started, and the caller then runs its
+/// work on rayon's global pool at normal priority.
 pub(crate) fn worker_pool() -> Option<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("sourcetrace-worker-{i}"))
@@ -34,5 +35,32 @@ fn lower_priority() {
     // SAFETY: setpriority takes plain integers and changes no memory.
     unsafe {
         libc::setpriority(libc::PRIO_PROCESS, 0, WORKER_NICENESS);
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    /// The calling thread's nice value.
+    fn niceness() -> i32 {
+        // SAFETY: getpriority takes plain integers and changes no memory.
+        unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+    }
+
+    #[test]
+    fn workers_run_below_the_writer_and_leave_it_alone() {
+        let writer = niceness();
+        let pool = worker_pool().expect("a pool of workers");
+        let workers: Vec<i32> = pool.install(|| {
+            use rayon::prelude::*;
+            (0..64).into_par_iter().map(|_| niceness()).collect()
+        });
+        // A process already niced further than the workers' level (a CI
+        // runner under `nice`) keeps its own: a thread cannot raise its
+        // priority without privileges.
+        let expected = writer.max(WORKER_NICENESS);
+        assert!(workers.iter().all(|&n| n == expected), "workers at {workers:?}, expected {expected}");
+        assert_eq!(niceness(), writer, "the calling thread keeps its priority");
     }
 }
