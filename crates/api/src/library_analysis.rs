@@ -144,25 +144,41 @@ impl Sourcetrace {
             lexicon_warnings,
             stories: None,
         };
-        // A two-stage pipeline. This thread holds the library: it reads
-        // each batch's inputs and writes each batch's results, one
-        // transaction a batch. One analysing thread takes the batches in
-        // order and analyses the articles of each on every core. Batches are
-        // chosen by article id, so later ones can be read before earlier
-        // ones are written. Up to two batches are read ahead of the writes,
-        // so that the analysis always has one to start when it finishes
-        // another, and the writes (the critical path) never wait for it:
-        // with one batch ahead, the two stages ran in lock step and both
-        // cores were idle a quarter of the time. Whichever stage is slower
-        // is then always busy. At most three batches are alive at once (two
-        // between their reading and their writing, one being written), which
-        // bounds memory.
-        const AHEAD: usize = 2;
+        // A three-stage pipeline. A reading thread, on a connection of its
+        // own, reads each batch's inputs (texts, corrections, the texts of
+        // near-duplicates); an analysing thread analyses the articles of
+        // each batch on every core; this thread, which holds the library,
+        // writes each batch's results in one transaction. The writes are the
+        // critical path, so nothing else runs on this thread: reading here
+        // took a tenth of its time. Batches are chosen by article id, so
+        // later ones can be read before earlier ones are written. Channels
+        // of one batch between the stages keep each stage one batch ahead of
+        // the next (so that a stage never waits for the one before it in
+        // lock step) and bound memory: at most five batches are alive, one
+        // in each stage and one in each channel.
+        let reader = self.library.open_reader()?;
         let (to_analyse, batches) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Corrections, Vec<ReuseInputs>)>(1);
         let (to_write, analysed) = mpsc::sync_channel::<(Vec<AnalysisTarget>, Vec<Analysed>)>(1);
         let lexicons = &lexicons;
         let workers = crate::background::worker_pool();
+        let (stamp_ref, force, batch_size) = (&stamp, request.force, request.batch_size.max(1));
         std::thread::scope(|scope| -> Result<()> {
+            let reading = scope.spawn(move || -> Result<()> {
+                let mut after = 0;
+                loop {
+                    let targets = reader.stale_articles(stamp_ref, force, after, batch_size)?;
+                    let Some(last) = targets.last() else { return Ok(()) };
+                    after = last.id;
+                    let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
+                    let corrections = reader.corrections_to_apply(&ids)?;
+                    let reuse = targets.iter().map(|t| ReuseInputs::read(&reader, t.id)).collect::<Result<Vec<_>>>()?;
+                    if to_analyse.send((targets, corrections, reuse)).is_err() {
+                        // The writes stopped (a cancel or an error); the
+                        // join below reports an error, if any.
+                        return Ok(());
+                    }
+                }
+            });
             let analyser = scope.spawn(move || {
                 for (targets, corrections, reuse) in batches {
                     let analyse = || analyse_batch(&targets, &corrections, &reuse, lexicons);
@@ -176,33 +192,7 @@ impl Sourcetrace {
                 }
             });
             let outcome = (|| {
-                let mut after = 0;
-                let mut in_flight = 0;
-                let mut read_all = false;
-                loop {
-                    while !read_all && in_flight < AHEAD {
-                        let targets =
-                            self.library.stale_articles(&stamp, request.force, after, request.batch_size.max(1))?;
-                        let Some(last) = targets.last() else {
-                            read_all = true;
-                            break;
-                        };
-                        after = last.id;
-                        let ids: Vec<i64> = targets.iter().map(|t| t.id).collect();
-                        let corrections = self.library.corrections_to_apply(&ids)?;
-                        let reuse = self.reuse_inputs_of(&targets)?;
-                        if to_analyse.send((targets, corrections, reuse)).is_err() {
-                            // The analysing thread is gone: it panicked, and
-                            // the join below says so.
-                            return Ok(());
-                        }
-                        in_flight += 1;
-                    }
-                    if in_flight == 0 {
-                        return Ok(());
-                    }
-                    let Ok((done, results)) = analysed.recv() else { return Ok(()) };
-                    in_flight -= 1;
+                for (done, results) in analysed.iter() {
                     if cancel.load(Ordering::Relaxed) {
                         // A cancel stops the writes at once: batches analysed
                         // meanwhile are dropped unwritten, and the next run
@@ -216,14 +206,19 @@ impl Sourcetrace {
                     total = total.max(summary.analyzed as i64);
                     on_progress(summary.analyzed as usize, total as usize);
                 }
+                Ok(())
             })();
-            // Closing both channels stops the analysing thread at its next
-            // batch, whatever happened here.
-            drop(to_analyse);
+            // Closing the last channel stops the analysing thread at its
+            // next batch and, through it, the reading thread, whatever
+            // happened here.
             drop(analysed);
             // A panic in the analysis is a bug; it surfaces here as one.
             analyser.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            outcome
+            let read = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // An error of the writes comes first; the reading's own error
+            // counts when the writes had none (the analysis then stopped
+            // early, and what was written stays).
+            outcome.and(read)
         })?;
         if !summary.cancelled && request.group_stories {
             summary.stories = Some(self.group_stories(&crate::GroupRequest::default())?);

@@ -4,7 +4,7 @@
 use crate::{Result, Sourcetrace};
 use serde::Serialize;
 use sourcetrace_core::reuse::{shared_passages, Passage, SYNDICATED_SHARE};
-use sourcetrace_store::ArticleRecord;
+use sourcetrace_store::{ArticleRecord, Library};
 
 /// One other article an article shares passages with.
 #[derive(Debug, Clone, Serialize)]
@@ -78,23 +78,31 @@ impl Sourcetrace {
         Ok(self.reuse_inputs(article_id)?.compare())
     }
 
-    /// Reads what [`ReuseInputs::compare`] needs from the library. Most
-    /// articles have no near-duplicate and cost one indexed lookup. An
-    /// article deleted meanwhile gives inputs that compare to nothing.
+    /// Reads what [`ReuseInputs::compare`] needs from the library.
     pub(crate) fn reuse_inputs(&self, article_id: i64) -> Result<ReuseInputs> {
+        ReuseInputs::read(self.library(), article_id)
+    }
+}
+
+impl ReuseInputs {
+    /// Reads what [`ReuseInputs::compare`] needs from `library` (the
+    /// analysis reads on a connection of its own). Most articles have no
+    /// near-duplicate and cost one indexed lookup. An article deleted
+    /// meanwhile gives inputs that compare to nothing.
+    pub(crate) fn read(library: &Library, article_id: i64) -> Result<ReuseInputs> {
         let nothing = ReuseInputs { article_id, article: None, others: Vec::new() };
-        let near = self.library().near_duplicates(article_id)?;
+        let near = library.near_duplicates(article_id)?;
         if near.is_empty() {
             return Ok(nothing);
         }
-        let Some(article) = self.library().article(article_id)? else { return Ok(nothing) };
+        let Some(article) = library.article(article_id)? else { return Ok(nothing) };
         let is_wire = |outlet: Option<&str>| {
-            outlet.and_then(|name| self.library().outlet_kind(name).ok().flatten()).is_some_and(|kind| kind == "wire")
+            outlet.and_then(|name| library.outlet_kind(name).ok().flatten()).is_some_and(|kind| kind == "wire")
         };
         let this_is_wire = is_wire(article.outlet.as_deref());
         let mut others = Vec::with_capacity(near.len());
         for near in near {
-            let Some(other) = self.library().article(near.id)? else { continue };
+            let Some(other) = library.article(near.id)? else { continue };
             let other_is_wire = is_wire(other.outlet.as_deref());
             others.push((other, other_is_wire));
         }

@@ -151,6 +151,26 @@ impl Library {
         Ok(())
     }
 
+    /// A second connection to this library that only reads, for a thread
+    /// that reads ahead of this one's writes (the analysis reads its next
+    /// batches on one). In WAL mode its reads see what was committed when
+    /// each began and never wait for the writer. The schema is this
+    /// connection's, already brought up to date.
+    pub fn open_reader(&self) -> Result<Library> {
+        let path = self.path.as_path();
+        let open = || -> rusqlite::Result<Connection> {
+            let conn = Connection::open(path)?;
+            conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+            conn.pragma_update(None, "query_only", true)?;
+            conn.pragma_update(None, "cache_size", -READING_CACHE_KIB)?;
+            conn.busy_timeout(std::time::Duration::from_secs(30))?;
+            conn.set_prepared_statement_cache_capacity(16);
+            Ok(conn)
+        };
+        let conn = open().map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Ok(Library { conn, path: path.to_path_buf(), known_sources: Default::default() })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -229,6 +249,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::open(&dir.path().join("l.sqlite")).unwrap();
         (dir, library)
+    }
+
+    #[test]
+    fn a_reader_sees_what_was_committed_and_cannot_write() {
+        let (_dir, library) = library();
+        let reader = library.open_reader().unwrap();
+        let outlets =
+            |l: &Library| -> i64 { l.conn.query_row("SELECT count(*) FROM outlets", [], |r| r.get(0)).unwrap() };
+        let before = outlets(&reader);
+        assert!(before > 0, "the reader sees the built-in outlets");
+        library
+            .conn
+            .execute("INSERT INTO outlets (name, kind, origin) VALUES ('Reader Test Gazette', 'newspaper', 'user')", [])
+            .unwrap();
+        assert_eq!(outlets(&reader), before + 1, "a commit of the writer is seen by the next read");
+        let write = reader.conn.execute("DELETE FROM outlets", []);
+        assert!(write.is_err(), "the reader only reads");
+        assert_eq!(outlets(&library), before + 1);
     }
 
     #[test]
