@@ -185,14 +185,6 @@ pub struct AnalysisCounts {
     pub stale: i64,
 }
 
-/// The serde name of a unit enum variant: `"state_media"`, `"according_to"`.
-fn name_of<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// Parses a stored enum name back, as a conversion error of `column` when
 /// this build does not know it.
 fn parse_name<T: DeserializeOwned>(column: usize, name: String) -> rusqlite::Result<T> {
@@ -630,7 +622,7 @@ impl Library {
                     a.cue.start as i64,
                     a.cue.end as i64,
                     a.cue.text,
-                    name_of(&a.cue_class),
+                    a.cue_class.as_str(),
                     a.stance.as_str(),
                     source.map(|s| s.start as i64),
                     source.map(|s| s.end as i64),

@@ -183,6 +183,18 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// The name the JSON output and the library use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Speech => "speech",
+            CueClass::Belief => "belief",
+            CueClass::Intention => "intention",
+            CueClass::Evaluation => "evaluation",
+            CueClass::Evidence => "evidence",
+            CueClass::Punctuation => "punctuation",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<CueClass> {
         Some(match s {
             "speech" => CueClass::Speech,

@@ -2153,3 +2153,12 @@ fn a_surname_after_a_name_with_jr_is_the_same_person() {
         found.attributions.iter().filter_map(|a| a.source.as_ref()).map(|s| s.canonical.as_str()).collect();
     assert_eq!(names, ["Harry B. Harris Jr.", "Harry B. Harris Jr."]);
 }
+
+#[test]
+fn cue_class_names_are_their_serde_names() {
+    use CueClass::*;
+    for class in [Speech, Belief, Intention, Evaluation, Evidence, Punctuation] {
+        assert_eq!(serde_json::to_string(&class).unwrap(), format!("\"{}\"", class.as_str()));
+        assert_eq!(CueClass::parse(class.as_str()), Some(class));
+    }
+}
