@@ -158,13 +158,12 @@ impl Library {
     /// connection's, already brought up to date.
     pub fn open_reader(&self) -> Result<Library> {
         let path = self.path.as_path();
+        // The settings of every connection (WAL is already the file's), and
+        // then no writes at all.
         let open = || -> rusqlite::Result<Connection> {
-            let conn = Connection::open(path)?;
-            conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+            let mut conn = Connection::open(path)?;
+            Library::configure(&mut conn)?;
             conn.pragma_update(None, "query_only", true)?;
-            conn.pragma_update(None, "cache_size", -READING_CACHE_KIB)?;
-            conn.busy_timeout(std::time::Duration::from_secs(30))?;
-            conn.set_prepared_statement_cache_capacity(16);
             Ok(conn)
         };
         let conn = open().map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
