@@ -617,7 +617,7 @@ impl Lexicon {
 /// at most four loads that may overlap; overlapping bytes are the same
 /// bytes, so OR-ing them in is exact.
 #[inline]
-fn pack_word(word: &str) -> Option<u128> {
+pub(crate) fn pack_word(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     let n = bytes.len();
     if n == 0 || n > 16 {

@@ -55,11 +55,65 @@ pub(crate) struct Weight {
     pub source: TermSource,
 }
 
+/// A token as VADER's scoring sees it: its weight, if it is rated, and
+/// which of the rules' word lists it is in (the bits of
+/// `vader::rule_words`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct VaderWord {
+    pub weight: Option<Weight>,
+    pub rules: u8,
+}
+
+/// VADER's tokens and the rules' words, looked up once for every token of
+/// every sentence. A token of up to 15 bytes is keyed by its bytes and its
+/// length packed into one integer, which hashes and compares without a
+/// call to `memcmp` (the comparisons of string keys were a tenth of the
+/// scoring); longer tokens, a handful in the lexicon, are keyed by their
+/// text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordTable {
+    short: HashMap<u128, VaderWord>,
+    long: HashMap<String, VaderWord>,
+}
+
+impl WordTable {
+    /// The key of a token under 16 bytes; the length in the top byte keeps
+    /// "ab" and "ab\0" apart.
+    #[inline]
+    fn key(word: &str) -> Option<u128> {
+        if word.len() >= 16 {
+            return None;
+        }
+        crate::attribution::lexicon::pack_word(word).map(|k| k | (word.len() as u128) << 120)
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&VaderWord> {
+        match Self::key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    fn entry(&mut self, word: &str) -> &mut VaderWord {
+        let empty = VaderWord { weight: None, rules: 0 };
+        match Self::key(word) {
+            Some(key) => self.short.entry(key).or_insert(empty),
+            None => self.long.entry(word.to_string()).or_insert(empty),
+        }
+    }
+}
+
 /// The tone lexicons of both engines, with any overrides merged in.
 #[derive(Debug, Clone)]
 pub struct ToneLexicon {
     /// Lowercase token to weight, as VADER looks it up.
     pub(crate) vader: HashMap<String, Weight>,
+    /// The same tokens, and the words VADER's rules ask about (negators,
+    /// boosters, the words of idioms), each with its weight and what the
+    /// rules make of it: one lookup a word answers every question the
+    /// scoring asks about it. Rebuilt from `vader` whenever that changes.
+    pub(crate) words: WordTable,
     /// Lowercase word or phrase (words joined by one space) to weight.
     pub(crate) afinn: HashMap<String, Weight>,
     pub(crate) afinn_max_words: usize,
@@ -82,8 +136,13 @@ impl ToneLexicon {
     /// VADER and AFINN-111 as published, with no news rules: the VADER path
     /// then matches Python's vaderSentiment 3.3.2.
     pub fn general() -> ToneLexicon {
-        let mut lexicon =
-            ToneLexicon { vader: HashMap::default(), afinn: HashMap::default(), afinn_max_words: 1, news: false };
+        let mut lexicon = ToneLexicon {
+            vader: HashMap::default(),
+            words: WordTable::default(),
+            afinn: HashMap::default(),
+            afinn_max_words: 1,
+            news: false,
+        };
         for (word, valence) in data_rows(VADER_TSV, "token\tvalence") {
             // Python's loader strips each line, then reads the first two
             // tab-separated fields; the last row for a token wins.
@@ -98,6 +157,7 @@ impl ToneLexicon {
                 lexicon.afinn.insert(term, Weight { valence, source: TermSource::Afinn });
             }
         }
+        lexicon.index_words();
         lexicon
     }
 
@@ -125,7 +185,21 @@ impl ToneLexicon {
                 diagnostics.push(Diagnostic::warning("tone.bad_row", message).at_line(n + 1));
             }
         }
+        self.index_words();
         diagnostics
+    }
+
+    /// Builds [`ToneLexicon::words`] from `vader` and the rules' own word
+    /// lists.
+    fn index_words(&mut self) {
+        let mut words = WordTable::default();
+        for (word, &weight) in &self.vader {
+            words.entry(word).weight = Some(weight);
+        }
+        for (word, rules) in super::vader::rule_words() {
+            words.entry(word).rules |= rules;
+        }
+        self.words = words;
     }
 
     fn add_override(&mut self, line: &str, source: TermSource) -> Result<(), String> {

@@ -247,12 +247,40 @@ fn negated(word: &str) -> bool {
     TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || word.contains("n't")
 }
 
-/// Can `word` be part of one of VADER's idioms or phrase boosters? A
+/// The word is one of VADER's negators ([`NEGATE`]).
+const NEGATOR: u8 = 1;
+/// The word is a negator of the news rules ([`NEWS_NEGATE`]).
+const NEWS_NEGATOR: u8 = 1 << 1;
+/// The word is a booster of one word.
+const BOOSTER: u8 = 1 << 2;
+/// The word can be part of one of VADER's idioms or phrase boosters; a
 /// phrase is looked up only when each of its words can.
-fn idiom_word(word: &str) -> bool {
-    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+const IDIOM: u8 = 1 << 3;
+/// The word has "n't" in it, which also negates. Not a list: set per
+/// token while reading the sentence.
+const CONTRACTED_NOT: u8 = 1 << 4;
+
+/// The words VADER's rules ask about, each with the bits of the lists it
+/// is in. [`ToneLexicon`] indexes them with its rated tokens, so that one
+/// lookup a word answers every question the rules ask about it; a
+/// sentence's rated words asked the hash tables of these lists about
+/// their neighbours up to twenty times each.
+pub(crate) fn rule_words() -> Vec<(&'static str, u8)> {
     let phrases = SPECIAL_CASES.iter().map(|(p, _)| *p).chain(INCREMENTS.iter().chain(DECREMENTS).copied());
-    WORDS.get_or_init(|| phrases.filter(|p| p.contains(' ')).flat_map(|p| p.split(' ')).collect()).contains(word)
+    NEGATE
+        .iter()
+        .map(|&w| (w, NEGATOR))
+        .chain(NEWS_NEGATE.iter().map(|&w| (w, NEWS_NEGATOR)))
+        .chain(INCREMENTS.iter().chain(DECREMENTS).filter(|w| !w.contains(' ')).map(|&w| (w, BOOSTER)))
+        .chain(phrases.filter(|p| p.contains(' ')).flat_map(|p| p.split(' ')).map(|w| (w, IDIOM)))
+        .collect()
+}
+
+/// Does `word` have "n't" in it? Most words have no apostrophe, which one
+/// pass over the bytes rules out.
+fn has_contracted_not(word: &str) -> bool {
+    let b = word.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|k| b[k] == b'\'' && b[k - 1] == b'n' && b[k + 1] == b't')
 }
 
 /// Per word: the weight it was rated with and what changed it.
@@ -293,8 +321,14 @@ struct Scratch {
     /// copied, else in the sentence itself.
     lower: Vec<(usize, usize, bool)>,
     weights: Vec<Option<Weight>>,
+    /// The bits of each word's rule lists ([`rule_words`]).
+    rules: Vec<u8>,
     upper: Vec<bool>,
     sentiments: Vec<f64>,
+    /// How many times each word was negated: the news rule leaves those
+    /// alone.
+    negations: Vec<u32>,
+    /// Each word's trace, kept only when the score is to be explained.
     traces: Vec<Trace>,
     /// The allocations of the token and lowercase word slices, empty
     /// between sentences (see [`borrowed`]).
@@ -320,10 +354,45 @@ fn give_back(kept: &mut Vec<&'static str>, mut used: Vec<&str>) {
     *kept = used.into_iter().map(|_| "").collect();
 }
 
-/// ASCII punctuation, the characters VADER strips from the ends of tokens.
-fn is_punct(b: u8) -> bool {
-    b.is_ascii_punctuation()
-}
+/// What the tokenizer needs to know of a byte, one lookup in
+/// [`BYTE_CLASS`] a byte: Python's whitespace, the ASCII punctuation VADER
+/// strips from the ends of tokens, ASCII case, and for the bytes of other
+/// characters, whether a character starts there.
+const SPACE: u8 = 1;
+const PUNCT: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+const LOWER: u8 = 1 << 3;
+/// Any byte of a character outside ASCII.
+const HIGH: u8 = 1 << 4;
+/// The first byte of a character outside ASCII, which may be whitespace.
+const LEAD: u8 = 1 << 5;
+/// A byte inside a character outside ASCII, after its first.
+const CONTINUATION: u8 = 1 << 6;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0xC0 {
+            HIGH | LEAD
+        } else if c >= 0x80 {
+            HIGH | CONTINUATION
+        } else if ASCII_SPACE[b] {
+            SPACE
+        } else if c.is_ascii_punctuation() {
+            PUNCT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Scores one sentence. Offsets in the result are bytes into `sentence`.
 /// Without `explain`, the score is the same and the result has no terms.
@@ -352,8 +421,10 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         folded,
         lower: ranges,
         weights,
+        rules,
         upper,
         sentiments,
+        negations,
         traces,
         raw_words,
         lower_words,
@@ -381,41 +452,43 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     upper.clear();
     let mut i = 0;
     while i < bytes.len() {
-        let space = space_at(i);
-        if space > 0 {
-            i += space;
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class & SPACE != 0 {
+            i += 1;
             continue;
         }
-        let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if ASCII_SPACE[usize::from(b)] {
-                    break;
-                }
-                i += 1;
-            } else if space_at(i) > 0 {
-                break;
-            } else {
-                // The length of a UTF-8 sequence, from its lead byte.
-                i += match b {
-                    0xF0.. => 4,
-                    0xE0.. => 3,
-                    _ => 2,
-                };
+        if class & LEAD != 0 {
+            let space = space_at(i);
+            if space > 0 {
+                i += space;
+                continue;
             }
         }
+        // One pass over the token's bytes says where it ends, where its
+        // punctuation at either end is, how many characters it has and
+        // what case its letters are in. ASCII punctuation is one byte and
+        // never part of another character, so it is found byte by byte.
+        let start = i;
+        let (mut seen, mut first_kept, mut last_kept, mut chars) = (0u8, usize::MAX, 0usize, 0usize);
+        while i < bytes.len() {
+            let class = BYTE_CLASS[usize::from(bytes[i])];
+            if class & SPACE != 0 || (class & LEAD != 0 && space_at(i) > 0) {
+                break;
+            }
+            seen |= class;
+            if class & PUNCT == 0 {
+                first_kept = first_kept.min(i);
+                last_kept = i;
+            }
+            chars += usize::from(class & CONTINUATION == 0);
+            i += 1;
+        }
         raw_spans.push((start, i));
-        // ASCII punctuation is one byte and never part of another
-        // character, so it is stripped byte by byte.
-        let token = &bytes[start..i];
-        let lead = token.iter().take_while(|&&c| is_punct(c)).count();
-        let trail = if lead == token.len() { 0 } else { token.iter().rev().take_while(|&&c| is_punct(c)).count() };
-        let stripped = &token[lead..token.len() - trail];
-        // More than two characters: over eight bytes always is, two bytes
-        // or fewer never is, and only the rest is counted.
-        let long =
-            stripped.len() > 8 || (stripped.len() > 2 && stripped.iter().filter(|&&c| (c & 0xC0) != 0x80).count() > 2);
+        // Stripped of its punctuation, the token must keep more than two
+        // characters, or it is read whole.
+        let (lead, trail) =
+            if first_kept == usize::MAX { (i - start, 0) } else { (first_kept - start, i - 1 - last_kept) };
+        let long = chars - lead - trail > 2;
         let (a, b) = if long { (start + lead, i - trail) } else { (start, i) };
         spans.push((a, b));
         // The word lowercased, noting on the way whether it is in capitals.
@@ -423,12 +496,9 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         // where it stands; only the others are copied, lowercased, into
         // `folded` (a fifth of the words of news text).
         let w = &sentence[a..b];
-        let (mut has_upper, mut has_lower, mut ascii) = (false, false, true);
-        for &c in w.as_bytes() {
-            has_upper |= c.is_ascii_uppercase();
-            has_lower |= c.is_ascii_lowercase();
-            ascii &= c < 0x80;
-        }
+        // What was stripped is punctuation, with no case, so the token's
+        // classes are the word's.
+        let (has_upper, has_lower, ascii) = (seen & UPPER != 0, seen & LOWER != 0, seen & HIGH == 0);
         if ascii {
             upper.push(has_upper && !has_lower);
             if has_upper {
@@ -461,8 +531,18 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     // Each word's weight, looked up once: the rules below ask again about
     // the words around every rated one.
     weights.clear();
-    weights.extend(lower.iter().map(|&w| lexicon.vader.get(w).copied()));
+    rules.clear();
+    for &w in &lower {
+        let (weight, mut bits) = lexicon.words.get(w).map_or((None, 0), |v| (v.weight, v.rules));
+        if has_contracted_not(w) {
+            bits |= CONTRACTED_NOT;
+        }
+        weights.push(weight);
+        rules.push(bits);
+    }
     let weights = weights.as_slice();
+    let rules = rules.as_slice();
+    let is_booster = |j: usize| rules[j] & BOOSTER != 0;
     let rated = |j: usize| weights[j].is_some();
     let upper = upper.as_slice();
     let allcaps = upper.iter().filter(|&&u| u).count();
@@ -470,17 +550,25 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
 
     sentiments.clear();
     sentiments.resize(n, 0.0);
+    negations.clear();
+    negations.resize(n, 0);
     traces.clear();
-    traces.resize_with(n, || Trace { explain, ..Trace::default() });
+    if explain {
+        traces.resize_with(n, || Trace { explain, ..Trace::default() });
+    }
     for i in 0..n {
         let item = lower[i];
         // Most words are in no lexicon: the one lookup that rules them out
         // comes first.
         let Some(weight) = weights[i] else { continue };
-        if booster(item).is_some() || (i + 1 < n && item == "kind" && lower[i + 1] == "of") {
+        if is_booster(i) || (i + 1 < n && item == "kind" && lower[i + 1] == "of") {
             continue;
         }
-        let trace = &mut traces[i];
+        // A trace of its own for each rated word, kept only to explain the
+        // score: most words are not rated, and a trace for every word was
+        // work no figure needed.
+        let mut kept = Trace { explain, ..Trace::default() };
+        let trace = &mut kept;
         trace.weight = Some(weight);
         let mut valence = weight.valence;
         if item == "no" && i + 1 < n && rated(i + 1) {
@@ -509,7 +597,7 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
             }
             let j = i - (start_i + 1);
             let mut s = 0.0;
-            if let Some(b) = booster(lower[j]) {
+            if let Some(b) = is_booster(j).then(|| booster(lower[j])).flatten() {
                 s = if valence < 0.0 { -b } else { b };
                 if upper[j] && cap_diff {
                     s += if valence > 0.0 { C_INCR } else { -C_INCR };
@@ -528,9 +616,9 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
                 });
             }
             valence += s;
-            valence = negation_check(valence, &lower, start_i, i, trace);
+            valence = negation_check(valence, &lower, rules, start_i, i, trace);
             if start_i == 2 {
-                valence = special_idioms_check(valence, &lower, i, trace);
+                valence = special_idioms_check(valence, &lower, rules, i, trace);
             }
         }
         // "least": "the least useful" is negated, "at least useful" is not.
@@ -545,10 +633,14 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
             trace.note(|| format!("negated by \"least\" (x{N_SCALAR})"));
         }
         sentiments[i] = valence;
+        negations[i] = kept.negations;
+        if explain {
+            traces[i] = kept;
+        }
     }
 
     if news {
-        widen_negation(&raw, &lower, weights, sentiments, traces);
+        widen_negation(&raw, &lower, rules, weights, sentiments, negations, traces);
     }
     but_check(&lower, sentiments, traces);
 
@@ -594,8 +686,10 @@ fn b_is_incr(word: &str) -> bool {
     booster(word).is_some_and(|b| b > 0.0)
 }
 
-fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace: &mut Trace) -> f64 {
+fn negation_check(valence: f64, lower: &[&str], rules: &[u8], start_i: usize, i: usize, trace: &mut Trace) -> f64 {
     let w = |back: usize| lower[i - back];
+    // VADER's `negated`: a word of its list, or one with "n't" in it.
+    let negated = |back: usize| rules[i - back] & (NEGATOR | CONTRACTED_NOT) != 0;
     let negate = |v: f64, j: usize, trace: &mut Trace| {
         trace.negations += 1;
         trace.negator = Some(j);
@@ -603,14 +697,14 @@ fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace:
         v * N_SCALAR
     };
     match start_i {
-        0 if negated(w(1)) => negate(valence, i - 1, trace),
+        0 if negated(1) => negate(valence, i - 1, trace),
         1 => {
             if w(2) == "never" && matches!(w(1), "so" | "this") {
                 trace.note(|| "\"never so\" (x1.25)".into());
                 valence * 1.25
             } else if w(2) == "without" && w(1) == "doubt" {
                 valence
-            } else if negated(w(2)) {
+            } else if negated(2) {
                 negate(valence, i - 2, trace)
             } else {
                 valence
@@ -622,7 +716,7 @@ fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace:
                 valence * 1.25
             } else if w(3) == "without" && (w(2) == "doubt" || w(1) == "doubt") {
                 valence
-            } else if negated(w(3)) {
+            } else if negated(3) {
                 negate(valence, i - 3, trace)
             } else {
                 valence
@@ -632,16 +726,20 @@ fn negation_check(valence: f64, lower: &[&str], start_i: usize, i: usize, trace:
     }
 }
 
-fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut Trace) -> f64 {
+fn special_idioms_check(mut valence: f64, lower: &[&str], rules: &[u8], i: usize, trace: &mut Trace) -> f64 {
     // Each phrase below is looked up only when all its words can be part
     // of an idiom, which spares building strings for nearly every word.
-    let phrase = |words: &[&str]| words.iter().all(|w| idiom_word(w)).then(|| words.join(" "));
-    let (w3, w2, w1, w0) = (lower[i - 3], lower[i - 2], lower[i - 1], lower[i]);
-    let onezero = phrase(&[w1, w0]);
-    let twoonezero = phrase(&[w2, w1, w0]);
-    let twoone = phrase(&[w2, w1]);
-    let threetwoone = phrase(&[w3, w2, w1]);
-    let threetwo = phrase(&[w3, w2]);
+    let phrase = |words: &[usize]| {
+        words
+            .iter()
+            .all(|&j| rules[j] & IDIOM != 0)
+            .then(|| words.iter().map(|&j| lower[j]).collect::<Vec<_>>().join(" "))
+    };
+    let onezero = phrase(&[i - 1, i]);
+    let twoonezero = phrase(&[i - 2, i - 1, i]);
+    let twoone = phrase(&[i - 2, i - 1]);
+    let threetwoone = phrase(&[i - 3, i - 2, i - 1]);
+    let threetwo = phrase(&[i - 3, i - 2]);
     for seq in [&onezero, &twoonezero, &twoone, &threetwoone, &threetwo].into_iter().flatten() {
         if let Some(v) = special_case(seq) {
             valence = v;
@@ -650,7 +748,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
         }
     }
     if lower.len() - 1 > i {
-        if let Some(zeroone) = phrase(&[w0, lower[i + 1]]) {
+        if let Some(zeroone) = phrase(&[i, i + 1]) {
             if let Some(v) = special_case(&zeroone) {
                 valence = v;
                 trace.note(|| format!("idiom \"{zeroone}\" ({v})"));
@@ -658,7 +756,7 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
         }
     }
     if lower.len() - 1 > i + 1 {
-        if let Some(zeroonetwo) = phrase(&[w0, lower[i + 1], lower[i + 2]]) {
+        if let Some(zeroonetwo) = phrase(&[i, i + 1, i + 2]) {
             if let Some(v) = special_case(&zeroonetwo) {
                 valence = v;
                 trace.note(|| format!("idiom \"{zeroonetwo}\" ({v})"));
@@ -681,10 +779,21 @@ fn special_idioms_check(mut valence: f64, lower: &[&str], i: usize, trace: &mut 
 fn widen_negation(
     raw: &[&str],
     lower: &[&str],
+    rules: &[u8],
     weights: &[Option<Weight>],
     sentiments: &mut [f64],
+    negations: &mut [u32],
     traces: &mut [Trace],
 ) {
+    // A token VADER read with its punctuation on is trimmed first ("no,"),
+    // and only such a token needs looking up again.
+    let is_negator = |j: usize, w: &str| {
+        if w.len() == lower[j].len() {
+            rules[j] & (NEGATOR | CONTRACTED_NOT | NEWS_NEGATOR) != 0
+        } else {
+            negated(w) || NEWS_NEGATE.contains(&w)
+        }
+    };
     let mut used: Vec<usize> = Vec::new();
     for i in 0..lower.len() {
         // Only praise is negated from afar: "no grounds for optimism" and
@@ -692,24 +801,28 @@ fn widen_negation(
         // while flipping a negative word ("did not want offensive
         // weapons") is already VADER's least reliable rule, and reaching
         // further back with it makes threats read as good news.
-        if sentiments[i] <= 0.0 || traces[i].negations > 0 {
+        if sentiments[i] <= 0.0 || negations[i] > 0 {
             continue;
         }
-        if let Some(j) = negator_before(i, raw, lower) {
+        if let Some(j) = negator_within(i, raw, lower, is_negator) {
             // A negator the rules above already read ("not" right before)
             // counted; this one is beyond VADER's reach.
             sentiments[i] *= N_SCALAR;
-            let trace = &mut traces[i];
-            trace.negations += 1;
-            trace.negator = Some(j);
-            trace.note(|| format!("negated by \"{}\" earlier in the clause (x{N_SCALAR})", lower[j]));
+            negations[i] += 1;
+            if let Some(trace) = traces.get_mut(i) {
+                trace.negations += 1;
+                trace.negator = Some(j);
+                trace.note(|| format!("negated by \"{}\" earlier in the clause (x{N_SCALAR})", lower[j]));
+            }
             used.push(j);
         }
     }
     for j in used {
         if weights[j].is_some() && sentiments[j] != 0.0 {
             sentiments[j] = 0.0;
-            traces[j].note(|| "a negator here, not a word of its own tone".into());
+            if let Some(trace) = traces.get_mut(j) {
+                trace.note(|| "a negator here, not a word of its own tone".into());
+            }
         }
     }
 }
@@ -717,6 +830,17 @@ fn widen_negation(
 /// The nearest negator before word `i` within the news window that does not
 /// cross a clause boundary (a comma, semicolon, colon or dash, or "but").
 pub(crate) fn negator_before<S: AsRef<str>>(i: usize, raw: &[&str], lower: &[S]) -> Option<usize> {
+    negator_within(i, raw, lower, |_, w| negated(w) || NEWS_NEGATE.contains(&w))
+}
+
+/// [`negator_before`], where `is_negator(j, w)` says whether word `j`,
+/// trimmed of its punctuation to `w`, negates.
+fn negator_within<S: AsRef<str>>(
+    i: usize,
+    raw: &[&str],
+    lower: &[S],
+    is_negator: impl Fn(usize, &str) -> bool,
+) -> Option<usize> {
     let mut j = i;
     while j > 0 && i - j < NEWS_NEGATION_WORDS {
         j -= 1;
@@ -724,7 +848,7 @@ pub(crate) fn negator_before<S: AsRef<str>>(i: usize, raw: &[&str], lower: &[S])
         if w == "but" || is_dash(raw[j]) {
             return None;
         }
-        if negated(w) || NEWS_NEGATE.contains(&w) {
+        if is_negator(j, w) {
             return Some(j);
         }
         if raw[j].ends_with([',', ';', ':', '\u{2014}', '\u{2013}']) {
@@ -751,10 +875,14 @@ fn but_check(lower: &[&str], sentiments: &mut [f64], traces: &mut [Trace]) {
         let Some(&si) = rated.iter().find(|&&j| sentiments[j] == value) else { continue };
         if si < bi {
             sentiments[si] = value * 0.5;
-            traces[si].note(|| "before \"but\" (x0.5)".into());
+            if let Some(trace) = traces.get_mut(si) {
+                trace.note(|| "before \"but\" (x0.5)".into());
+            }
         } else if si > bi {
             sentiments[si] = value * 1.5;
-            traces[si].note(|| "after \"but\" (x1.5)".into());
+            if let Some(trace) = traces.get_mut(si) {
+                trace.note(|| "after \"but\" (x1.5)".into());
+            }
         }
     }
 }
