@@ -92,9 +92,6 @@ struct Entry {
 struct Phrases {
     entries: Vec<Entry>,
     forms: HashMap<String, Vec<(Vec<String>, usize)>>,
-    /// The first words of `forms`. Nearly every word of a text starts no
-    /// phrase, and this filter says so without hashing the word.
-    first_words: WordFilter,
 }
 
 impl Phrases {
@@ -131,7 +128,6 @@ impl Phrases {
         for form in forms {
             let mut words = form.split(' ').map(str::to_string);
             let Some(first) = words.next() else { continue };
-            self.first_words.insert(&first);
             let rest: Vec<String> = words.collect();
             let slot = self.forms.entry(first).or_default();
             if !slot.iter().any(|(r, e)| *r == rest && *e == id) {
@@ -142,50 +138,34 @@ impl Phrases {
         Ok(())
     }
 
-    /// Every match in the text, left to right, none overlapping.
-    fn find(&self, t: &Tokens, offsets: &CodePoints) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let n = t.toks.len();
-        let mut i = 0;
-        while i < n {
-            if t.toks[i].kind != Kind::Word {
-                i += 1;
-                continue;
-            }
-            let word = t.lower(i);
-            let stem = bare(word);
-            if !self.first_words.may_hold(stem) && (stem == word || !self.first_words.may_hold(word)) {
-                i += 1;
-                continue;
-            }
-            let candidates = self.forms.get(stem).or_else(|| if stem == word { None } else { self.forms.get(word) });
-            let matched = candidates.and_then(|candidates| {
-                candidates.iter().find(|(rest, _)| {
-                    (rest.is_empty() || stem == word)
-                        && rest.iter().enumerate().all(|(k, w)| {
-                            let j = i + 1 + k;
-                            t.is_word(j) && (t.lower(j) == w || (k + 1 == rest.len() && bare(t.lower(j)) == w))
-                        })
-                })
-            });
-            match matched {
-                Some((rest, id)) => {
-                    let end = i + 1 + rest.len();
-                    let (a, b) = (t.toks[i].start, t.toks[end - 1].end);
-                    let entry = &self.entries[*id];
-                    hits.push(Hit {
-                        start: offsets.of_byte(a),
-                        end: offsets.of_byte(b),
-                        text: t.text[a..b].to_string(),
-                        phrase: entry.phrase.clone(),
-                        group: entry.group.clone(),
-                    });
-                    i = end;
-                }
-                None => i += 1,
-            }
+    /// The longest phrase of this list that starts at word `i`, as the
+    /// token after its end and its entry. `word` is the word's lowercase
+    /// and `stem` the same without a possessive ending ("regime's" is read
+    /// as "regime").
+    fn match_at(&self, t: &Tokens, i: usize, word: &str, stem: &str) -> Option<(usize, usize)> {
+        let candidates = self.forms.get(stem).or_else(|| if stem == word { None } else { self.forms.get(word) })?;
+        candidates
+            .iter()
+            .find(|(rest, _)| {
+                (rest.is_empty() || stem == word)
+                    && rest.iter().enumerate().all(|(k, w)| {
+                        let j = i + 1 + k;
+                        t.is_word(j) && (t.lower(j) == w || (k + 1 == rest.len() && bare(t.lower(j)) == w))
+                    })
+            })
+            .map(|(rest, id)| (i + 1 + rest.len(), *id))
+    }
+
+    fn hit(&self, t: &Tokens, offsets: &CodePoints, first: usize, end: usize, id: usize) -> Hit {
+        let (a, b) = (t.toks[first].start, t.toks[end - 1].end);
+        let entry = &self.entries[id];
+        Hit {
+            start: offsets.of_byte(a),
+            end: offsets.of_byte(b),
+            text: t.text[a..b].to_string(),
+            phrase: entry.phrase.clone(),
+            group: entry.group.clone(),
         }
-        hits
     }
 }
 
@@ -199,12 +179,20 @@ fn bare(word: &str) -> &str {
 pub struct FramingLexicon {
     hedges: Phrases,
     loaded: Phrases,
+    /// The first words of both lists. Nearly every word of a text starts
+    /// no phrase, and this filter says so without hashing the word.
+    first_words: WordFilter,
 }
 
 impl FramingLexicon {
+    /// Two empty lists.
+    fn empty() -> FramingLexicon {
+        FramingLexicon { hedges: Phrases::default(), loaded: Phrases::default(), first_words: WordFilter::default() }
+    }
+
     /// The lists in `data/hedges.tsv` and `data/loaded.tsv`.
     pub fn builtin() -> FramingLexicon {
-        let mut lexicon = FramingLexicon { hedges: Phrases::default(), loaded: Phrases::default() };
+        let mut lexicon = FramingLexicon::empty();
         // The built-in files are checked by a unit test, so this is empty.
         lexicon.extend(FramingKind::Hedges, HEDGES_TSV);
         lexicon.extend(FramingKind::Loaded, LOADED_TSV);
@@ -232,7 +220,44 @@ impl FramingLexicon {
                 );
             }
         }
+        let mut first_words = WordFilter::default();
+        for word in self.hedges.forms.keys().chain(self.loaded.forms.keys()) {
+            first_words.insert(word);
+        }
+        self.first_words = first_words;
         diagnostics
+    }
+
+    /// Every hedge and every loaded term in the text, left to right, none
+    /// overlapping another of its list. Both lists are matched in one pass
+    /// over the words, which asks the filter about each word once.
+    fn find(&self, t: &Tokens, offsets: &CodePoints) -> (Vec<Hit>, Vec<Hit>) {
+        let (mut hedges, mut loaded) = (Vec::new(), Vec::new());
+        // The first token each list may match from: a match covers its
+        // words for its own list only.
+        let (mut hedges_from, mut loaded_from) = (0, 0);
+        for i in 0..t.toks.len() {
+            if t.toks[i].kind != Kind::Word || (i < hedges_from && i < loaded_from) {
+                continue;
+            }
+            let word = t.lower(i);
+            let stem = bare(word);
+            if !self.first_words.may_hold(stem) && (stem == word || !self.first_words.may_hold(word)) {
+                continue;
+            }
+            for (list, from, hits) in
+                [(&self.hedges, &mut hedges_from, &mut hedges), (&self.loaded, &mut loaded_from, &mut loaded)]
+            {
+                if i < *from {
+                    continue;
+                }
+                if let Some((end, id)) = list.match_at(t, i, word, stem) {
+                    hits.push(list.hit(t, offsets, i, end, id));
+                    *from = end;
+                }
+            }
+        }
+        (hedges, loaded)
     }
 
     /// How many phrases a list holds.
@@ -344,8 +369,7 @@ pub fn framing_in(reading: &Reading, analysis: &Analysis, lexicon: &FramingLexic
             }
         })
         .collect();
-    let hedges = lexicon.hedges.find(t, offsets);
-    let loaded = lexicon.loaded.find(t, offsets);
+    let (hedges, loaded) = lexicon.find(t, offsets);
     Framing {
         words,
         hedge_rate: per_thousand(hedges.len(), words),
@@ -364,7 +388,7 @@ mod tests {
 
     #[test]
     fn builtin_lists_parse_without_diagnostics() {
-        let mut lexicon = FramingLexicon { hedges: Phrases::default(), loaded: Phrases::default() };
+        let mut lexicon = FramingLexicon::empty();
         assert!(lexicon.extend(FramingKind::Hedges, HEDGES_TSV).is_empty());
         assert!(lexicon.extend(FramingKind::Loaded, LOADED_TSV).is_empty());
         assert!(lexicon.len(FramingKind::Hedges) >= 25 && lexicon.len(FramingKind::Loaded) >= 35);
