@@ -368,6 +368,8 @@ const HIGH: u8 = 1 << 4;
 const LEAD: u8 = 1 << 5;
 /// A byte inside a character outside ASCII, after its first.
 const CONTINUATION: u8 = 1 << 6;
+/// An ASCII letter or digit.
+const ALPHANUMERIC: u8 = 1 << 7;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -383,9 +385,11 @@ static BYTE_CLASS: [u8; 256] = {
         } else if c.is_ascii_punctuation() {
             PUNCT
         } else if c.is_ascii_uppercase() {
-            UPPER
+            UPPER | ALPHANUMERIC
         } else if c.is_ascii_lowercase() {
-            LOWER
+            LOWER | ALPHANUMERIC
+        } else if c.is_ascii_digit() {
+            ALPHANUMERIC
         } else {
             0
         };
@@ -470,6 +474,16 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         // never part of another character, so it is found byte by byte.
         let start = i;
         let (mut seen, mut first_kept, mut last_kept, mut chars) = (0u8, usize::MAX, 0usize, 0usize);
+        // Most tokens are ASCII letters and digits with at most a mark or
+        // two at their end: the run of letters and digits is read with
+        // less to note a byte.
+        if BYTE_CLASS[usize::from(bytes[i])] & ALPHANUMERIC != 0 {
+            while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ALPHANUMERIC != 0 {
+                seen |= BYTE_CLASS[usize::from(bytes[i])];
+                i += 1;
+            }
+            (first_kept, last_kept, chars) = (start, i - 1, i - start);
+        }
         while i < bytes.len() {
             let class = BYTE_CLASS[usize::from(bytes[i])];
             if class & SPACE != 0 || (class & LEAD != 0 && space_at(i) > 0) {
