@@ -72,7 +72,12 @@ mod suite;
 
 /// The number after a flag, if the flag is given.
 fn flag(args: &[String], name: &str) -> Option<usize> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|n| n.replace('_', "").parse().ok())
+    flag_text(args, name).and_then(|n| n.replace('_', "").parse().ok())
+}
+
+/// The text after a flag, if the flag is given.
+fn flag_text<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
 /// mimalloc instead of the system allocator: the analysis allocates small
@@ -81,8 +86,36 @@ fn flag(args: &[String], name: &str) -> Option<usize> {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// How to call each command; printed for `--help` and for a mistake.
+const USAGE: &str = "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | dump FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] [--keep FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]";
+
+/// The sections `suite --only` can name.
+const SECTIONS: &[&str] = &["analysis", "peer", "quality", "tone", "import", "library"];
+
+/// The flags `suite` takes, each with a value.
+const SUITE_FLAGS: &[&str] = &["--articles", "--import-articles", "--texts", "--runs", "--only", "--out"];
+
+/// Stops with the usage and a message naming the mistake: a suite that
+/// ran for an hour on a misspelt flag's defaults would waste the hour.
+fn refuse(message: &str) -> ! {
+    eprintln!("sourcetrace-bench: {message}\n{USAGE}");
+    std::process::exit(2);
+}
+
 fn main() {
+    // `sourcetrace-bench suite | head` closes the pipe early. Rust ignores
+    // SIGPIPE, so every print would then panic; restoring the default ends
+    // the process quietly, as the CLI does.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return;
+    }
     let articles = args
         .iter()
         .position(|a| a == "--articles")
@@ -97,22 +130,35 @@ fn main() {
             args.iter().position(|a| a == "--keep").and_then(|i| args.get(i + 1)).map(Path::new),
         ),
         Some("suite") => {
+            let mut rest = args[1..].iter();
+            while let Some(arg) = rest.next() {
+                if !SUITE_FLAGS.contains(&arg.as_str()) {
+                    refuse(&format!("suite does not take {arg:?}"));
+                }
+                if rest.next().is_none() {
+                    refuse(&format!("{arg} needs a value"));
+                }
+            }
+            if let Some(bad) =
+                flag_text(&args, "--only").into_iter().flat_map(|s| s.split(',')).find(|s| !SECTIONS.contains(s))
+            {
+                refuse(&format!("no section is called {bad:?}; the sections are {}", SECTIONS.join(", ")));
+            }
+            for name in ["--articles", "--import-articles", "--texts", "--runs"] {
+                if flag_text(&args, name).is_some() && flag(&args, name).is_none() {
+                    refuse(&format!("{name} needs a whole number"));
+                }
+            }
             let library_articles = flag(&args, "--articles").unwrap_or(1_000_000);
             suite::run(&suite::SuiteOptions {
                 library_articles,
                 import_articles: flag(&args, "--import-articles").unwrap_or(library_articles.min(100_000)),
                 texts: flag(&args, "--texts"),
                 runs: flag(&args, "--runs").unwrap_or(20).max(1),
-                sections: args
-                    .iter()
-                    .position(|a| a == "--only")
-                    .and_then(|i| args.get(i + 1))
+                sections: flag_text(&args, "--only")
                     .map(|s| s.split(',').map(str::to_string).collect())
                     .unwrap_or_default(),
-                out: args
-                    .iter()
-                    .position(|a| a == "--out")
-                    .and_then(|i| args.get(i + 1))
+                out: flag_text(&args, "--out")
                     .map(Into::into)
                     .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench")),
             })
@@ -146,12 +192,8 @@ fn main() {
                 .and_then(|n| n.parse::<usize>().ok())
                 .unwrap_or(10_000),
         ),
-        _ => {
-            eprintln!(
-                "usage: sourcetrace-bench suite [--articles N] [--import-articles N] [--texts N] [--runs N] [--out DIR] [--only analysis,peer,quality,tone,import,library] | contract FILE... | dump FILE... | corpus --articles N [--parts P] --out DIR | import [--articles N] [--analyze] [--json-out FILE] [--keep FILE] | attribution | reuse [--articles N] | export [--rows N] | tone [--sentences N]"
-            );
-            std::process::exit(2);
-        }
+        Some(other) => refuse(&format!("no command is called {other:?}")),
+        None => refuse("name a command"),
     }
 }
 
