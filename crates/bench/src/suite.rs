@@ -158,6 +158,13 @@ fn analyse(text: &str, lexicons: &Lexicons) -> usize {
     analysis.attributions.len()
 }
 
+/// How many timed passes each analysis figure is the best of. A pass over
+/// PolNeAR train takes a quarter of a second, and on this project's
+/// machines the best of three still moved by 5 to 10% from run to run of
+/// one build (the thirteenth session's interleaved runs); the best of
+/// seven costs about fifteen seconds more.
+const PASSES: usize = 7;
+
 /// The best of `runs` timed passes, after one warm-up, in seconds.
 fn best_of(runs: usize, mut pass: impl FnMut()) -> f64 {
     pass();
@@ -211,7 +218,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     let mb = bytes as f64 / 1e6;
     let note = format!("{corpus}, {mb:.2} MB");
     let lexicons = Lexicons::builtin();
-    let attribution_only = best_of(3, || {
+    let attribution_only = best_of(PASSES, || {
         for t in texts {
             std::hint::black_box(attribution::analyze(t, &lexicons.attribution, &Context::default()));
         }
@@ -222,7 +229,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     // by name.
     let lexicon = &lexicons.attribution;
     let rate = mb
-        / best_of(3, || {
+        / best_of(PASSES, || {
             for t in texts {
                 std::hint::black_box(Reading::new(t, lexicon));
             }
@@ -230,7 +237,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     figures.add("analysis", "  stage: reading (words, sentences, quotations)", rate, "MB/s", "");
     let readings: Vec<Reading> = texts.iter().map(|t| Reading::new(t, lexicon)).collect();
     let rate = mb
-        / best_of(3, || {
+        / best_of(PASSES, || {
             for r in &readings {
                 std::hint::black_box(attribution::analyze_reading(r, lexicon, &Context::default()));
             }
@@ -239,7 +246,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     let analyses: Vec<_> =
         readings.iter().map(|r| attribution::analyze_reading(r, lexicon, &Context::default())).collect();
     let stage = |f: &dyn Fn(&Reading, &attribution::Analysis)| {
-        mb / best_of(3, || {
+        mb / best_of(PASSES, || {
             for (r, a) in readings.iter().zip(&analyses) {
                 f(r, a);
             }
@@ -265,7 +272,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
         std::hint::black_box(credits::find(r.text(), &lexicon.gazetteer));
     });
     figures.add("analysis", "  stage: credits", rate, "MB/s", "");
-    let single = best_of(3, || {
+    let single = best_of(PASSES, || {
         for t in texts {
             std::hint::black_box(analyse(t, &lexicons));
         }
@@ -275,7 +282,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     figures.add("analysis", "  the same in texts/s, 1 thread", texts.len() as f64 / single, "texts/s", &note);
     // Texts are shared out one at a time, so that a long one does not
     // leave a core idle at the end.
-    let all = best_of(3, || {
+    let all = best_of(PASSES, || {
         texts.par_iter().with_min_len(1).for_each(|t| {
             std::hint::black_box(analyse(t, &lexicons));
         })
@@ -396,7 +403,7 @@ fn tone_section(figures: &mut Figures, texts: &[String]) {
             .extend(tone::article_tone(text, &general, ToneEngine::Vader, &[]).sentences.into_iter().map(|s| s.text));
     }
     sentences.truncate(10_000);
-    let seconds = best_of(3, || {
+    let seconds = best_of(PASSES, || {
         for s in &sentences {
             std::hint::black_box(tone::sentence_tone(s, &general, ToneEngine::Vader));
         }
