@@ -95,6 +95,18 @@ impl WordTable {
         }
     }
 
+    /// The weight of a rated token.
+    #[cfg(test)]
+    fn weight(&self, word: &str) -> Option<Weight> {
+        self.get(word).and_then(|w| w.weight)
+    }
+
+    /// How many tokens are rated.
+    #[cfg(test)]
+    fn rated(&self) -> usize {
+        self.short.values().chain(self.long.values()).filter(|w| w.weight.is_some()).count()
+    }
+
     fn entry(&mut self, word: &str) -> &mut VaderWord {
         let empty = VaderWord { weight: None, rules: 0 };
         match Self::key(word) {
@@ -107,12 +119,10 @@ impl WordTable {
 /// The tone lexicons of both engines, with any overrides merged in.
 #[derive(Debug, Clone)]
 pub struct ToneLexicon {
-    /// Lowercase token to weight, as VADER looks it up.
-    pub(crate) vader: HashMap<String, Weight>,
-    /// The same tokens, and the words VADER's rules ask about (negators,
-    /// boosters, the words of idioms), each with its weight and what the
-    /// rules make of it: one lookup a word answers every question the
-    /// scoring asks about it. Rebuilt from `vader` whenever that changes.
+    /// VADER's lowercase tokens with their weights, and the words VADER's
+    /// rules ask about (negators, boosters, the words of idioms) with the
+    /// lists they are in: one lookup a word answers every question the
+    /// scoring asks about it.
     pub(crate) words: WordTable,
     /// Lowercase word or phrase (words joined by one space) to weight.
     pub(crate) afinn: HashMap<String, Weight>,
@@ -136,18 +146,13 @@ impl ToneLexicon {
     /// VADER and AFINN-111 as published, with no news rules: the VADER path
     /// then matches Python's vaderSentiment 3.3.2.
     pub fn general() -> ToneLexicon {
-        let mut lexicon = ToneLexicon {
-            vader: HashMap::default(),
-            words: WordTable::default(),
-            afinn: HashMap::default(),
-            afinn_max_words: 1,
-            news: false,
-        };
+        let mut lexicon =
+            ToneLexicon { words: WordTable::default(), afinn: HashMap::default(), afinn_max_words: 1, news: false };
         for (word, valence) in data_rows(VADER_TSV, "token\tvalence") {
             // Python's loader strips each line, then reads the first two
             // tab-separated fields; the last row for a token wins.
             if let Ok(valence) = valence.trim().parse::<f64>() {
-                lexicon.vader.insert(word.to_string(), Weight { valence, source: TermSource::Vader });
+                lexicon.words.entry(word).weight = Some(Weight { valence, source: TermSource::Vader });
             }
         }
         for (term, valence) in data_rows(AFINN_TSV, "term\tvalence") {
@@ -157,7 +162,9 @@ impl ToneLexicon {
                 lexicon.afinn.insert(term, Weight { valence, source: TermSource::Afinn });
             }
         }
-        lexicon.index_words();
+        for (word, rules) in super::vader::rule_words() {
+            lexicon.words.entry(word).rules |= rules;
+        }
         lexicon
     }
 
@@ -185,21 +192,7 @@ impl ToneLexicon {
                 diagnostics.push(Diagnostic::warning("tone.bad_row", message).at_line(n + 1));
             }
         }
-        self.index_words();
         diagnostics
-    }
-
-    /// Builds [`ToneLexicon::words`] from `vader` and the rules' own word
-    /// lists.
-    fn index_words(&mut self) {
-        let mut words = WordTable::default();
-        for (word, &weight) in &self.vader {
-            words.entry(word).weight = Some(weight);
-        }
-        for (word, rules) in super::vader::rule_words() {
-            words.entry(word).rules |= rules;
-        }
-        self.words = words;
     }
 
     fn add_override(&mut self, line: &str, source: TermSource) -> Result<(), String> {
@@ -224,10 +217,11 @@ impl ToneLexicon {
         }
         for form in forms {
             if valence == 0.0 {
-                self.vader.remove(&form);
+                // The token stays in the table for the rules' lists it is in.
+                self.words.entry(&form).weight = None;
                 self.afinn.remove(&form);
             } else {
-                self.vader.insert(form.clone(), Weight { valence, source });
+                self.words.entry(&form).weight = Some(Weight { valence, source });
                 self.afinn.insert(form, Weight { valence: valence * AFINN_PER_VADER, source });
             }
         }
@@ -262,10 +256,10 @@ mod tests {
     #[test]
     fn builtin_lexicons_load_whole() {
         let general = ToneLexicon::general();
-        assert!(general.vader.len() > 7400, "only {} VADER tokens", general.vader.len());
+        assert!(general.words.rated() > 7400, "only {} VADER tokens", general.words.rated());
         assert_eq!(general.afinn.len(), 2477);
         assert_eq!(general.afinn_max_words, 3);
-        assert_eq!(general.vader["lol"].valence, 1.8, "the last of a duplicated token wins");
+        assert_eq!(general.words.weight("lol").map(|w| w.valence), Some(1.8), "the last of a duplicated token wins");
         let mut lexicon = ToneLexicon::general();
         assert!(lexicon.merge(NEWS_TSV, TermSource::News).is_empty());
     }
@@ -273,11 +267,11 @@ mod tests {
     #[test]
     fn overrides_replace_add_and_remove() {
         let lexicon = ToneLexicon::builtin();
-        let demonize = lexicon.vader["demonize"];
+        let demonize = lexicon.words.weight("demonize").expect("rated");
         assert_eq!((demonize.valence, demonize.source), (-2.0, TermSource::News));
         assert_eq!(lexicon.afinn["demonized"].valence, -2.5);
-        assert!(!lexicon.vader.contains_key("crude") && !lexicon.afinn.contains_key("justice"));
-        assert_eq!(lexicon.vader["war"].source, TermSource::Vader);
+        assert!(lexicon.words.weight("crude").is_none() && !lexicon.afinn.contains_key("justice"));
+        assert_eq!(lexicon.words.weight("war").map(|w| w.source), Some(TermSource::Vader));
     }
 
     #[test]
@@ -286,7 +280,7 @@ mod tests {
         let found = lexicon
             .extend("term\tforms\tvalence\tgroup\nlauded\tlauded\t2.5\tpraise\nbad\t\tnine\tx\nx y\t\t1\tx\nshort");
         assert_eq!(found.iter().filter_map(|d| d.line).collect::<Vec<_>>(), [3, 4, 5]);
-        assert_eq!(lexicon.vader["lauded"].source, TermSource::User);
+        assert_eq!(lexicon.words.weight("lauded").map(|w| w.source), Some(TermSource::User));
         assert_eq!(lexicon.afinn["lauded"].valence, 2.5 * AFINN_PER_VADER);
     }
 }

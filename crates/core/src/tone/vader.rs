@@ -244,7 +244,7 @@ static ASCII_SPACE: [bool; 128] = {
 
 fn negated(word: &str) -> bool {
     static TABLE: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || word.contains("n't")
+    TABLE.get_or_init(|| NEGATE.iter().copied().collect()).contains(word) || has_contracted_not(word)
 }
 
 /// The word is one of VADER's negators ([`NEGATE`]).
