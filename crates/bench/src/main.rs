@@ -116,18 +116,13 @@ fn main() {
         println!("{USAGE}");
         return;
     }
-    let articles = args
-        .iter()
-        .position(|a| a == "--articles")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse::<usize>().ok())
-        .unwrap_or(100_000);
+    let articles = flag(&args, "--articles").unwrap_or(100_000);
     match args.first().map(String::as_str) {
         Some("import") => import(
             articles,
             args.iter().any(|a| a == "--analyze"),
-            args.iter().position(|a| a == "--json-out").and_then(|i| args.get(i + 1)).map(Path::new),
-            args.iter().position(|a| a == "--keep").and_then(|i| args.get(i + 1)).map(Path::new),
+            flag_text(&args, "--json-out").map(Path::new),
+            flag_text(&args, "--keep").map(Path::new),
         ),
         Some("suite") => {
             let mut rest = args[1..].iter();
@@ -166,7 +161,7 @@ fn main() {
         Some("contract") => contract(&args[1..]),
         Some("dump") => dump(&args[1..]),
         Some("corpus") => {
-            let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).expect("--out DIR");
+            let out = flag_text(&args, "--out").unwrap_or_else(|| refuse("corpus needs --out DIR"));
             let parts = flag(&args, "--parts").unwrap_or(1).max(1);
             std::fs::create_dir_all(out).expect("corpus folder");
             let paths: Vec<_> = (0..parts).map(|p| Path::new(out).join(format!("part-{p:05}.jsonl"))).collect();
@@ -175,23 +170,9 @@ fn main() {
         }
         Some("attribution") => attribution(),
         Some("reuse") => reuse(articles),
-        Some("export") => {
-            let rows = args
-                .iter()
-                .position(|a| a == "--rows")
-                .and_then(|i| args.get(i + 1))
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(1_000_000);
-            export(rows)
-        }
+        Some("export") => export(flag(&args, "--rows").unwrap_or(1_000_000)),
         Some("export-child") => export_child(&args[1..]),
-        Some("tone") => tone(
-            args.iter()
-                .position(|a| a == "--sentences")
-                .and_then(|i| args.get(i + 1))
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(10_000),
-        ),
+        Some("tone") => tone(flag(&args, "--sentences").unwrap_or(10_000)),
         Some(other) => refuse(&format!("no command is called {other:?}")),
         None => refuse("name a command"),
     }
