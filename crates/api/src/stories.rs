@@ -62,7 +62,8 @@ const WHOLE_VOCABULARY: usize = 64;
 const READ_AHEAD: usize = 256;
 /// A run placing at least this many articles finds candidates in a
 /// [`CandidateIndex`] of the run's own instead of the full-text index:
-/// bm25 counts every article holding each term, per query, so a run over
+/// its ranking counts the articles holding each term (up to 5,000 of them)
+/// afresh for every query, and when bm25 counted them all a run over
 /// 100,000 articles spent more than 20 minutes there.
 const INDEXED_RUN: usize = 2_000;
 /// The terms of each article the candidate index holds: more than a query

@@ -29,6 +29,7 @@ mod imports;
 pub mod migrate;
 mod outlets;
 mod query;
+mod relevance;
 mod stories;
 mod table;
 
@@ -118,7 +119,7 @@ impl Library {
     /// loses at most the last commits, never consistency); the busy timeout
     /// makes a second writer wait instead of failing at once. The
     /// `source_key` function is the key sources are found by (migration
-    /// 0015).
+    /// 0015), and `relevance` ranks search matches (see [`relevance`]).
     ///
     /// Transactions begin IMMEDIATE, taking the write lock at BEGIN: a
     /// deferred transaction that has read and then wants to write while
@@ -148,6 +149,7 @@ impl Library {
             rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
             |ctx| Ok(analyses::source_key(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
         )?;
+        relevance::register(conn, relevance::SAMPLE)?;
         Ok(())
     }
 

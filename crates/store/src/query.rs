@@ -1,6 +1,7 @@
 //! Reading the library: lists, single articles, full-text search and
 //! collections.
 
+use crate::relevance::RANK_SQL;
 use crate::{now, Library, Result, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension};
@@ -157,7 +158,8 @@ pub struct SearchHit {
     /// Text around the match, with terms between [`SNIPPET_START`] and
     /// [`SNIPPET_END`].
     pub snippet: String,
-    /// bm25 relevance; lower is better, as SQLite reports it.
+    /// bm25 relevance (see `relevance.rs`); lower is better, as SQLite
+    /// reports it.
     pub rank: f64,
 }
 
@@ -467,7 +469,9 @@ impl Library {
 
     /// Full-text search with SQLite FTS5 syntax (words, "phrases", AND, OR,
     /// NOT, prefix*, NEAR(...), title:word), ranked by bm25 with titles
-    /// weighted five times the body. A query FTS5 cannot parse is a
+    /// weighted five times the body. The ranking is FTS5's bm25, except that
+    /// a phrase in more than 5,000 articles has its count estimated from
+    /// the first 5,000, not read to the end (see `relevance.rs`). A query FTS5 cannot parse is a
     /// [`StoreError::BadQuery`] that says so, not a crash.
     ///
     /// An unfiltered search that matches more than [`RANKED_MATCHES`]
@@ -491,15 +495,12 @@ impl Library {
         // every match to its article, only to break ties by the id the
         // index already has, was a lookup a match: half of the time of an
         // unfiltered search for a common word over a million articles.
-        let mut top = String::from(if conditions.is_empty() {
-            "SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
-             FROM articles_fts
+        let join = if conditions.is_empty() { "" } else { "JOIN articles a ON a.id = articles_fts.rowid" };
+        let mut top = format!(
+            "SELECT articles_fts.rowid AS id, {RANK_SQL} AS rank
+             FROM articles_fts {join}
              WHERE articles_fts MATCH ?1"
-        } else {
-            "SELECT articles_fts.rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH ?1"
-        });
+        );
         top.push_str(&conditions);
         if let Some(floor) = floor {
             top.push_str(" AND articles_fts.rowid >= ?");

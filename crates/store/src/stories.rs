@@ -158,7 +158,7 @@ impl Library {
     }
 
     /// "More like this": the articles the full-text index ranks best (bm25,
-    /// titles weighted five times the body) for any of `terms`, other than
+    /// titles weighted five times the body, see `relevance.rs`) for any of `terms`, other than
     /// `article_id`, at most `limit`. With a date and a window, only
     /// articles published within `window_days` of it, or undated.
     pub fn story_candidates(
@@ -177,13 +177,14 @@ impl Library {
             return Ok(Vec::new());
         }
         let published = published.filter(|_| window_days.is_some());
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
              WHERE articles_fts MATCH ?1 AND a.id != ?2
                AND (date(?3) IS NULL OR date(a.published) IS NULL
                     OR date(a.published) BETWEEN date(?3, ?4) AND date(?3, ?5))
-             ORDER BY bm25(articles_fts, 5.0, 1.0), a.id LIMIT ?6",
-        )?;
+             ORDER BY {}, a.id LIMIT ?6",
+            crate::relevance::RANK_SQL
+        ))?;
         let days = window_days.unwrap_or(0);
         let rows = stmt.query_map(
             params![

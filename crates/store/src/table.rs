@@ -140,7 +140,7 @@ impl Library {
         // Rows without a value sort last in both directions, so that
         // unanalysed articles never crowd the top of a sorted table.
         let order = match query.sort {
-            ArticleSort::Relevance if search.is_some() => "bm25(articles_fts, 5.0, 1.0)".to_string(),
+            ArticleSort::Relevance if search.is_some() => crate::relevance::RANK_SQL.to_string(),
             // SQLite sorts NULL first, so DESC alone puts undated articles
             // last, and reads the date indexes in order (see `list`).
             ArticleSort::Published | ArticleSort::Relevance if query.descending => "a.published DESC".to_string(),
