@@ -119,7 +119,8 @@ impl Library {
     /// loses at most the last commits, never consistency); the busy timeout
     /// makes a second writer wait instead of failing at once. The
     /// `source_key` function is the key sources are found by (migration
-    /// 0015), and `relevance` ranks search matches (see [`relevance`]).
+    /// 0015), `relevance` ranks search matches (see [`relevance`]), and
+    /// `rarray` lets a statement take a list of ids as one parameter.
     ///
     /// Transactions begin IMMEDIATE, taking the write lock at BEGIN: a
     /// deferred transaction that has read and then wants to write while
@@ -150,6 +151,7 @@ impl Library {
             |ctx| Ok(analyses::source_key(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
         )?;
         relevance::register(conn, relevance::SAMPLE)?;
+        rusqlite::vtab::array::load_module(conn)?;
         Ok(())
     }
 
@@ -239,6 +241,36 @@ impl Library {
 /// The current time as an RFC 3339 timestamp in UTC, for `*_at` columns.
 pub(crate) fn now() -> String {
     jiff::Timestamp::now().round(jiff::Unit::Second).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// What the store's own tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Library;
+    use sourcetrace_import::{ArticleDraft, Format, Origin};
+
+    /// A library with articles `(title, text, date, outlet)`, ids from 1,
+    /// written in one batch as an import writes them.
+    pub(crate) fn library(articles: &[(&str, &str, &str, Option<&str>)]) -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(&dir.path().join("l.sqlite")).unwrap();
+        let gazetteer = library.gazetteer().unwrap();
+        let items: Vec<crate::BatchItem> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text, date, outlet))| {
+                let mut draft =
+                    ArticleDraft::new(Origin::file(format!("{i}-{title}.txt")), Format::Text).with_body(text);
+                draft.title = Some(title.to_string());
+                draft.date = Some(date.to_string());
+                draft.outlet = outlet.map(str::to_string);
+                crate::BatchItem::Article(Box::new(draft.finish(&gazetteer)))
+            })
+            .collect();
+        let run = library.begin_import(&["test".into()]).unwrap();
+        library.write_batch(run, &items).unwrap();
+        (dir, library)
+    }
 }
 
 #[cfg(test)]

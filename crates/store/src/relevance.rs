@@ -72,9 +72,7 @@ pub(crate) fn register(conn: &Connection, sample: i64) -> rusqlite::Result<()> {
     // closes.
     let rc = unsafe {
         match (*api).xCreateFunction {
-            Some(create) => {
-                create(api, c"relevance".as_ptr(), settings.cast(), Some(relevance), Some(drop_settings))
-            }
+            Some(create) => create(api, c"relevance".as_ptr(), settings.cast(), Some(relevance), Some(drop_settings)),
             None => ffi::SQLITE_MISUSE,
         }
     };
@@ -98,13 +96,7 @@ fn fts5_api(conn: &Connection) -> rusqlite::Result<*mut ffi::fts5_api> {
         let mut stmt: *mut ffi::sqlite3_stmt = ptr::null_mut();
         let mut rc = ffi::sqlite3_prepare_v2(db, c"SELECT fts5(?1)".as_ptr(), -1, &mut stmt, ptr::null_mut());
         if rc == ffi::SQLITE_OK {
-            rc = ffi::sqlite3_bind_pointer(
-                stmt,
-                1,
-                ptr::addr_of_mut!(api).cast(),
-                c"fts5_api_ptr".as_ptr(),
-                None,
-            );
+            rc = ffi::sqlite3_bind_pointer(stmt, 1, ptr::addr_of_mut!(api).cast(), c"fts5_api_ptr".as_ptr(), None);
             if rc == ffi::SQLITE_OK {
                 rc = ffi::sqlite3_step(stmt);
                 if rc == ffi::SQLITE_ROW {

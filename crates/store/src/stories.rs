@@ -538,25 +538,10 @@ fn log_edit(tx: &Transaction, action: &str, story: i64, detail: serde_json::Valu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sourcetrace_import::{ArticleDraft, Format, Origin};
 
-    /// A library with articles `(title, text, date)`, ids from 1.
     fn library(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut library = Library::open(&dir.path().join("l.sqlite")).unwrap();
-        let gazetteer = library.gazetteer().unwrap();
-        let items: Vec<crate::BatchItem> = articles
-            .iter()
-            .map(|(title, text, date)| {
-                let mut draft = ArticleDraft::new(Origin::file(format!("{title}.txt")), Format::Text).with_body(text);
-                draft.title = Some(title.to_string());
-                draft.date = Some(date.to_string());
-                crate::BatchItem::Article(Box::new(draft.finish(&gazetteer)))
-            })
-            .collect();
-        let run = library.begin_import(&["test".into()]).unwrap();
-        library.write_batch(run, &items).unwrap();
-        (dir, library)
+        let articles: Vec<_> = articles.iter().map(|&(title, text, date)| (title, text, date, None)).collect();
+        crate::testing::library(&articles)
     }
 
     #[test]

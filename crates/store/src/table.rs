@@ -6,7 +6,7 @@
 //! same to show as one of a hundred: the window asks for the rows it can
 //! display, never for the whole table.
 
-use crate::query::{filter_sql, search_error};
+use crate::query::{filter_sql, search_error, FilteredSearch};
 use crate::{ArticleFilter, Library, Result};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
@@ -94,48 +94,15 @@ impl Library {
 
     /// One page of the library table.
     pub fn article_page(&self, query: &ArticleQuery) -> Result<ArticlePage> {
+        self.article_page_filtering(query, FilteredSearch::Decide)
+    }
+
+    /// [`Library::article_page`], applying a filter to a search as `how`
+    /// says.
+    fn article_page_filtering(&self, query: &ArticleQuery, how: FilteredSearch) -> Result<ArticlePage> {
         let filter = &query.filter;
         let search = filter.searching();
-        // The selection reads only `articles` (and the search index), so
-        // the total is counted without the joins that only add columns: with
-        // them SQLite read every article's row, text and all (340 ms at
-        // 100,000 articles), where the count alone reads an index.
-        let mut selection = String::from(" FROM articles a");
-        let mut args = Vec::new();
-        if let Some(search) = search {
-            selection.push_str(" JOIN articles_fts ON articles_fts.rowid = a.id AND articles_fts MATCH ?");
-            args.push(Value::Text(search.to_string()));
-        }
-        let mut conditions = String::from(" WHERE 1");
-        // The join above already searched, and keeps the rank and snippet.
-        filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut conditions, &mut args);
-        let from = format!(
-            "{selection} LEFT JOIN outlets o ON o.id = a.outlet_id
-              LEFT JOIN analyses an ON an.article_id = a.id
-              LEFT JOIN story_articles sa ON sa.article_id = a.id{conditions}"
-        );
-
-        // Every article is in the search index, so an unfiltered search is
-        // counted in the index alone: 30 ms for a word in 380,000 of a
-        // million articles, against 750 ms when each match is looked up.
-        let unfiltered = conditions == " WHERE 1";
-        let count_sql = match search {
-            Some(_) if unfiltered => "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string(),
-            _ => format!("SELECT count(*){selection}{conditions}"),
-        };
-        let total: i64 = self
-            .conn
-            .prepare_cached(&count_sql)
-            .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| r.get(0)))
-            .map_err(|e| search_error(e, search))?;
         let relevance = matches!(query.sort, ArticleSort::Relevance);
-        let floor = match search {
-            Some(search) if relevance && unfiltered && total > crate::RANKED_MATCHES as i64 => {
-                self.relevance_floor(search)?
-            }
-            _ => None,
-        };
-
         let direction = if query.descending { "DESC" } else { "ASC" };
         // Rows without a value sort last in both directions, so that
         // unanalysed articles never crowd the top of a sorted table.
@@ -153,6 +120,60 @@ impl Library {
             ArticleSort::Transparency => format!("an.transparency IS NULL, an.transparency {direction}"),
         };
         let limit = filter.limit.unwrap_or(100).min(MAX_PAGE);
+        let columns = " LEFT JOIN outlets o ON o.id = a.outlet_id
+              LEFT JOIN analyses an ON an.article_id = a.id
+              LEFT JOIN story_articles sa ON sa.article_id = a.id";
+
+        let mut filtering = String::new();
+        let mut filter_args = Vec::new();
+        filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut filtering, &mut filter_args);
+        // A search with a filter may keep its matches among the articles
+        // the filter admits, as `search` does (see `FilteredSearch`):
+        // joined, SQLite read the outlet's or the month's articles from
+        // their index and asked the search index about each, a second or
+        // more for a common word over a million articles.
+        if let Some(search) = search.filter(|_| !filtering.is_empty()) {
+            if self.within_filter(search, &filtering, &filter_args, how)? {
+                let (total, ids) =
+                    self.page_within_filter(search, &filtering, filter_args, query, &order, direction, limit, columns)?;
+                return self.article_rows(query, search.into(), total, ids, None);
+            }
+        }
+
+        // The selection reads only `articles` (and the search index), so
+        // the total is counted without the joins that only add columns: with
+        // them SQLite read every article's row, text and all (340 ms at
+        // 100,000 articles), where the count alone reads an index.
+        let mut selection = String::from(" FROM articles a");
+        let mut args = Vec::new();
+        if let Some(search) = search {
+            selection.push_str(" JOIN articles_fts ON articles_fts.rowid = a.id AND articles_fts MATCH ?");
+            args.push(Value::Text(search.to_string()));
+        }
+        // The join above already searched, and keeps the rank and snippet.
+        let conditions = format!(" WHERE 1{filtering}");
+        args.extend(filter_args);
+        let from = format!("{selection}{columns}{conditions}");
+
+        // Every article is in the search index, so an unfiltered search is
+        // counted in the index alone: 30 ms for a word in 380,000 of a
+        // million articles, against 750 ms when each match is looked up.
+        let unfiltered = filtering.is_empty();
+        let count_sql = match search {
+            Some(_) if unfiltered => "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?".to_string(),
+            _ => format!("SELECT count(*){selection}{conditions}"),
+        };
+        let total: i64 = self
+            .conn
+            .prepare_cached(&count_sql)
+            .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| r.get(0)))
+            .map_err(|e| search_error(e, search))?;
+        let floor = match search {
+            Some(search) if relevance && unfiltered && total > crate::RANKED_MATCHES as i64 => {
+                self.relevance_floor(search)?
+            }
+            _ => None,
+        };
 
         // First the page: only the ids of its articles, in order, so that
         // no snippet or column is made for a match that is not on it.
@@ -189,7 +210,74 @@ impl Library {
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(|e| search_error(e, search))?;
+        self.article_rows(query, search, total, ids, floor)
+    }
 
+    /// The total and the page's ids of a search kept among the articles
+    /// its filter admits: one pass of the search index over the matches,
+    /// each kept when the filter's own query holds it, and ranked then
+    /// when the table is sorted by relevance. Counting and paging as two
+    /// statements read the matches twice.
+    #[allow(clippy::too_many_arguments)]
+    fn page_within_filter(
+        &self,
+        search: &str,
+        filtering: &str,
+        filter_args: Vec<Value>,
+        query: &ArticleQuery,
+        order: &str,
+        direction: &str,
+        limit: usize,
+        columns: &str,
+    ) -> Result<(i64, Vec<i64>)> {
+        let relevance = matches!(query.sort, ArticleSort::Relevance);
+        let rank = if relevance { crate::relevance::RANK_SQL } else { "0.0" };
+        let sql = format!(
+            "SELECT articles_fts.rowid, {rank} FROM articles_fts
+             WHERE articles_fts MATCH ? AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1{filtering})"
+        );
+        let args: Vec<Value> = std::iter::once(Value::Text(search.to_string())).chain(filter_args).collect();
+        let mut found: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| search_error(e, Some(search)))?;
+        let total = found.len() as i64;
+        let offset = query.filter.offset;
+        if relevance {
+            // As `ORDER BY rank, id` would: the best first, ties by id in
+            // the table's direction.
+            found.sort_by(|x, y| {
+                let by_id = if query.descending { y.0.cmp(&x.0) } else { x.0.cmp(&y.0) };
+                x.1.partial_cmp(&y.1).unwrap_or(std::cmp::Ordering::Equal).then(by_id)
+            });
+            return Ok((total, found.iter().skip(offset).take(limit).map(|f| f.0).collect()));
+        }
+        // Any other order is SQLite's, over the matches found.
+        let ids: Vec<Value> = found.iter().map(|f| Value::Integer(f.0)).collect();
+        let page_sql = format!(
+            "SELECT a.id FROM articles a{columns} WHERE a.id IN rarray(?1)
+             ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {offset}"
+        );
+        let ids = self
+            .conn
+            .prepare_cached(&page_sql)
+            .and_then(|mut s| s.query_map([std::rc::Rc::new(ids)], |r| r.get::<_, i64>(0))?.collect())
+            .map_err(|e| search_error(e, Some(search)))?;
+        Ok((total, ids))
+    }
+
+    /// The rows of a page, in the order of `ids`, with a snippet of each
+    /// when searching.
+    fn article_rows(
+        &self,
+        query: &ArticleQuery,
+        search: Option<&str>,
+        total: i64,
+        ids: Vec<i64>,
+        floor: Option<i64>,
+    ) -> Result<ArticlePage> {
+        let filter = &query.filter;
         // Then the columns of each, and its snippet when searching.
         let (snippet, matching) = match search {
             Some(_) => (
@@ -238,5 +326,54 @@ impl Library {
             rows.extend(row);
         }
         Ok(ArticlePage { total, offset: filter.offset, rows, ranked_among: floor.map(|_| crate::RANKED_MATCHES) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A filtered search gives the same page, count and order whether each
+    /// match is looked up or the matches are kept among the articles the
+    /// filter admits, for every sort.
+    #[test]
+    fn a_filtered_search_pages_the_same_either_way() {
+        let texts: Vec<String> =
+            (0..40).map(|i| format!("The vote in district {i} was counted.{}", " Vote again.".repeat(i % 4))).collect();
+        let titles: Vec<String> = (0..40).map(|i| format!("Vote {}", (i * 7) % 40)).collect();
+        let dates: Vec<String> = (0..40).map(|i| format!("2021-0{}-1{}", 1 + (i / 2) % 3, i % 10)).collect();
+        let articles: Vec<_> = (0..40)
+            .map(|i| (titles[i].as_str(), texts[i].as_str(), dates[i].as_str(), [Some("Reuters"), Some("TASS")][i % 2]))
+            .collect();
+        let (_dir, library) = crate::testing::library(&articles);
+        let sorts = [
+            ArticleSort::Relevance,
+            ArticleSort::Published,
+            ArticleSort::Outlet,
+            ArticleSort::Title,
+            ArticleSort::Attributions,
+        ];
+        let filters = [
+            ArticleFilter { outlets: vec!["Reuters".into()], ..Default::default() },
+            ArticleFilter { since: Some("2021-02-01".into()), until: Some("2021-02-28".into()), ..Default::default() },
+            ArticleFilter { outlets: vec!["TASS".into()], limit: Some(4), offset: 2, ..Default::default() },
+        ];
+        for filter in &filters {
+            for sort in sorts {
+                for descending in [false, true] {
+                    for search in ["vote", "\"vote again\""] {
+                        let query = ArticleQuery {
+                            filter: ArticleFilter { search: Some(search.into()), ..filter.clone() },
+                            sort,
+                            descending,
+                        };
+                        let looked_up = library.article_page_filtering(&query, FilteredSearch::LookUp).unwrap();
+                        let among = library.article_page_filtering(&query, FilteredSearch::Within).unwrap();
+                        assert!(!looked_up.rows.is_empty(), "{query:?}");
+                        assert_eq!(looked_up, among, "{query:?}");
+                    }
+                }
+            }
+        }
     }
 }
