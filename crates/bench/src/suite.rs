@@ -568,6 +568,21 @@ fn library_section(figures: &mut Figures, options: &SuiteOptions) {
             app.article_page(&query).map_or(0, |p| p.rows.len())
         });
     }
+    // The same word within one outlet or one month, as a journalist
+    // narrows a search: the filter decides how the matches are kept.
+    for (label, filter) in [("one outlet", &outlet), ("one month", &month)] {
+        time(&format!("search a common word ({common}) in {label}, top 50"), &mut || {
+            app.search(&common, filter).map_or(0, |h| h.hits.len())
+        });
+        let query = ArticleQuery {
+            filter: ArticleFilter { search: Some(common.clone()), limit: Some(100), ..filter.clone() },
+            sort: ArticleSort::Relevance,
+            descending: false,
+        };
+        time(&format!("table: a common word ({common}) in {label} by relevance, count and first 100"), &mut || {
+            app.article_page(&query).map_or(0, |p| p.rows.len())
+        });
+    }
     time("list newest 50", &mut || app.list(&page(&all)).map_or(0, |r| r.len()));
     time("list newest 50 of one outlet", &mut || app.list(&page(&outlet)).map_or(0, |r| r.len()));
     time("list newest 50 of one month", &mut || app.list(&page(&month)).map_or(0, |r| r.len()));
