@@ -79,6 +79,44 @@ pub struct ArticlePage {
 /// The largest page the table hands out in one call.
 pub const MAX_PAGE: usize = 1_000;
 
+/// The joins that give the table's columns and sorts.
+const COLUMNS: &str = " LEFT JOIN outlets o ON o.id = a.outlet_id
+              LEFT JOIN analyses an ON an.article_id = a.id
+              LEFT JOIN story_articles sa ON sa.article_id = a.id";
+
+/// The rows a page holds: 100 unless asked, never more than [`MAX_PAGE`].
+fn page_limit(query: &ArticleQuery) -> usize {
+    query.filter.limit.unwrap_or(100).min(MAX_PAGE)
+}
+
+fn direction(query: &ArticleQuery) -> &'static str {
+    if query.descending {
+        "DESC"
+    } else {
+        "ASC"
+    }
+}
+
+/// The `ORDER BY` terms of the table's sort, before the id that breaks
+/// ties. Rows without a value sort last in both directions, so that
+/// unanalysed articles never crowd the top of a sorted table.
+fn order_sql(query: &ArticleQuery) -> String {
+    let direction = direction(query);
+    match query.sort {
+        ArticleSort::Relevance if query.filter.searching().is_some() => crate::relevance::RANK_SQL.to_string(),
+        // SQLite sorts NULL first, so DESC alone puts undated articles
+        // last, and reads the date indexes in order (see `list`).
+        ArticleSort::Published | ArticleSort::Relevance if query.descending => "a.published DESC".to_string(),
+        ArticleSort::Published | ArticleSort::Relevance => "a.published IS NULL, a.published ASC".to_string(),
+        ArticleSort::Outlet => format!("o.name IS NULL, o.name COLLATE NOCASE {direction}"),
+        ArticleSort::Title => format!("a.title IS NULL, a.title COLLATE NOCASE {direction}"),
+        ArticleSort::Attributions => format!("an.attribution_count IS NULL, an.attribution_count {direction}"),
+        ArticleSort::StateMedia => format!("an.state_media_share IS NULL, an.state_media_share {direction}"),
+        ArticleSort::Anonymous => format!("an.anonymous_share IS NULL, an.anonymous_share {direction}"),
+        ArticleSort::Transparency => format!("an.transparency IS NULL, an.transparency {direction}"),
+    }
+}
+
 impl Library {
     /// Is a search with `total` matches dense enough that reading the date
     /// index until `needed` of them are found beats reading and sorting
@@ -103,26 +141,9 @@ impl Library {
         let filter = &query.filter;
         let search = filter.searching();
         let relevance = matches!(query.sort, ArticleSort::Relevance);
-        let direction = if query.descending { "DESC" } else { "ASC" };
-        // Rows without a value sort last in both directions, so that
-        // unanalysed articles never crowd the top of a sorted table.
-        let order = match query.sort {
-            ArticleSort::Relevance if search.is_some() => crate::relevance::RANK_SQL.to_string(),
-            // SQLite sorts NULL first, so DESC alone puts undated articles
-            // last, and reads the date indexes in order (see `list`).
-            ArticleSort::Published | ArticleSort::Relevance if query.descending => "a.published DESC".to_string(),
-            ArticleSort::Published | ArticleSort::Relevance => "a.published IS NULL, a.published ASC".to_string(),
-            ArticleSort::Outlet => format!("o.name IS NULL, o.name COLLATE NOCASE {direction}"),
-            ArticleSort::Title => format!("a.title IS NULL, a.title COLLATE NOCASE {direction}"),
-            ArticleSort::Attributions => format!("an.attribution_count IS NULL, an.attribution_count {direction}"),
-            ArticleSort::StateMedia => format!("an.state_media_share IS NULL, an.state_media_share {direction}"),
-            ArticleSort::Anonymous => format!("an.anonymous_share IS NULL, an.anonymous_share {direction}"),
-            ArticleSort::Transparency => format!("an.transparency IS NULL, an.transparency {direction}"),
-        };
-        let limit = filter.limit.unwrap_or(100).min(MAX_PAGE);
-        let columns = " LEFT JOIN outlets o ON o.id = a.outlet_id
-              LEFT JOIN analyses an ON an.article_id = a.id
-              LEFT JOIN story_articles sa ON sa.article_id = a.id";
+        let direction = direction(query);
+        let order = order_sql(query);
+        let limit = page_limit(query);
 
         let mut filtering = String::new();
         let mut filter_args = Vec::new();
@@ -134,8 +155,7 @@ impl Library {
         // more for a common word over a million articles.
         if let Some(search) = search.filter(|_| !filtering.is_empty()) {
             if self.within_filter(search, &filtering, &filter_args, how)? {
-                let (total, ids) =
-                    self.page_within_filter(search, &filtering, filter_args, query, &order, direction, limit, columns)?;
+                let (total, ids) = self.page_within_filter(query, search, &filtering, filter_args)?;
                 return self.article_rows(query, search.into(), total, ids, None);
             }
         }
@@ -153,7 +173,7 @@ impl Library {
         // The join above already searched, and keeps the rank and snippet.
         let conditions = format!(" WHERE 1{filtering}");
         args.extend(filter_args);
-        let from = format!("{selection}{columns}{conditions}");
+        let from = format!("{selection}{COLUMNS}{conditions}");
 
         // Every article is in the search index, so an unfiltered search is
         // counted in the index alone: 30 ms for a word in 380,000 of a
@@ -218,17 +238,12 @@ impl Library {
     /// each kept when the filter's own query holds it, and ranked then
     /// when the table is sorted by relevance. Counting and paging as two
     /// statements read the matches twice.
-    #[allow(clippy::too_many_arguments)]
     fn page_within_filter(
         &self,
+        query: &ArticleQuery,
         search: &str,
         filtering: &str,
         filter_args: Vec<Value>,
-        query: &ArticleQuery,
-        order: &str,
-        direction: &str,
-        limit: usize,
-        columns: &str,
     ) -> Result<(i64, Vec<i64>)> {
         let relevance = matches!(query.sort, ArticleSort::Relevance);
         let rank = if relevance { crate::relevance::RANK_SQL } else { "0.0" };
@@ -243,7 +258,7 @@ impl Library {
             .and_then(|mut s| s.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(|e| search_error(e, Some(search)))?;
         let total = found.len() as i64;
-        let offset = query.filter.offset;
+        let (offset, limit) = (query.filter.offset, page_limit(query));
         if relevance {
             // As `ORDER BY rank, id` would: the best first, ties by id in
             // the table's direction.
@@ -255,8 +270,9 @@ impl Library {
         }
         // Any other order is SQLite's, over the matches found.
         let ids: Vec<Value> = found.iter().map(|f| Value::Integer(f.0)).collect();
+        let (order, direction) = (order_sql(query), direction(query));
         let page_sql = format!(
-            "SELECT a.id FROM articles a{columns} WHERE a.id IN rarray(?1)
+            "SELECT a.id FROM articles a{COLUMNS} WHERE a.id IN rarray(?1)
              ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {offset}"
         );
         let ids = self
