@@ -15,8 +15,11 @@
 //! largest rowid of the table) are assumed to hold the phrase at that
 //! density. A phrase in fewer than [`SAMPLE`] articles is counted exactly,
 //! and then the score is bm25's to the last bit (the tests compare them). A
-//! phrase in more is common, so its weight is small and changes slowly with
-//! its count: an estimate off by a fifth moves it by about 4%.
+//! phrase in more is common, so its weight changes slowly with its count:
+//! for a phrase in 1 to 5% of the articles, an estimate off by a fifth
+//! moves its weight by 4 to 7%. Over a million articles the best score of
+//! each query in the suite moved by at most 5%, and the top 50 kept 48 to
+//! 50 of bm25's.
 //!
 //! The weights after `last_rowid` are the columns' weights, as for `bm25()`.
 //! The score is negative, smaller for a better match, as `bm25()`'s is, so
