@@ -30,6 +30,7 @@ pub mod migrate;
 mod outlets;
 mod query;
 mod relevance;
+mod selection;
 mod stories;
 mod table;
 
@@ -95,6 +96,8 @@ pub struct Library {
     /// The ids of sources this connection has written or found, kept
     /// between analysis batches (see `analyses::KnownSources`).
     known_sources: analyses::KnownSources,
+    /// The articles of the filter a search is kept within, while it runs.
+    selection: selection::Selection,
 }
 
 impl Library {
@@ -107,8 +110,9 @@ impl Library {
         }
         let mut conn =
             Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        Library::configure(&mut conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        let mut library = Library { conn, path: path.to_path_buf(), known_sources: Default::default() };
+        let selection =
+            Library::configure(&mut conn).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        let mut library = Library { conn, path: path.to_path_buf(), known_sources: Default::default(), selection };
         migrate::run(&mut library.conn, path)?;
         library.sync_builtin_outlets()?;
         Ok(library)
@@ -119,8 +123,9 @@ impl Library {
     /// loses at most the last commits, never consistency); the busy timeout
     /// makes a second writer wait instead of failing at once. The
     /// `source_key` function is the key sources are found by (migration
-    /// 0015), `relevance` ranks search matches (see [`relevance`]), and
-    /// `rarray` lets a statement take a list of ids as one parameter.
+    /// 0015), `relevance` ranks search matches (see [`relevance`]),
+    /// `in_selection` keeps a search within a filter (see [`selection`]),
+    /// and `rarray` lets a statement take a list of ids as one parameter.
     ///
     /// Transactions begin IMMEDIATE, taking the write lock at BEGIN: a
     /// deferred transaction that has read and then wants to write while
@@ -135,7 +140,7 @@ impl Library {
     /// every statement it puts back in its cache, which SQLite takes as a
     /// reason to compile that statement again on its next use. The
     /// analysis's reads of each article were compiled anew every time.
-    fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    fn configure(conn: &mut Connection) -> rusqlite::Result<selection::Selection> {
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -152,7 +157,7 @@ impl Library {
         )?;
         relevance::register(conn, relevance::SAMPLE)?;
         rusqlite::vtab::array::load_module(conn)?;
-        Ok(())
+        selection::Selection::register(conn)
     }
 
     /// A second connection to this library that only reads, for a thread
@@ -164,14 +169,14 @@ impl Library {
         let path = self.path.as_path();
         // The settings of every connection (WAL is already the file's), and
         // then no writes at all.
-        let open = || -> rusqlite::Result<Connection> {
+        let open = || -> rusqlite::Result<(Connection, selection::Selection)> {
             let mut conn = Connection::open(path)?;
-            Library::configure(&mut conn)?;
+            let selection = Library::configure(&mut conn)?;
             conn.pragma_update(None, "query_only", true)?;
-            Ok(conn)
+            Ok((conn, selection))
         };
-        let conn = open().map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        Ok(Library { conn, path: path.to_path_buf(), known_sources: Default::default() })
+        let (conn, selection) = open().map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Ok(Library { conn, path: path.to_path_buf(), known_sources: Default::default(), selection })
     }
 
     pub fn path(&self) -> &Path {

@@ -186,10 +186,10 @@ pub const RANKED_MATCHES: usize = 10_000;
 /// `articles` to apply its filter.
 const LOOKED_UP_MATCHES: i64 = 2_000;
 
-/// A filter admitting at most this many articles is counted before the
-/// search's matches are; counting either side to 50,000 takes a few
-/// milliseconds.
-const SMALL_FILTER: i64 = 50_000;
+/// A filtered search with more matches than this is always kept within
+/// its filter: selecting a million articles costs less than looking up
+/// this many matches.
+const MANY_MATCHES: i64 = 50_000;
 
 /// How a search with a filter (outlet, dates, collection) applies it.
 ///
@@ -197,16 +197,15 @@ const SMALL_FILTER: i64 = 50_000;
 /// filtered column, past its text: about 1.5 µs a match when the file is
 /// in memory, and far more when it is not. For a common word (380,000 of a
 /// million articles) within one outlet or one month that took 560 ms. The
-/// other way reads the ids the filter admits from the filter's own index
-/// (dates, outlet) into a set, and keeps the matches found in it: 60 to 80
-/// ms for the same searches. It costs about 1.5 µs per admitted article,
-/// so a filter that admits nearly every article is cheaper the first way.
-/// Neither wins everywhere, so `Decide` counts both sides first (a few
-/// milliseconds for a small filter, tens for large ones).
+/// other way selects the articles the filter admits from the filter's own
+/// index, about 70 ns each (see `selection.rs`), and keeps the matches
+/// among them. A filter of every article makes the selection cost more
+/// than a few thousand lookups, so `Decide` counts both sides first, each
+/// count stopped at a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FilteredSearch {
-    /// Look matches up when there are few, or when the filter admits at
-    /// least as many articles as the search matches.
+    /// Look matches up when there are at most 2,000, or at most 50,000
+    /// and the filter admits more than twenty times as many articles.
     Decide,
     // The tests choose one way and then the other, to compare them.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -534,17 +533,14 @@ impl Library {
         // index already has, was a lookup a match: half of the time of an
         // unfiltered search for a common word over a million articles.
         let mut top = format!("SELECT articles_fts.rowid AS id, {RANK_SQL} AS rank FROM articles_fts");
+        // The filter's articles, held while the search runs (see `selection.rs`).
+        let mut selected = None;
         if conditions.is_empty() {
             top.push_str(" WHERE articles_fts MATCH ?1");
         } else if self.within_filter(query, &conditions, &args[1..], how)? {
-            // The `+` keeps SQLite from handing the filter's ids to the
-            // search index one at a time, which asks it for the query again
-            // for each (0.75 s for a month's articles).
-            top.push_str(
-                " WHERE articles_fts MATCH ?1 AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1",
-            );
-            top.push_str(&conditions);
-            top.push(')');
+            selected = Some(self.select(&conditions, &args[1..])?);
+            args.truncate(1);
+            top.push_str(" WHERE articles_fts MATCH ?1 AND in_selection(articles_fts.rowid)");
         } else {
             top.push_str(" JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1");
             top.push_str(&conditions);
@@ -579,6 +575,7 @@ impl Library {
         });
         let collected = rows.and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>());
         let hits = collected.map_err(|e| search_error(e, Some(query)))?;
+        drop(selected);
         Ok(SearchResults { hits, ranked_among: floor.map(|_| RANKED_MATCHES) })
     }
 
@@ -598,10 +595,8 @@ impl Library {
             FilteredSearch::Within => return Ok(true),
             FilteredSearch::Decide => {}
         }
-        // Each count stops at a bound, so that a common word or a filter
-        // of every article costs no more than the other side: first the
-        // few matches that are looked up, then a filter that admits tens
-        // of thousands (an outlet, a month), and only then both in full.
+        // Each count stops at a bound, so that neither a common word nor
+        // a filter of every article is counted in full.
         let matches_up_to = |bound: i64| -> Result<i64> {
             let sql =
                 format!("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {bound})");
@@ -615,12 +610,13 @@ impl Library {
         if matches_up_to(LOOKED_UP_MATCHES + 1)? <= LOOKED_UP_MATCHES {
             return Ok(false);
         }
-        let admitted = admitted_up_to(SMALL_FILTER + 1)?;
-        if admitted <= SMALL_FILTER {
-            return Ok(matches_up_to(admitted + 1)? > admitted);
+        let matches = matches_up_to(MANY_MATCHES + 1)?;
+        if matches > MANY_MATCHES {
+            return Ok(true);
         }
-        let matches = matches_up_to(i64::MAX)?;
-        Ok(admitted_up_to(matches)? < matches)
+        // A lookup costs about twenty times what selecting an article does.
+        let bound = matches * 20;
+        Ok(admitted_up_to(bound + 1)? <= bound)
     }
 
     /// The smallest article id among the [`RANKED_MATCHES`] most recently

@@ -155,7 +155,7 @@ impl Library {
         // more for a common word over a million articles.
         if let Some(search) = search.filter(|_| !filtering.is_empty()) {
             if self.within_filter(search, &filtering, &filter_args, how)? {
-                let (total, ids) = self.page_within_filter(query, search, &filtering, filter_args)?;
+                let (total, ids) = self.page_within_filter(query, search, &filtering, &filter_args)?;
                 return self.article_rows(query, search.into(), total, ids, None);
             }
         }
@@ -235,28 +235,30 @@ impl Library {
 
     /// The total and the page's ids of a search kept among the articles
     /// its filter admits: one pass of the search index over the matches,
-    /// each kept when the filter's own query holds it, and ranked then
-    /// when the table is sorted by relevance. Counting and paging as two
-    /// statements read the matches twice.
+    /// each kept when the filter's selection holds it (see
+    /// `selection.rs`), and ranked then when the table is sorted by
+    /// relevance. Counting and paging as two statements read the matches
+    /// twice.
     fn page_within_filter(
         &self,
         query: &ArticleQuery,
         search: &str,
         filtering: &str,
-        filter_args: Vec<Value>,
+        filter_args: &[Value],
     ) -> Result<(i64, Vec<i64>)> {
         let relevance = matches!(query.sort, ArticleSort::Relevance);
         let rank = if relevance { crate::relevance::RANK_SQL } else { "0.0" };
+        let selected = self.select(filtering, filter_args)?;
         let sql = format!(
             "SELECT articles_fts.rowid, {rank} FROM articles_fts
-             WHERE articles_fts MATCH ? AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1{filtering})"
+             WHERE articles_fts MATCH ?1 AND in_selection(articles_fts.rowid)"
         );
-        let args: Vec<Value> = std::iter::once(Value::Text(search.to_string())).chain(filter_args).collect();
         let mut found: Vec<(i64, f64)> = self
             .conn
             .prepare_cached(&sql)
-            .and_then(|mut s| s.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .and_then(|mut s| s.query_map([search], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(|e| search_error(e, Some(search)))?;
+        drop(selected);
         let total = found.len() as i64;
         let (offset, limit) = (query.filter.offset, page_limit(query));
         if relevance {
