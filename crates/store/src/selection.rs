@@ -80,25 +80,42 @@ impl Library {
     /// until the returned guard is dropped. The ids are read from the
     /// filter's index (outlet, dates), not from the articles' rows.
     pub(crate) fn select(&self, conditions: &str, args: &[Value]) -> Result<Selected<'_>> {
-        // Filled apart and then swapped in, so that the lock is never held
-        // while SQLite runs a statement.
-        let mut bits: Vec<u64> = Vec::new();
         let mut stmt = self.conn.prepare_cached(&format!("SELECT a.id FROM articles a WHERE 1{conditions}"))?;
-        let mut rows = stmt.query(params_from_iter(args))?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if id < 0 {
-                continue;
-            }
-            let word = (id >> 6) as usize;
-            if word >= bits.len() {
-                bits.resize(word + 1, 0);
-            }
-            bits[word] |= 1 << (id & 63);
-        }
+        let ids = stmt.query_map(params_from_iter(args), |row| row.get::<_, i64>(0))?;
+        let bits = bits_of(ids)?;
+        self.hold(bits)
+    }
+
+    /// Puts the articles `ids` into this connection's selection until the
+    /// returned guard is dropped.
+    pub(crate) fn select_ids(&self, ids: impl IntoIterator<Item = i64>) -> Result<Selected<'_>> {
+        let bits = bits_of(ids.into_iter().map(Ok))?;
+        self.hold(bits)
+    }
+
+    /// Swaps `bits` in. They are filled apart, so that the lock is never
+    /// held while SQLite runs a statement.
+    fn hold(&self, bits: Vec<u64>) -> Result<Selected<'_>> {
         *lock(&self.selection.bits).map_err(crate::StoreError::Invalid)? = bits;
         Ok(Selected { bits: &self.selection.bits })
     }
+}
+
+/// One bit per id, set for each of `ids`.
+fn bits_of(ids: impl Iterator<Item = rusqlite::Result<i64>>) -> Result<Vec<u64>> {
+    let mut bits: Vec<u64> = Vec::new();
+    for id in ids {
+        let id = id?;
+        if id < 0 {
+            continue;
+        }
+        let word = (id >> 6) as usize;
+        if word >= bits.len() {
+            bits.resize(word + 1, 0);
+        }
+        bits[word] |= 1 << (id & 63);
+    }
+    Ok(bits)
 }
 
 #[cfg(test)]
@@ -124,6 +141,11 @@ mod tests {
             assert_eq!(selected(&library), [2, 3]);
         }
         assert!(selected(&library).is_empty(), "empty again once the guard is gone");
+        {
+            let _guard = library.select_ids([3, 1, 3]).unwrap();
+            assert_eq!(selected(&library), [1, 3]);
+        }
+        assert!(selected(&library).is_empty());
         assert!(!contains(&[u64::MAX], -1), "no negative id is ever selected");
         assert!(contains(&[0, 1], 64) && !contains(&[0, 1], 65) && !contains(&[0, 1], 640));
     }

@@ -270,9 +270,28 @@ impl Library {
             });
             return Ok((total, found.iter().skip(offset).take(limit).map(|f| f.0).collect()));
         }
+        // Sorted by date, SQLite reads the filter's articles in date order
+        // (the date index, or an outlet's) and asks the selection about
+        // each, stopping at the page: a filter of nearly every article and
+        // a common word took 0.9 s with the ids handed over in a list,
+        // which SQLite sorted in full.
+        let (order, direction) = (order_sql(query), direction(query));
+        if matches!(query.sort, ArticleSort::Published) {
+            let selected = self.select_ids(found.iter().map(|f| f.0))?;
+            let page_sql = format!(
+                "SELECT a.id FROM articles a WHERE 1{filtering} AND in_selection(a.id)
+                 ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {offset}"
+            );
+            let ids = self
+                .conn
+                .prepare_cached(&page_sql)
+                .and_then(|mut s| s.query_map(params_from_iter(filter_args), |r| r.get::<_, i64>(0))?.collect())
+                .map_err(|e| search_error(e, Some(search)))?;
+            drop(selected);
+            return Ok((total, ids));
+        }
         // Any other order is SQLite's, over the matches found.
         let ids: Vec<Value> = found.iter().map(|f| Value::Integer(f.0)).collect();
-        let (order, direction) = (order_sql(query), direction(query));
         let page_sql = format!(
             "SELECT a.id FROM articles a{COLUMNS} WHERE a.id IN rarray(?1)
              ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {offset}"
