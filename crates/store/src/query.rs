@@ -503,8 +503,9 @@ impl Library {
     /// NOT, prefix*, NEAR(...), title:word), ranked by bm25 with titles
     /// weighted five times the body. The ranking is FTS5's bm25, except that
     /// a phrase in more than 5,000 articles has its count estimated from
-    /// the first 5,000, not read to the end (see `relevance.rs`). A query FTS5 cannot parse is a
-    /// [`StoreError::BadQuery`] that says so, not a crash.
+    /// the first 5,000, not read to the end (see `relevance.rs`). A query
+    /// FTS5 cannot parse is a [`StoreError::BadQuery`] that says so, not a
+    /// crash.
     ///
     /// An unfiltered search that matches more than [`RANKED_MATCHES`]
     /// articles ranks the most recently imported of them, and says so.
@@ -596,27 +597,32 @@ impl Library {
             FilteredSearch::Decide => {}
         }
         // Each count stops at a bound, so that neither a common word nor
-        // a filter of every article is counted in full.
-        let matches_up_to = |bound: i64| -> Result<i64> {
-            let sql =
-                format!("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {bound})");
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            stmt.query_row([query], |r| r.get(0)).map_err(|e| search_error(e, Some(query)))
-        };
-        let admitted_up_to = |bound: i64| -> Result<i64> {
-            let sql = format!("SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1{conditions} LIMIT {bound})");
-            Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(args), |r| r.get(0))?)
-        };
-        if matches_up_to(LOOKED_UP_MATCHES + 1)? <= LOOKED_UP_MATCHES {
+        // a filter of every article is counted in full: the matches past
+        // the point where the filter is always selected, and the admitted
+        // articles past the point where lookups would be cheaper.
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {})",
+            MANY_MATCHES + 1
+        );
+        let matches: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([query], |r| r.get(0))
+            .map_err(|e| search_error(e, Some(query)))?;
+        if matches <= LOOKED_UP_MATCHES {
             return Ok(false);
         }
-        let matches = matches_up_to(MANY_MATCHES + 1)?;
         if matches > MANY_MATCHES {
             return Ok(true);
         }
         // A lookup costs about twenty times what selecting an article does.
         let bound = matches * 20;
-        Ok(admitted_up_to(bound + 1)? <= bound)
+        // The bound is a parameter, so that one cached statement serves
+        // every count of this filter.
+        let sql = format!("SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1{conditions} LIMIT ?)");
+        let bounded = args.iter().cloned().chain([Value::Integer(bound + 1)]);
+        let admitted: i64 = self.conn.prepare_cached(&sql)?.query_row(params_from_iter(bounded), |r| r.get(0))?;
+        Ok(admitted <= bound)
     }
 
     /// The smallest article id among the [`RANKED_MATCHES`] most recently

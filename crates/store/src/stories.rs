@@ -158,9 +158,10 @@ impl Library {
     }
 
     /// "More like this": the articles the full-text index ranks best (bm25,
-    /// titles weighted five times the body, see `relevance.rs`) for any of `terms`, other than
-    /// `article_id`, at most `limit`. With a date and a window, only
-    /// articles published within `window_days` of it, or undated.
+    /// titles weighted five times the body, see `relevance.rs`) for any of
+    /// `terms`, other than `article_id`, at most `limit`. With a date and a
+    /// window, only articles published within `window_days` of it, or
+    /// undated.
     pub fn story_candidates(
         &self,
         article_id: i64,

@@ -140,11 +140,6 @@ impl Library {
     fn article_page_filtering(&self, query: &ArticleQuery, how: FilteredSearch) -> Result<ArticlePage> {
         let filter = &query.filter;
         let search = filter.searching();
-        let relevance = matches!(query.sort, ArticleSort::Relevance);
-        let direction = direction(query);
-        let order = order_sql(query);
-        let limit = page_limit(query);
-
         let mut filtering = String::new();
         let mut filter_args = Vec::new();
         filter_sql(&ArticleFilter { search: None, ..filter.clone() }, &mut filtering, &mut filter_args);
@@ -160,6 +155,8 @@ impl Library {
             }
         }
 
+        let relevance = matches!(query.sort, ArticleSort::Relevance);
+        let (direction, order, limit) = (direction(query), order_sql(query), page_limit(query));
         // The selection reads only `articles` (and the search index), so
         // the total is counted without the joins that only add columns: with
         // them SQLite read every article's row, text and all (340 ms at
