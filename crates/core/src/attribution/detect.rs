@@ -626,6 +626,29 @@ const MODIFIERS: &[&str] = &[
 /// a determiner follows: "a report in The New York Times".
 const NP_PREPOSITIONS: &[&str] = &["of", "in", "on", "by", "for", "from", "at", "with", "to"];
 
+/// Who a speech verb is told to when the object is one word: "told
+/// reporters", "told supporters outside the courthouse".
+const ADDRESSEES: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "reporters",
+    "journalists",
+    "voters",
+    "supporters",
+    "lawmakers",
+    "listeners",
+    "viewers",
+    "audiences",
+    "crowds",
+    "members",
+    "students",
+    "people",
+    "everyone",
+];
+
 /// Words of time besides weekdays and month names, which come from `dates`.
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -1596,8 +1619,7 @@ impl<'a, 't> Detector<'a, 't> {
         let mut after = self.skip_adverbials(after, s.end);
         if after == c.end && self.lex.cue(c.entry).complements & complement::OBJ != 0 {
             if let Some((x, y)) = self.right_np(after, s.end, false) {
-                if t.toks[x].cap || in_list(&["reporters", "journalists", "him", "her", "them", "us", "me"], t.lower(x))
-                {
+                if t.toks[x].cap || in_list(ADDRESSEES, t.lower(x)) {
                     after = y;
                 }
             }
@@ -1619,11 +1641,26 @@ impl<'a, 't> Detector<'a, 't> {
         // "The goal, he said, is to forge a truce": the cue sits inside the
         // content, which goes on after the second comma.
         let parenthetical = subject.is_some() && t.is_punct(tail, ',') && tail + 2 < s.end && t.is_word(tail + 1);
-        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical {
+        // Only a subject set off by a comma, and a cue that says something,
+        // make the words before it content: "declined to comment on the
+        // program" said nothing, and "..., Royal, alluded to" has no subject
+        // in front of it.
+        let entry = self.lex.cue(c.entry);
+        let place = subject.is_some()
+            && !self.closes_at(tail, s.end)
+            && entry.class == CueClass::Speech
+            && !entry.phrase.ends_with(" to comment")
+            && self.closing_place(tail, s.end);
+        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical && !place {
             return None;
         }
         let comma_in_quote = before >= 2 && t.toks[before - 1].kind == Kind::Close && t.is_punct(before - 2, ',');
         if before == 0 || !(t.is_punct(before - 1, ',') || t.is_punct(before - 1, '\u{2014}') || comma_in_quote) {
+            return None;
+        }
+        // "12:25 pm – President Obama is briefed on the situation": a dash
+        // after a time stamp opens a log entry, not words said.
+        if place && t.is_punct(before - 1, '\u{2014}') {
             return None;
         }
         let end = if comma_in_quote { before } else { before - 1 };
@@ -1695,7 +1732,7 @@ impl<'a, 't> Detector<'a, 't> {
                 opener,
             )
             || opener.ends_with("ing") && t.toks[start].cap;
-        if adverbial && (parenthetical || subordinate) {
+        if adverbial && (parenthetical || subordinate || place) {
             return None;
         }
         let (mut content, quoted) = self.content_spans(start, end);
@@ -1728,6 +1765,27 @@ impl<'a, 't> Detector<'a, 't> {
             e -= 1;
         }
         let reported = e > lead + 1 && t.word_is(e - 1, "that") && t.is(e - 2, CUE_BIT);
+        // "..., because, according to Trump, the media would call him a
+        // chicken": after a subordinator the source's words are the clause
+        // that follows, and what came before is the writer's. ("And,
+        // according to officials, adopted a new strategy" goes on with the
+        // same clause, which is all the source's.)
+        let conjoined = e > lead + 1
+            && e < c.first
+            && t.is_word(e - 1)
+            && in_list(&["because", "since", "although", "though", "whereas"], t.lower(e - 1));
+        let reported = reported || conjoined;
+        // "According to a close friend of Mrs. Clinton's who died in 2000,
+        // the first lady ...": a relative clause up to the comma is part
+        // of the source.
+        let src = if c.first <= lead + 1 && t_word_is_who(t, src.1) {
+            match (src.1 + 1..s.end.min(src.1 + 15)).find(|&k| !t.is_word(k)) {
+                Some(k) if t.is_punct(k, ',') => (src.0, k),
+                _ => src,
+            }
+        } else {
+            src
+        };
         let (start, end) = if c.first <= lead + 1 || reported {
             let mut k = src.1;
             while k < s.end && t.is_punct(k, ',') {
@@ -2255,6 +2313,11 @@ impl<'a, 't> Detector<'a, 't> {
         let window = if entry.complements & complement::THAT != 0 { (k + 12).min(end) } else { k };
         let mut j = k;
         while j < window {
+            // "in that state": after a preposition "that" points at a
+            // noun and opens no clause.
+            if t.word_is(j, "that") && j > k && t.is(j - 1, NP_PREPOSITIONS_BIT) {
+                break;
+            }
             if t.word_is(j, "that") {
                 // "reported that, according to an analysis, half of ...":
                 // the content starts after the comma, with the aside, as
@@ -2262,7 +2325,16 @@ impl<'a, 't> Detector<'a, 't> {
                 let start = if t.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
                 return (start < end).then_some(start);
             }
-            if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap {
+            // A preposition that can open a cue phrase ("in a statement")
+            // is only a preposition after an addressee ("told reporters in
+            // Iowa on Monday that") or in an adverbial right after the cue
+            // ("said in a 911 call from the scene that"). After a bare
+            // clause's subject it may open a relative clause ("says the
+            // increase in polarization that Bloomberg decries").
+            let preposition = t.is(j, NP_PREPOSITIONS_BIT)
+                && entry.class == CueClass::Speech
+                && (t.is(k, NP_PREPOSITIONS_BIT) || entry.complements & complement::OBJ != 0);
+            if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap && !preposition {
                 break;
             }
             if t.is(j, PRONOUNS_BIT) && j > k {
@@ -2310,29 +2382,7 @@ impl<'a, 't> Detector<'a, 't> {
             // the Times", when what follows it can start the content.
             let lw = t.lower(k);
             let mut j = k;
-            if in_list(
-                &[
-                    "him",
-                    "her",
-                    "them",
-                    "us",
-                    "me",
-                    "reporters",
-                    "journalists",
-                    "voters",
-                    "supporters",
-                    "lawmakers",
-                    "listeners",
-                    "viewers",
-                    "audiences",
-                    "crowds",
-                    "members",
-                    "students",
-                    "people",
-                    "everyone",
-                ],
-                lw,
-            ) {
+            if in_list(ADDRESSEES, lw) {
                 j = k + 1;
             } else if t.toks[k].cap {
                 while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
@@ -2559,6 +2609,45 @@ impl<'a, 't> Detector<'a, 't> {
             && !(k > 0 && t.is_word(k - 1) && (t.is(k - 1, NOUN_MARKERS_BIT) || t.lower(k - 1).ends_with("'s")))
     }
 
+    /// "..., Trump said at a rally in Des Moines, Iowa.", "..., he told
+    /// reporters outside the courthouse.": a phrase of place or occasion
+    /// that runs to the end of the sentence tells where the words were
+    /// said, and is no content of their own. It has no "that", no
+    /// quotation and no other cue in it, so nothing said follows.
+    fn closing_place(&self, k: usize, end: usize) -> bool {
+        let t = self.t;
+        // The phrase names a place, an occasion or a time: "at a rally",
+        // "to reporters", "in Paris", "on Facebook Friday"; not "at least"
+        // or "to impose", which go on with the sentence.
+        let named = |j: usize| {
+            t.is_word(j)
+                && (t.toks[j].cap
+                    || t.is(j, DETERMINERS_BIT)
+                    || time_word_at(t, j)
+                    || in_list(&["his", "her", "their", "its", "our", "reporters", "supporters"], t.lower(j)))
+        };
+        if !(t.is_word(k)
+            && in_list(&["at", "in", "on", "during", "to", "from", "outside", "inside", "near", "aboard"], t.lower(k))
+            && named(k + 1))
+        {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < end && j < k + 14 {
+            if self.closes_at(j, end) {
+                return j > k + 1;
+            }
+            let word = t.is_word(j) && !t.word_is(j, "that") && (!self.is_cue_word(j) || t.is(j, NP_PREPOSITIONS_BIT));
+            // "in Des Moines, Iowa": a comma only between places.
+            let place_comma = t.is_punct(j, ',') && t.is_word(j + 1) && t.toks[j + 1].cap;
+            if !(word || place_comma) {
+                return false;
+            }
+            j += 1;
+        }
+        self.closes_at(j, end) && j > k + 1
+    }
+
     /// Does the sentence end at `tail`, or hand over to a participle or
     /// "according to" there?
     fn closes_at(&self, tail: usize, end: usize) -> bool {
@@ -2616,9 +2705,15 @@ impl<'a, 't> Detector<'a, 't> {
                         "doesn't", "didn't", "don't",
                     ],
                     w,
-                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, trim_suffix(w, "'s"))
-                    || matches!(w.split_once('\''), Some((p, _)) if is_a(PRONOUNS_BIT, p));
+                ) || w.ends_with("'s") && k > start && is_a(PRONOUNS_BIT, trim_suffix(w, "'s"));
                 if finite && k > start {
+                    return true;
+                }
+                // "it's good", "they're wrong", "we'll win": a pronoun with a
+                // contracted verb is a subject and its verb in one word,
+                // wherever it stands.
+                if matches!(w.split_once('\''), Some((p, v)) if is_a(PRONOUNS_BIT, p) && matches!(v, "s" | "re" | "ll" | "d" | "ve" | "m"))
+                {
                     return true;
                 }
             } else if !matches!(t.toks[k].kind, Kind::Punct('-') | Kind::Open | Kind::Close) {

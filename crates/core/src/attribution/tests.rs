@@ -1750,6 +1750,24 @@ fn contents_end_where_the_attributed_words_end() {
         ("The plan was rejected by most voters in the county.", "was rejected", "The plan"),
         // A speaker label that opens its paragraph governs the paragraph.
         ("Roe: Well, no. That plan is dead. We move on.", ":", "Well, no. That plan is dead. We move on."),
+        // A closing cue with where it was said.
+        ("The plan is sound, Smith said at a rally in Des Moines, Iowa.", "said", "The plan is sound"),
+        ("We will win, he told supporters outside the courthouse.", "told", "We will win"),
+        // The addressee and where it was told come before the "that".
+        ("Smith told reporters in Iowa on Monday that he would run.", "told", "he would run"),
+        (
+            "Roe told an audience at a festival in Houston last week that the plan was dead.",
+            "told",
+            "the plan was dead",
+        ),
+        // After a subordinator, "according to" governs the clause after it.
+        (
+            "He will skip the debate, because, according to his campaign, the network is unfair.",
+            "according to",
+            "the network is unfair",
+        ),
+        // A pronoun with a contracted verb is a clause of its own.
+        ("I think it's good.", "think", "it's good"),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let a = find(&found, cue).unwrap_or_else(|| panic!("{text}: no cue {cue:?}"));
