@@ -2263,13 +2263,36 @@ impl<'a, 't> Detector<'a, 't> {
                 continue;
             }
             let cue_sent = t.toks[f.cue.0].sent as usize;
-            let para = t.toks[f.cue.0].para;
+            let mut para = t.toks[f.cue.0].para;
             let mut extra = Vec::new();
             let mut si = cue_sent + 1;
-            while si < t.sentences.len() && t.sentences[si].para == para {
+            // A paragraph that ends with the cue, or with quotation that
+            // goes on from it, hands over to a next paragraph that opens
+            // with quotation of no one else's: news style gives a long
+            // quotation a paragraph of its own after the one that names
+            // the speaker.
+            let mut crossed = false;
+            loop {
+                if si >= t.sentences.len() {
+                    break;
+                }
+                let entering = t.sentences[si].para != para;
+                if entering {
+                    if crossed || t.sentences[si].para != para + 1 {
+                        break;
+                    }
+                    crossed = true;
+                    para += 1;
+                }
                 let s = t.sentences[si];
                 let Some(q) = t.quote_opening_at(s.first) else { break };
                 if claimed[q] || (s.first..s.end).any(|k| self.cue_taken[k]) {
+                    break;
+                }
+                // A short quoted line of its own is a subheading ("'A
+                // really tough decision.'") or a crowd's cry ("Nooooo!").
+                let words = (t.quotes[q].open..t.quotes[q].close).filter(|&k| t.is_word(k)).count();
+                if entering && words < 6 {
                     break;
                 }
                 claimed[q] = true;
@@ -2520,10 +2543,17 @@ impl<'a, 't> Detector<'a, 't> {
                 // A semicolon, or a comma before "but" or "while", starts
                 // the writer's next clause.
                 Kind::Punct(';') if depth <= 0 => break,
+                // ("..., but that he would not support mass deportation" is
+                // a second that-clause of the same cue, and goes on; "...,
+                // but that wasn't the case" is the writer's.)
                 Kind::Punct(',')
                     if depth <= 0
                         && t.is_word(k + 1)
-                        && matches!(t.lower(k + 1), "but" | "while" | "although" | "though" | "whereas") =>
+                        && matches!(t.lower(k + 1), "but" | "while" | "although" | "though" | "whereas")
+                        && !(t.word_is(k + 2, "that")
+                            && t.is_word(k + 3)
+                            && !t.is(k + 3, AUXILIARIES_BIT)
+                            && !t.lower(k + 3).ends_with("n't")) =>
                 {
                     break;
                 }

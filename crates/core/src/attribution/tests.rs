@@ -1768,6 +1768,24 @@ fn contents_end_where_the_attributed_words_end() {
         ),
         // A pronoun with a contracted verb is a clause of its own.
         ("I think it's good.", "think", "it's good"),
+        // A quotation goes on in the next paragraph when no one else speaks
+        // there; a short quoted line of its own is a subheading.
+        (
+            "\u{201C}We will win the state,\u{201D} Roe told reporters.\n\u{201C}The best way is to get to 1,237 delegates first.\u{201D}\nThe vote is next week.",
+            "told",
+            "\u{201C}We will win the state,\u{201D} | \u{201C}The best way is to get to 1,237 delegates first.\u{201D}",
+        ),
+        (
+            "\u{201C}We can win this,\u{201D} she said.\n\u{2018}A tough decision.\u{2019}\nShe will be 60 in May.",
+            "said",
+            "\u{201C}We can win this,\u{201D}",
+        ),
+        // A second that-clause after "but" is the same cue's.
+        (
+            "He said the country must secure the border, but that he would not support mass deportation.",
+            "said",
+            "the country must secure the border, but that he would not support mass deportation",
+        ),
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         let a = find(&found, cue).unwrap_or_else(|| panic!("{text}: no cue {cue:?}"));
