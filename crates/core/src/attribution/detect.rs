@@ -1732,7 +1732,13 @@ impl<'a, 't> Detector<'a, 't> {
                 opener,
             )
             || opener.ends_with("ing") && t.toks[start].cap;
-        if adverbial && (parenthetical || subordinate || place) {
+        // Set off inside its content, the cue leaves an opening adverbial
+        // to the words it frames: "If the bill passes, he said, it will
+        // fill a void", "In the end, he said, union voters vote
+        // Democratic". A participle ("Speaking on CNBC", "Asked about it")
+        // tells what the speaker did, and stays the writer's.
+        let participle = opener.ends_with("ing") && t.toks[start].cap || opener == "asked";
+        if adverbial && (subordinate || place || parenthetical && (self.closes_at(tail, s.end) || participle)) {
             return None;
         }
         let (mut content, quoted) = self.content_spans(start, end);

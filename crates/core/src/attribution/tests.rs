@@ -1780,6 +1780,8 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // An opening condition belongs to the words the cue is set inside.
+        ("If the bill passes, he said, it will fill a void.", "said", "If the bill passes | it will fill a void"),
         // A second that-clause after "but" is the same cue's.
         (
             "He said the country must secure the border, but that he would not support mass deportation.",
