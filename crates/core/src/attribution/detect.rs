@@ -2563,6 +2563,22 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "..., which stood at 263 entering Tuesday's primary": a
+                // relative clause after a comma that closes the sentence,
+                // out of quotation, is the writer's aside on what was said.
+                // (A participle there, ", surpassing Obama's record", is as
+                // often the source's own, and stays.)
+                Kind::Punct(',')
+                    if depth <= 0
+                        && k > start
+                        && t.is_word(k + 1)
+                        && !t.toks[k + 1].cap
+                        && matches!(t.lower(k + 1), "which" | "who" | "whose")
+                        && self.closes_before_quote(k + 1, end)
+                        && !(k + 1..end).any(|j| t.is_punct(j, ',')) =>
+                {
+                    break;
+                }
                 // "said she respects him but argues that ...", "and added":
                 // the subject's next verb of speech is an attribution of its
                 // own, not part of this content.
@@ -2588,6 +2604,12 @@ impl<'a, 't> Detector<'a, 't> {
             k -= 1;
         }
         k
+    }
+
+    /// Does the sentence run from `k` to its end with no quotation in it?
+    fn closes_before_quote(&self, k: usize, end: usize) -> bool {
+        let t = self.t;
+        (k..end).all(|j| t.toks[j].kind != Kind::Open && t.toks[j].kind != Kind::Close)
     }
 
     /// Does another attribution start at `k`: a participle cue, "according

@@ -1780,6 +1780,12 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A relative clause that closes the sentence is the writer's aside.
+        (
+            "He says it is proof the candidate can close the gap, which stood at 263 on Tuesday.",
+            "says",
+            "it is proof the candidate can close the gap",
+        ),
         // An opening condition belongs to the words the cue is set inside.
         ("If the bill passes, he said, it will fill a void.", "said", "If the bill passes | it will fill a void"),
         // A second that-clause after "but" is the same cue's.
