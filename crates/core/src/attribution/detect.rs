@@ -1427,12 +1427,16 @@ impl<'a, 't> Detector<'a, 't> {
             _ => start,
         };
         let mut end = self.content_end(start, s.end);
-        // "Although they say the U.S. must lead, they differ by degree":
-        // in a subordinate clause that opens the sentence, the content
-        // ends where the main clause begins, at the first comma.
+        // "Although they say the U.S. must lead, they differ by degree",
+        // "When he said he would protect them, the crowd applauded": in a
+        // subordinate clause that opens the sentence, the content ends
+        // where the main clause begins, at the first comma.
         let lead_word = self.sentence_start(s.first);
         let subordinate = t.is_word(lead_word)
-            && matches!(t.lower(lead_word), "although" | "though" | "while" | "whereas" | "because" | "if" | "unless")
+            && matches!(
+                t.lower(lead_word),
+                "although" | "though" | "while" | "whereas" | "because" | "if" | "unless" | "when" | "after" | "once"
+            )
             && !(lead_word..aux).any(|k| t.is_punct(k, ','));
         if subordinate {
             let mut depth = 0i32;

@@ -1780,6 +1780,8 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A subordinate clause that opens the sentence ends at its comma.
+        ("When he said he would protect them, the crowd applauded.", "said", "he would protect them"),
         // A relative clause that closes the sentence is the writer's aside.
         (
             "He says it is proof the candidate can close the gap, which stood at 263 on Tuesday.",
