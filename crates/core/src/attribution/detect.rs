@@ -2729,6 +2729,14 @@ impl<'a, 't> Detector<'a, 't> {
             Some(q) if t.quotes[q].close >= end => t.quotes[q].close + 1,
             _ => end,
         };
+        // So does a quotation that opens inside the content and is still
+        // open where the sentence stops: `said Carson is "losing strength.
+        // Some of his support is moving to Cruz," and ...`.
+        let end = (start..end)
+            .filter(|&k| t.toks[k].kind == Kind::Open)
+            .filter_map(|k| t.quote_opening_at(k))
+            .map(|q| t.quotes[q].close + 1)
+            .fold(end, usize::max);
         let a = t.toks[start].start;
         let b = t.toks[end - 1].end;
         let mut quoted_words = 0;

@@ -1780,6 +1780,12 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A quotation still open where the sentence stops runs to its close.
+        (
+            "Roe said Carson is \"losing strength. His support is moving to Cruz,\" and left.",
+            "said",
+            "Carson is \"losing strength. His support is moving to Cruz,\"",
+        ),
         // A subordinate clause that opens the sentence ends at its comma.
         ("When he said he would protect them, the crowd applauded.", "said", "he would protect them"),
         // A relative clause that closes the sentence is the writer's aside.
