@@ -244,7 +244,7 @@ fn a_lexicon_row_adds_a_cue_after_reanalysis_and_bad_rows_are_refused() {
     assert_eq!(smith["stance"], "distancing");
     assert_eq!(smith["cue_class"], "speech");
     assert_eq!(smith["source"]["canonical"], "Smith");
-    assert_eq!(smith["content"][0]["text"], "the plan was dead");
+    assert_eq!(smith["content"][0]["text"], "that the plan was dead");
     assert!(smith["evidence"][0]["rule"].as_str().unwrap().contains("harrumph"), "{smith}");
 
     let stdout = ok(&library, &["lexicon", "remove", "1"]);

@@ -1754,11 +1754,11 @@ fn contents_end_where_the_attributed_words_end() {
         ("The plan is sound, Smith said at a rally in Des Moines, Iowa.", "said", "The plan is sound"),
         ("We will win, he told supporters outside the courthouse.", "told", "We will win"),
         // The addressee and where it was told come before the "that".
-        ("Smith told reporters in Iowa on Monday that he would run.", "told", "he would run"),
+        ("Smith told reporters in Iowa on Monday that he would run.", "told", "that he would run"),
         (
             "Roe told an audience at a festival in Houston last week that the plan was dead.",
             "told",
-            "the plan was dead",
+            "that the plan was dead",
         ),
         // After a subordinator, "according to" governs the clause after it.
         (
