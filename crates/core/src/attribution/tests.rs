@@ -1780,6 +1780,8 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A preposition right after the verb joins the cue.
+        ("The senator warned against a government shutdown.", "warned against", "a government shutdown"),
         // A quotation still open where the sentence stops runs to its close.
         (
             "Roe said Carson is \"losing strength. His support is moving to Cruz,\" and left.",
