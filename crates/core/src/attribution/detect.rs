@@ -2956,6 +2956,15 @@ impl<'a, 't> Detector<'a, 't> {
     /// coordinated verb ("The judge rubbed his chin, and then said").
     fn subject_before(&self, aux: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
+        // "Ryan, the top Republican, on Tuesday said": a time between the
+        // comma that closes an aside and the cue belongs to neither; the
+        // subject is read as if the cue followed the comma. (Without it the
+        // day was taken for the speaker.)
+        if let Some(k) = self.time_adverbial_start(aux, limit) {
+            if k > limit + 2 && t.is_punct(k - 1, ',') {
+                return self.subject_before(k, limit);
+            }
+        }
         if let Some(found) = self.modified_subject(aux, limit) {
             return Some(found);
         }
@@ -3287,20 +3296,7 @@ impl<'a, 't> Detector<'a, 't> {
     /// said". `aux` itself when there is none.
     fn before_time_modifier(&self, aux: usize, limit: usize) -> usize {
         let t = self.t;
-        // The adverbial ends in its time word, right before the cue ("in
-        // calling on" is no adverbial of time).
-        if !(aux > limit + 1 && t.is_word(aux - 1) && time_word_at(t, aux - 1)) {
-            return aux;
-        }
-        let mut k = aux - 1;
-        while k > limit + 1
-            && aux - k < 3
-            && t.is_word(k - 1)
-            && (time_word_at(t, k - 1)
-                || in_list(&["on", "in", "this", "last", "earlier", "late", "early"], t.lower(k - 1)))
-        {
-            k -= 1;
-        }
+        let Some(k) = self.time_adverbial_start(aux, limit) else { return aux };
         if k > limit + 1 && t.is(k - 1, MODIFIERS_BIT) {
             return k - 1;
         }
@@ -3311,6 +3307,27 @@ impl<'a, 't> Detector<'a, 't> {
             return k;
         }
         aux
+    }
+
+    /// Where an adverbial of time that ends right before the cue starts:
+    /// "on Tuesday", "last week", "earlier this month".
+    fn time_adverbial_start(&self, aux: usize, limit: usize) -> Option<usize> {
+        let t = self.t;
+        // The adverbial ends in its time word, right before the cue ("in
+        // calling on" is no adverbial of time).
+        if !(aux > limit + 1 && t.is_word(aux - 1) && time_word_at(t, aux - 1)) {
+            return None;
+        }
+        let mut k = aux - 1;
+        while k > limit + 1
+            && aux - k < 3
+            && t.is_word(k - 1)
+            && (time_word_at(t, k - 1)
+                || in_list(&["on", "in", "this", "last", "earlier", "late", "early"], t.lower(k - 1)))
+        {
+            k -= 1;
+        }
+        Some(k)
     }
 
     /// "People briefed on the situation say", "economists surveyed by

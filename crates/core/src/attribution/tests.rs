@@ -378,6 +378,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a day between the appositive and the cue",
+        text: "Jane Roe, a local teacher, on Tuesday said the plan was a disaster.",
+        cue: "said",
+        source: "Jane Roe, a local teacher",
+        kind: "person",
+        canonical: "Jane Roe",
+        content: "the plan was a disaster",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "inverted cue with a trailing appositive",
         text: "The plan is sound, said George Bruno, a former state senator in New Hampshire.",
         cue: "said",
