@@ -1452,6 +1452,30 @@ impl<'a, 't> Detector<'a, 't> {
                 }
             }
         }
+        // "The committee, which said the plan was flawed, will meet
+        // again": a relative clause set off by commas ends at its closing
+        // comma, where the main clause takes up again.
+        let relative = |k: usize| t.is_word(k) && matches!(t.lower(k), "who" | "which");
+        let set_off = |k: usize| k > s.first && t.is_punct(k - 1, ',');
+        if (b == a + 1 && relative(a) && set_off(a)) || (aux > b && relative(aux - 1) && set_off(aux - 1)) {
+            let mut depth = 0i32;
+            for k in start..end {
+                match t.toks[k].kind {
+                    Kind::Open => depth += 1,
+                    Kind::Close => depth -= 1,
+                    Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => {
+                        end = k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // "which wrote and adopted the constitution": a conjunction right
+        // after the cue means it took no complement of its own.
+        if t.is_word(start) && matches!(t.lower(start), "and" | "or" | "nor") {
+            return None;
+        }
         if end <= start {
             return refusal.then(|| self.make(c, aux, source, Vec::new(), "refusal", Quoted::None));
         }

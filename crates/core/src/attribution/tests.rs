@@ -1620,6 +1620,14 @@ fn only_a_poll_of_its_own_reports_standings() {
 }
 
 #[test]
+fn a_cue_that_takes_no_complement_attributes_nothing() {
+    // A conjunction right after the verb coordinates it with another: what
+    // was written is the object both share, not a clause of its own.
+    let lexicon = Lexicon::builtin();
+    assert_no_cue(&lexicon, "The Convention, which wrote and adopted the constitution, met in 1787.", "wrote");
+}
+
+#[test]
 fn it_adding_money_passes_on_no_words() {
     let lexicon = Lexicon::builtin();
     for text in ["The bill was amended. It added $5 billion to the deficit.", "It added up to a loss."] {
@@ -1790,6 +1798,8 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A relative clause set off by commas ends at its closing comma.
+        ("The committee, which said the plan was flawed, will meet again.", "said", "the plan was flawed"),
         // A preposition right after the verb joins the cue.
         ("The senator warned against a government shutdown.", "warned against", "a government shutdown"),
         // A quotation still open where the sentence stops runs to its close.
