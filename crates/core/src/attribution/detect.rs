@@ -707,6 +707,34 @@ pub(crate) fn word_classes() -> &'static FastMap<&'static str, u16> {
     })
 }
 
+/// "had", "was", "will": an auxiliary verb proper, which the wider
+/// AUXILIARIES list (with "also", "even", "then") is not.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "be"
+            | "been"
+            | "being"
+    )
+}
+
 /// Is the lowercased word `w` in the list that `bit` stands for?
 pub(crate) fn is_a(bit: u16, w: &str) -> bool {
     class_bits(w) & bit != 0
@@ -1472,8 +1500,12 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         // "which wrote and adopted the constitution": a conjunction right
-        // after the cue means it took no complement of its own.
-        if t.is_word(start) && matches!(t.lower(start), "and" | "or" | "nor") {
+        // after the cue means it took no complement of its own; so does a
+        // preposition left alone at the end ("most leaders would disagree
+        // with").
+        if t.is_word(start) && matches!(t.lower(start), "and" | "or" | "nor")
+            || end == start + 1 && t.is(start, NP_PREPOSITIONS_BIT)
+        {
             return None;
         }
         if end <= start {
@@ -2502,6 +2534,10 @@ impl<'a, 't> Detector<'a, 't> {
             let start = k;
             if k < end && t.is_word(k) && time_word_at(t, k) {
                 k += 1;
+            } else if let Some(n) = self.discourse_adverbial(k, end) {
+                // "said, on the other hand, that": the writer's link
+                // between sentences, said by no one.
+                k += n;
             } else if k + 1 < end
                 && t.is_word(k)
                 && in_list(&["on", "last", "this", "late", "early", "earlier", "next"], t.lower(k))
@@ -2552,7 +2588,9 @@ impl<'a, 't> Detector<'a, 't> {
                 let comma_before_adverbial = t.is_punct(k, ',')
                     && k + 1 < end
                     && t.is_word(k + 1)
-                    && (time_word_at(t, k + 1) || t.word_is(k + 1, "in"));
+                    && (time_word_at(t, k + 1)
+                        || t.word_is(k + 1, "in")
+                        || self.discourse_adverbial(k + 1, end).is_some());
                 let adverb = k < end
                     && t.is_word(k)
                     && t.lower(k).ends_with("ly")
@@ -2567,6 +2605,25 @@ impl<'a, 't> Detector<'a, 't> {
                 return k;
             }
         }
+    }
+
+    /// How many words a linking phrase at `k` has: "on the other hand",
+    /// "of course", "for example", "in turn".
+    fn discourse_adverbial(&self, k: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        const PHRASES: &[&[&str]] = &[
+            &["on", "the", "other", "hand"],
+            &["of", "course"],
+            &["for", "example"],
+            &["for", "instance"],
+            &["in", "turn"],
+            &["in", "fact"],
+            &["at", "the", "same", "time"],
+        ];
+        PHRASES
+            .iter()
+            .find(|p| k + p.len() <= end && p.iter().enumerate().all(|(i, w)| t.word_is(k + i, w)))
+            .map(|p| p.len())
     }
 
     /// The end of a content clause: the end of the sentence, or a comma
@@ -2996,6 +3053,21 @@ impl<'a, 't> Detector<'a, 't> {
             .left_np(self.subject_end(aux, limit), limit)
             .map(|(a, b)| (self.reach_back(a, b, limit), b))
             .map(|(a, b)| (self.coordinated_start(a, limit), b));
+        // "Surety companies that had insured Patriot's obligations agreed":
+        // the phrase before the cue is the object of a relative clause, and
+        // the subject is the noun phrase the clause belongs to.
+        let np = np.map(|(a, b)| {
+            let relative_object = a >= limit + 4
+                && t.is_word(a - 1)
+                && !t.toks[a - 1].cap
+                && t.is_word(a - 2)
+                && is_finite_auxiliary(t.lower(a - 2))
+                && matches!(t.lower(a - 3), "that" | "who" | "which");
+            match relative_object.then(|| self.left_np(a - 3, limit)).flatten() {
+                Some((x, _)) if self.np_is_source(x, a - 3) => (x, b),
+                _ => (a, b),
+            }
+        });
         if let Some((a, b)) = np {
             if let Some(name) = self.name_before_appositive(a, limit, false) {
                 return Some((name, b));
@@ -3498,6 +3570,12 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && is_ly_adverb(w) {
                         break;
                     }
+                    // "companies that had insured Patriot's obligations
+                    // agreed": a word after an auxiliary is a verb, and the
+                    // phrase before the cue is its object, not a subject.
+                    if !tok.cap && words > 0 && i > limit && t.is_word(i - 1) && is_finite_auxiliary(t.lower(i - 1)) {
+                        break;
+                    }
                     words += 1;
                     k -= 1;
                     // A determiner opens the phrase: in "presidents held a
@@ -3754,7 +3832,12 @@ impl<'a, 't> Detector<'a, 't> {
                 && (in_list(OPENING_ADVERBIALS, t.lower(first))
                     || time_word_at(t, first)
                     || is_ly_adverb(t.lower(first))
-                    || t.toks[first].cap && first + 1 < limit && t.lower(first).ends_with("ing"));
+                    || t.toks[first].cap && first + 1 < limit && t.lower(first).ends_with("ing")
+                    // "Chastened by the analyses, Trump revised his plan".
+                    || t.toks[first].cap
+                        && t.lower(first).ends_with("ed")
+                        && t.is_word(first + 1)
+                        && matches!(t.lower(first + 1), "by" | "about" | "with" | "at" | "over" | "from"));
             if opener {
                 if let Some(comma) = (first + 1..limit.min(first + 14)).find(|&j| t.is_punct(j, ',')) {
                     first = comma + 1;

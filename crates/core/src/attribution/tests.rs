@@ -378,6 +378,26 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "the subject of a relative clause's object",
+        text: "Officials who had reviewed the documents said the plan was flawed.",
+        cue: "said",
+        source: "Officials who had reviewed the documents",
+        kind: "official",
+        canonical: "Officials",
+        content: "the plan was flawed",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "an opening passive participle before the subject of a participle cue",
+        text: "Chastened by the analyses, Trump revised his plan, promising to focus on average Americans.",
+        cue: "promising",
+        source: "Trump",
+        kind: "official",
+        canonical: "Donald Trump",
+        content: "to focus on average Americans",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a day between the appositive and the cue",
         text: "Jane Roe, a local teacher, on Tuesday said the plan was a disaster.",
         cue: "said",
@@ -1625,6 +1645,10 @@ fn a_cue_that_takes_no_complement_attributes_nothing() {
     // was written is the object both share, not a clause of its own.
     let lexicon = Lexicon::builtin();
     assert_no_cue(&lexicon, "The Convention, which wrote and adopted the constitution, met in 1787.", "wrote");
+    // A preposition left alone at the end is no content either.
+    assert_no_cue(&lexicon, "It is something most business leaders would disagree with.", "would disagree");
+    // "Regarding" is a preposition in news text.
+    assert_no_cue(&lexicon, "He preys on our fears, regarding Muslims and immigrants.", "regarding");
 }
 
 #[test]
@@ -1800,6 +1824,8 @@ fn contents_end_where_the_attributed_words_end() {
         ),
         // A relative clause set off by commas ends at its closing comma.
         ("The committee, which said the plan was flawed, will meet again.", "said", "the plan was flawed"),
+        // A linking phrase after the cue is the writer's.
+        ("Clinton said, on the other hand, that the system works.", "said", "that the system works"),
         // A preposition right after the verb joins the cue.
         ("The senator warned against a government shutdown.", "warned against", "a government shutdown"),
         // A quotation still open where the sentence stops runs to its close.
