@@ -410,6 +410,17 @@ const STUDIES: &[&str] = &[
 
 /// Headings and labels that a colon follows without anyone speaking.
 const LABELS: &[&str] = &[
+    // Interjections that open a headline ("Wow: Al Sharpton Just Said ...")
+    // or a line of quotation ("Hey: Maybe I can send Mitt a bill").
+    "wow",
+    "hey",
+    "whoa",
+    "oops",
+    "ok",
+    "okay",
+    "boom",
+    "bingo",
+    "yikes",
     "question",
     "answer",
     "q",

@@ -1584,6 +1584,7 @@ fn headings_before_a_colon_are_not_speakers() {
         "Monday's Morning Email: Putin's role in the leak.",
         "One conclusion: It's a bad idea to hire on a hunch.",
         "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
+        "Hey: Maybe I can send Mitt a bill for the carpet.",
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         assert!(found.attributions.is_empty(), "{text}: {:?}", found.attributions);
