@@ -1496,7 +1496,12 @@ impl<'a, 't> Detector<'a, 't> {
         // comma, where the main clause takes up again.
         let relative = |k: usize| t.is_word(k) && matches!(t.lower(k), "who" | "which");
         let set_off = |k: usize| k > s.first && t.is_punct(k - 1, ',');
-        if (b == a + 1 && relative(a) && set_off(a)) || (aux > b && relative(aux - 1) && set_off(aux - 1)) {
+        // (The pronoun is the source, the phrase before it, or stands
+        // before the source: "the tax cut, which he said had harmed".)
+        if (b == a + 1 && relative(a) && set_off(a))
+            || (aux > b && relative(aux - 1) && set_off(aux - 1))
+            || (a > s.first && relative(a - 1) && set_off(a - 1))
+        {
             let mut depth = 0i32;
             for k in start..end {
                 match t.toks[k].kind {
@@ -1581,8 +1586,52 @@ impl<'a, 't> Detector<'a, 't> {
         // it ("endorsed Trump last week at a rally") are the writer's.
         let np_only = entry.complements & (complement::THAT | complement::WH) == 0;
         let end = if clausal || !np_only || quotes_inside && !labels { end } else { self.np_object_end(start, end) };
-        let (content, quoted) = self.content_spans(start, end);
+        let (mut content, quoted) = self.content_spans(start, end);
+        // "a measure that he believes would lower abortions", "a decision
+        // they say allowed terrorism to spread", "which he said had harmed
+        // the economy": content that opens with its verb has its subject
+        // before the source, in the phrase the relative clause belongs to.
+        if let Some(lead) = self.relative_antecedent(a, start, s.first) {
+            content.insert(0, (t.toks[lead.0].start, t.toks[lead.1 - 1].end));
+        }
         Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
+    }
+
+    /// The subject of a content that opens with its verb, when the source
+    /// and cue sit in a relative clause: the noun phrase before the source
+    /// with its relative pronoun, or the pronoun alone.
+    fn relative_antecedent(&self, source: usize, start: usize, first: usize) -> Option<(usize, usize)> {
+        let t = self.t;
+        let w = t.lower(start);
+        let predicate = t.is_word(start)
+            && !t.toks[start].cap
+            && (is_finite_auxiliary(w)
+                || matches!(w, "can" | "won't" | "wouldn't" | "can't" | "couldn't" | "isn't" | "wasn't" | "hasn't")
+                || is_verb_form(w) && !t.is(start, DETERMINERS_BIT | NOUN_MARKERS_BIT | PRONOUNS_BIT));
+        if !predicate || source <= first {
+            return None;
+        }
+        let before = source - 1;
+        if t.is_word(before) && matches!(t.lower(before), "that" | "which" | "who") {
+            // "..., which he said had harmed": the pronoun stands for a
+            // phrase the comma sets off, and is itself the subject.
+            return match self.left_np(before, first) {
+                Some((x, y)) if y == before && !t.is(before - 1, CUE_BIT) => {
+                    // The phrase with its article: "a measure that".
+                    let x = if x > first && t.is_word(x - 1) && t.is(x - 1, NOUN_MARKERS_BIT) { x - 1 } else { x };
+                    Some((x, before + 1))
+                }
+                _ => Some((before, before + 1)),
+            };
+        }
+        // "a decision they say allowed": a noun right before the source,
+        // with no word to join them, opens a reduced relative clause.
+        match self.left_np(source, first) {
+            Some((x, y)) if y == source && t.is_word(before) && !t.toks[before].cap && !t.is(before, CUE_BIT) => {
+                Some((x, y))
+            }
+            _ => None,
+        }
     }
 
     /// Where a noun-phrase object (with a label after it for "called him a

@@ -1823,6 +1823,14 @@ fn contents_end_where_the_attributed_words_end() {
             "said",
             "\u{201C}We can win this,\u{201D}",
         ),
+        // A content that opens with its verb takes its subject from the
+        // phrase the relative clause belongs to.
+        (
+            "It is a measure that he believes would lower the number of abortions.",
+            "believes",
+            "a measure that | would lower the number of abortions",
+        ),
+        ("The tax cut, which he said had harmed the economy, expired.", "said", "which | had harmed the economy"),
         // A relative clause set off by commas ends at its closing comma.
         ("The committee, which said the plan was flawed, will meet again.", "said", "the plan was flawed"),
         // A linking phrase after the cue is the writer's.
