@@ -1518,10 +1518,22 @@ impl<'a, 't> Detector<'a, 't> {
         // "which wrote and adopted the constitution": a conjunction right
         // after the cue means it took no complement of its own; so does a
         // preposition left alone at the end ("most leaders would disagree
-        // with").
+        // with"), or an adverb alone ("Rubio hit back again, saying ...").
+        let lone_adverb = |k: usize| {
+            t.is_word(k)
+                && (is_ly_adverb(t.lower(k))
+                    || matches!(t.lower(k), "again" | "too" | "also" | "first" | "later" | "then" | "back" | "twice"))
+        };
         if t.is_word(start) && matches!(t.lower(start), "and" | "or" | "nor")
-            || end == start + 1 && t.is(start, NP_PREPOSITIONS_BIT)
+            || end == start + 1 && (t.is(start, NP_PREPOSITIONS_BIT) || lone_adverb(start))
         {
+            return None;
+        }
+        // "Trump responded first by saying he ...": the participle after
+        // "by" is the cue that carries the words, and makes the
+        // attribution; the verb before it only says how.
+        let by = if lone_adverb(start) { start + 1 } else { start };
+        if t.word_is(by, "by") && self.is_cue_word(by + 1) && t.lower(by + 1).ends_with("ing") {
             return None;
         }
         if end <= start {

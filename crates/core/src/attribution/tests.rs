@@ -1648,6 +1648,13 @@ fn a_cue_that_takes_no_complement_attributes_nothing() {
     assert_no_cue(&lexicon, "The Convention, which wrote and adopted the constitution, met in 1787.", "wrote");
     // A preposition left alone at the end is no content either.
     assert_no_cue(&lexicon, "It is something most business leaders would disagree with.", "would disagree");
+    // An adverb alone is no content, and "by saying" carries the words.
+    assert_no_cue(&lexicon, "Rubio hit back again, saying Christie was too focused on his campaign.", "hit back");
+    let text = "Trump responded first by saying he should not have called Rubio a lightweight.";
+    assert_no_cue(&lexicon, text, "responded");
+    let found = analyze(text, &lexicon, &Context::default());
+    let saying = find(&found, "saying").expect("the participle carries the words");
+    assert_eq!(saying.source.as_ref().map(|s| s.text.as_str()), Some("Trump"));
     // "Regarding" is a preposition in news text.
     assert_no_cue(&lexicon, "He preys on our fears, regarding Muslims and immigrants.", "regarding");
 }
