@@ -2732,10 +2732,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if depth <= 0
                         && t.is_word(k + 1)
                         && matches!(t.lower(k + 1), "but" | "while" | "although" | "though" | "whereas")
-                        && !(t.word_is(k + 2, "that")
-                            && t.is_word(k + 3)
-                            && !t.is(k + 3, AUXILIARIES_BIT)
-                            && !t.lower(k + 3).ends_with("n't")) =>
+                        && !self.opens_that_clause(k + 2) =>
                 {
                     break;
                 }
@@ -2780,6 +2777,13 @@ impl<'a, 't> Detector<'a, 't> {
             k -= 1;
         }
         k
+    }
+
+    /// Does a "that" at `k` open a clause ("but that he would not"), not
+    /// stand as its subject ("but that wasn't the case")?
+    fn opens_that_clause(&self, k: usize) -> bool {
+        let t = self.t;
+        t.word_is(k, "that") && t.is_word(k + 1) && !t.is(k + 1, AUXILIARIES_BIT) && !t.lower(k + 1).ends_with("n't")
     }
 
     /// Does the sentence run from `k` to its end with no quotation in it?
