@@ -1478,18 +1478,7 @@ impl<'a, 't> Detector<'a, 't> {
             )
             && !(lead_word..aux).any(|k| t.is_punct(k, ','));
         if subordinate {
-            let mut depth = 0i32;
-            for k in start..end {
-                match t.toks[k].kind {
-                    Kind::Open => depth += 1,
-                    Kind::Close => depth -= 1,
-                    Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => {
-                        end = k;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
+            end = self.first_comma_out_of_quotation(start, end);
         }
         // "The committee, which said the plan was flawed, will meet
         // again": a relative clause set off by commas ends at its closing
@@ -1502,18 +1491,7 @@ impl<'a, 't> Detector<'a, 't> {
             || (aux > b && relative(aux - 1) && set_off(aux - 1))
             || (a > s.first && relative(a - 1) && set_off(a - 1))
         {
-            let mut depth = 0i32;
-            for k in start..end {
-                match t.toks[k].kind {
-                    Kind::Open => depth += 1,
-                    Kind::Close => depth -= 1,
-                    Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => {
-                        end = k;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
+            end = self.first_comma_out_of_quotation(start, end);
         }
         // "which wrote and adopted the constitution": a conjunction right
         // after the cue means it took no complement of its own; so does a
@@ -2777,6 +2755,24 @@ impl<'a, 't> Detector<'a, 't> {
             k -= 1;
         }
         k
+    }
+
+    /// The first comma after `start` and before `end` that stands outside
+    /// quotation with a word after it, where a clause that opened the
+    /// sentence or set off its source hands back to the main clause; `end`
+    /// when there is none.
+    fn first_comma_out_of_quotation(&self, start: usize, end: usize) -> usize {
+        let t = self.t;
+        let mut depth = 0i32;
+        for k in start..end {
+            match t.toks[k].kind {
+                Kind::Open => depth += 1,
+                Kind::Close => depth -= 1,
+                Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => return k,
+                _ => {}
+            }
+        }
+        end
     }
 
     /// Does a "that" at `k` open a clause ("but that he would not"), not
