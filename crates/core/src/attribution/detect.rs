@@ -1996,6 +1996,18 @@ impl<'a, 't> Detector<'a, 't> {
         if !self.np_is_source(src.0, src.1) {
             return None;
         }
+        // "Asked by Matt Lauer whether she had practiced": the asker, named
+        // after "by", is the source of the question.
+        if t.word_is(c.end, "by") {
+            if let Some((x, y)) = self.right_np(c.end + 1, comma, false) {
+                let wh =
+                    t.is_word(y) && matches!(t.lower(y), "whether" | "if" | "about" | "how" | "why" | "what" | "who");
+                if wh && self.np_is_source(x, y) {
+                    let (content, quoted) = self.content_spans(y, comma);
+                    return Some(Found::new((c.first, c.end), Some(c.entry), Some((x, y)), content, "asked", quoted));
+                }
+            }
+        }
         let (content, quoted) = self.content_spans(c.end, comma);
         Some(Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted))
     }

@@ -378,6 +378,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "the asker after \"asked by\"",
+        text: "Asked by Matt Lauer whether she had practiced her speech, Clinton laughed.",
+        cue: "Asked",
+        source: "Matt Lauer",
+        kind: "person",
+        canonical: "Matt Lauer",
+        content: "whether she had practiced her speech",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "the subject of a relative clause's object",
         text: "Officials who had reviewed the documents said the plan was flawed.",
         cue: "said",
