@@ -2504,6 +2504,19 @@ impl<'a, 't> Detector<'a, 't> {
             let preposition = t.is(j, NP_PREPOSITIONS_BIT)
                 && entry.class == CueClass::Speech
                 && (t.is(k, NP_PREPOSITIONS_BIT) || entry.complements & complement::OBJ != 0);
+            // "said during a taping in Buffalo, New York, that": commas
+            // between places, and one before the "that", stay inside the
+            // adverbial.
+            let place_comma = t.is_punct(j, ',')
+                && j > k
+                && t.is_word(j - 1)
+                && t.toks[j - 1].cap
+                && t.is_word(j + 1)
+                && (t.toks[j + 1].cap || t.word_is(j + 1, "that"));
+            if place_comma {
+                j += 1;
+                continue;
+            }
             if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap && !preposition {
                 break;
             }

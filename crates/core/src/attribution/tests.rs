@@ -1850,6 +1850,8 @@ fn contents_end_where_the_attributed_words_end() {
         ("The tax cut, which he said had harmed the economy, expired.", "said", "which | had harmed the economy"),
         // A relative clause set off by commas ends at its closing comma.
         ("The committee, which said the plan was flawed, will meet again.", "said", "the plan was flawed"),
+        // Commas between places stay inside the adverbial before "that".
+        ("Roe said at a rally in Buffalo, New York, that the plan was dead.", "said", "that the plan was dead"),
         // A linking phrase after the cue is the writer's.
         ("Clinton said, on the other hand, that the system works.", "said", "that the system works"),
         // A preposition right after the verb joins the cue.
