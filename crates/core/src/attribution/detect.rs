@@ -732,6 +732,7 @@ fn is_finite_auxiliary(w: &str) -> bool {
             | "were"
             | "will"
             | "would"
+            | "can"
             | "could"
             | "should"
             | "may"
@@ -1596,7 +1597,7 @@ impl<'a, 't> Detector<'a, 't> {
         let predicate = t.is_word(start)
             && !t.toks[start].cap
             && (is_finite_auxiliary(w)
-                || matches!(w, "can" | "won't" | "wouldn't" | "can't" | "couldn't" | "isn't" | "wasn't" | "hasn't")
+                || matches!(w, "won't" | "wouldn't" | "can't" | "couldn't" | "isn't" | "wasn't" | "hasn't")
                 || is_verb_form(w) && !t.is(start, DETERMINERS_BIT | NOUN_MARKERS_BIT | PRONOUNS_BIT));
         if !predicate || source <= first {
             return None;
@@ -2525,25 +2526,7 @@ impl<'a, 't> Detector<'a, 't> {
             }
             // "said the army must attack the oil that funds it": a finite
             // verb has begun the content, and a later "that" is inside it.
-            if matches!(
-                t.lower(j),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "does"
-                    | "did"
-            ) {
+            if is_finite_auxiliary(t.lower(j)) {
                 break;
             }
             // "vowed to attack the oil that funds it": so has an

@@ -1850,6 +1850,13 @@ fn contents_end_where_the_attributed_words_end() {
         ("The tax cut, which he said had harmed the economy, expired.", "said", "which | had harmed the economy"),
         // A relative clause set off by commas ends at its closing comma.
         ("The committee, which said the plan was flawed, will meet again.", "said", "the plan was flawed"),
+        // A verb before "that" has begun the content: "do that" is no
+        // clause opening.
+        (
+            "They say the Democrats already tried to do that with the first batch of emails.",
+            "say",
+            "the Democrats already tried to do that with the first batch of emails",
+        ),
         // Commas between places stay inside the adverbial before "that".
         ("Roe said at a rally in Buffalo, New York, that the plan was dead.", "said", "that the plan was dead"),
         // A linking phrase after the cue is the writer's.
