@@ -18,6 +18,36 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a role word reaches back over \"on\" to the body it serves",
+        text: "A senior adviser on the Trump transition team said the talks failed.",
+        cue: "said",
+        source: "A senior adviser on the Trump transition team",
+        kind: "official",
+        canonical: "senior adviser on the Trump transition team",
+        content: "the talks failed",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a relative clause about the speaker after an inverted cue",
+        text: "Biden \u{201c}has a lot of roles to play,\u{201d} said Doyle, whose home state is a target.",
+        cue: "said",
+        source: "Doyle",
+        kind: "person",
+        canonical: "Doyle",
+        content: "has a lot of roles to play",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
+        case: "a subject set off by an aside opens a clause after \"that\"",
+        text: "It was three years ago that Michael Bloomberg, who is thinking about running, said it was impossible.",
+        cue: "said",
+        source: "Michael Bloomberg, who is thinking about running",
+        kind: "person",
+        canonical: "Michael Bloomberg",
+        content: "it was impossible",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a parenthetical cue after one word of content",
         text: "Time, Mr. Pence added, was on their side.",
         cue: "added",
