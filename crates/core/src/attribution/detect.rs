@@ -1310,7 +1310,12 @@ impl<'a, 't> Detector<'a, 't> {
         let stands_alone = o == 0
             || t.toks[o - 1].para != t.toks[o].para
             || matches!(t.toks[o - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close)
-            || self.is_cue_word(o - 1);
+            // "called “a smear,”": a cue of one word takes the quotation
+            // as its object. "are" opens multiword cues only ("are
+            // expected to"), and "Teachers are “very pro-Bernie,”
+            // Kilfoyle said" quotes part of a clause.
+            || self.is_cue_word(o - 1)
+                && self.lex.cue_forms.get(t.lower(o - 1)).is_some_and(|forms| forms.iter().any(|(rest, _)| rest.is_empty()));
         if !stands_alone {
             return None;
         }
@@ -2395,7 +2400,16 @@ impl<'a, 't> Detector<'a, 't> {
         }
         for fi in 0..self.found.len() {
             let f = &self.found[fi];
-            if f.rule != "quote-before-cue" {
+            // `Trump's team is “rapidly learning,” Gingrich said. “The
+            // general election is like a football team.”`: a partial
+            // quotation that hands over to the cue goes on as a whole one
+            // does.
+            let first = f.source.map_or(f.cue.0, |(a, _)| a.min(f.cue.0));
+            let quote_ends_content = f.rule == "content-then-cue"
+                && first >= 2
+                && (t.toks[first - 1].kind == Kind::Close
+                    || t.is_punct(first - 1, ',') && t.toks[first - 2].kind == Kind::Close);
+            if f.rule != "quote-before-cue" && !quote_ends_content {
                 continue;
             }
             let cue_sent = t.toks[f.cue.0].sent as usize;
@@ -2875,20 +2889,42 @@ impl<'a, 't> Detector<'a, 't> {
                     || time_word_at(t, j)
                     || in_list(&["his", "her", "their", "its", "our", "reporters", "supporters"], t.lower(j)))
         };
+        // "said in posing the question to Christie": the occasion as a
+        // gerund.
+        let gerund = t.word_is(k, "in") && t.is_word(k + 1) && t.lower(k + 1).ends_with("ing");
         if !(t.is_word(k)
             && in_list(&["at", "in", "on", "during", "to", "from", "outside", "inside", "near", "aboard"], t.lower(k))
-            && named(k + 1))
+            && (named(k + 1) || gerund || k + 1 < end && t.toks[k + 1].kind == Kind::Open))
         {
             return false;
         }
         let mut j = k + 1;
-        while j < end && j < k + 14 {
+        while j < end && j < k + 20 {
             if self.closes_at(j, end) {
                 return j > k + 1;
             }
+            // "on MSNBC's “Morning Joe.”": a quoted title is a name, not
+            // words said; its words are capitalised.
+            if let Some(q) = (t.toks[j].kind == Kind::Open).then(|| t.quote_opening_at(j)).flatten() {
+                let quote = t.quotes[q];
+                let title = quote.words <= 6
+                    && (quote.open + 1..quote.close).all(|i| {
+                        !t.is_word(i) || t.toks[i].cap || in_list(&["the", "of", "a", "and", "in", "on"], t.lower(i))
+                    });
+                if title && quote.close < end {
+                    j = quote.close;
+                    continue;
+                }
+                return false;
+            }
             let word = t.is_word(j) && !t.word_is(j, "that") && (!self.is_cue_word(j) || t.is(j, NP_PREPOSITIONS_BIT));
-            // "in Des Moines, Iowa": a comma only between places.
+            // "in Des Moines, Iowa": a comma only between places, or before
+            // another phrase of place or occasion ("in an interview
+            // Thursday, in the latest escalation of words").
             let place_comma = t.is_punct(j, ',') && t.is_word(j + 1) && t.toks[j + 1].cap;
+            if t.is_punct(j, ',') && !place_comma && j > k + 1 {
+                return self.closing_place(j + 1, end);
+            }
             if !(word || place_comma) {
                 return false;
             }
