@@ -1879,6 +1879,9 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         let s = t.sentence_of(c.first);
         let src = self.right_np(c.end, s.end, true)?;
+        // "an online poll out Thursday": the date of a document belongs to
+        // it, not to the claim after it.
+        let src = (src.0, self.release_time_end(src, s.end));
         let mut lead = self.sentence_start(s.first);
         while lead < c.first
             && (t.is_punct(lead, ',')
@@ -1942,6 +1945,26 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start {
             return None;
         }
+        // "“Is this a priority?” O'Malley said at a press conference,
+        // according to the Las Vegas Sun.": what comes before is another
+        // attribution, its source and cue alone; the newspaper carried
+        // that one's words, and is the channel they came through.
+        if !(c.first <= lead + 1 || reported) {
+            let speaker = self.found.iter().rposition(|f| {
+                let first = f.source.map_or(f.cue.0, |(a, _)| a.min(f.cue.0));
+                first == start && f.cue.1 <= end && f.content.iter().all(|&(_, b)| b <= t.toks[start].start) && {
+                    let tail = self.skip_adverbials(f.cue.1.max(f.source.map_or(0, |(_, b)| b)), end);
+                    tail >= end || self.closing_place(tail, end)
+                }
+            });
+            if let Some(p) = speaker {
+                let content = self.found[p].content.clone();
+                return Some(Found {
+                    channel_for: Some(p),
+                    ..Found::new((c.first, c.end), Some(c.entry), Some(src), content, "according-to", Quoted::All)
+                });
+            }
+        }
         let (mut content, quoted) = self.content_spans(start, end);
         // "Other cleavages, according to the poll, include ideology": set
         // off by commas mid-sentence, the cue sits inside its content.
@@ -1952,6 +1975,37 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         Some(Found::new((c.first, c.end), Some(c.entry), Some(src), content, "according-to", quoted))
+    }
+
+    /// Where a document's phrase ends with its date: "a poll released
+    /// Sunday", "the survey last month", "an online poll out Thursday",
+    /// not what the sentence goes on with ("ahead of the primary"). Only a
+    /// phrase whose last word is a document takes one.
+    fn release_time_end(&self, (a, b): (usize, usize), end: usize) -> usize {
+        let t = self.t;
+        let document =
+            |k: usize| self.lex.source_word(t.lower(k)).is_some_and(|w| w.kind == super::SourceType::Document);
+        let release = |k: usize| in_list(&["released", "conducted", "published"], t.lower(k));
+        // The phrase may already hold the participle: "a poll released".
+        let b = if b > a + 1 && release(b - 1) && document(b - 2) { b - 1 } else { b };
+        if b <= a || !document(b - 1) {
+            return b;
+        }
+        let mut k = b;
+        while k < end
+            && t.is_word(k)
+            && (time_word_at(t, k)
+                || in_list(&["last", "this"], t.lower(k))
+                || release(k)
+                || k == b && t.word_is(k, "out") && k + 1 < end && time_word_at(t, k + 1))
+        {
+            k += 1;
+        }
+        // A word of release with no time after it is the sentence's own.
+        while k > b && !time_word_at(t, k - 1) {
+            k -= 1;
+        }
+        k
     }
 
     /// `TASS reported, citing a short video released on state TV`.
@@ -2107,15 +2161,7 @@ impl<'a, 't> Detector<'a, 't> {
             if !(named || singular) || !plain || subordinate {
                 continue;
             }
-            // The poll with its date ("released Sunday", "last month"), not
-            // what the sentence goes on with ("ahead of the primary").
-            let mut b = last_poll + 1;
-            while b < s.end
-                && t.is_word(b)
-                && (time_word_at(t, b) || in_list(&["last", "this", "released", "conducted", "published"], t.lower(b)))
-            {
-                b += 1;
-            }
+            let b = self.release_time_end((a, last_poll + 1), s.end);
             // "20 percent of people in a recent poll said": the poll is
             // inside the subject of a cue, which is the attribution.
             let cue_follows = (b..s.end.min(b + 3)).any(|j| t.is_word(j) && t.is(j, CUE_BIT));
@@ -3534,11 +3580,25 @@ impl<'a, 't> Detector<'a, 't> {
 
     /// Where an adverbial of time that ends right before the cue starts:
     /// "on Tuesday", "last week", "earlier this month".
+    /// Does the capitalised word at `k` end the name of an outlet the
+    /// gazetteer knows, with the word or two before it? "USA TODAY" and
+    /// "Politico Today" end in a time word that is no time.
+    fn ends_outlet_name(&self, k: usize) -> bool {
+        let t = self.t;
+        t.is_word(k)
+            && t.toks[k].cap
+            && (1..=2).any(|n| {
+                k >= n
+                    && (k - n..k).all(|j| t.is_word(j) && t.toks[j].cap)
+                    && self.lex.gazetteer.by_name(t.slice(k - n, k + 1)).is_some()
+            })
+    }
+
     fn time_adverbial_start(&self, aux: usize, limit: usize) -> Option<usize> {
         let t = self.t;
         // The adverbial ends in its time word, right before the cue ("in
         // calling on" is no adverbial of time).
-        if !(aux > limit + 1 && t.is_word(aux - 1) && time_word_at(t, aux - 1)) {
+        if !(aux > limit + 1 && t.is_word(aux - 1) && time_word_at(t, aux - 1)) || self.ends_outlet_name(aux - 1) {
             return None;
         }
         let mut k = aux - 1;
@@ -3865,7 +3925,7 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && stops {
                         break;
                     }
-                    if time_word_at(t, k) && words > 0 {
+                    if time_word_at(t, k) && words > 0 && !self.ends_outlet_name(k) {
                         break;
                     }
                     words += 1;

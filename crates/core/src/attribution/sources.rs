@@ -184,6 +184,36 @@ const ORG_SUFFIXES: &[&str] = &[
     "news",
 ];
 
+/// The last words of newspapers' names. Left out: "leader" ("Majority
+/// Leader"), "express" ("American Express") and "daily", which end other
+/// names too; "News-Leader" is matched on its first part.
+const MASTHEAD_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "register",
+    "sun",
+    "star",
+    "globe",
+    "chronicle",
+    "dealer",
+    "inquirer",
+    "enquirer",
+    "examiner",
+    "observer",
+    "telegraph",
+    "courier",
+    "dispatch",
+    "bee",
+    "monitor",
+    "sentinel",
+    "statesman",
+];
+
 const DOCUMENT_WORDS: &[&str] = &[
     "report",
     "statement",
@@ -914,6 +944,30 @@ impl<'a, 't> Typer<'a, 't> {
                     },
                 };
             }
+        }
+        // "The Las Vegas Sun", "the Tampa Bay Times", "the Springfield
+        // News-Leader": a name that ends in a masthead word is a newspaper
+        // the gazetteer does not list, unless the article introduced it as
+        // something else.
+        let masthead = last_cap.filter(|&k| {
+            t.lower(k).split('-').any(|part| in_list(MASTHEAD_WORDS, part))
+                && k + 1 == core_end
+                && k > a
+                && (t.toks[k - 1].cap || t.lower(k - 1) == "the")
+                // "Kathleen Star" is a person.
+                && !self.lex.given_names.contains_key(t.lower(a))
+        });
+        if let Some(k) = masthead.filter(|_| entity.is_none_or(|e| e.kind.is_none())) {
+            return Typed {
+                kind: SourceType::Media,
+                country,
+                canonical: strip_determiners(t.slice(a, core_end)),
+                document: false,
+                refers_to: None,
+                generic: false,
+                individual: false,
+                evidence: format!("a newspaper's name ending in \"{}\"", t.slice(k, k + 1)),
+            };
         }
         if let Some(e) = entity {
             return Typed {

@@ -18,6 +18,36 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "an outlet whose name ends in a time word",
+        text: "USA TODAY reported that the talks failed.",
+        cue: "reported",
+        source: "USA TODAY",
+        kind: "media",
+        canonical: "USA Today",
+        content: "the talks failed",
+        attribution: AttributionKind::MediaReport,
+    },
+    Row {
+        case: "a newspaper the gazetteer does not list, by its masthead word",
+        text: "The Cleveland Plain Dealer reported that the talks failed.",
+        cue: "reported",
+        source: "The Cleveland Plain Dealer",
+        kind: "media",
+        canonical: "Cleveland Plain Dealer",
+        content: "the talks failed",
+        attribution: AttributionKind::MediaReport,
+    },
+    Row {
+        case: "according to a poll with its date",
+        text: "According to an online University of Texas poll out Thursday, the senator leads.",
+        cue: "According to",
+        source: "an online University of Texas poll out Thursday",
+        kind: "organization",
+        canonical: "online University of Texas poll out Thursday",
+        content: "the senator leads",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
         case: "a partial quotation before the cue goes on in the next sentence's quotation",
         text: "Trump and his team are \u{201c}rapidly learning the general election,\u{201d} Gingrich said. \u{201c}The general election is like a gigantic football team.\u{201d}",
         cue: "said",
@@ -2376,4 +2406,21 @@ fn cue_class_names_are_their_serde_names() {
         assert_eq!(serde_json::to_string(&class).unwrap(), format!("\"{}\"", class.as_str()));
         assert_eq!(CueClass::parse(class.as_str()), Some(class));
     }
+}
+
+#[test]
+fn according_to_after_a_quotation_and_its_cue_carries_that_quotation() {
+    // "According to the Las Vegas Sun" is how the reporter had O'Malley's
+    // words: it carries the quotation, and O'Malley's attribution came
+    // through it.
+    let lexicon = Lexicon::builtin();
+    let text = "\u{201c}Is this a priority?\u{201d} O\u{2019}Malley said at a press conference, according to the Las Vegas Sun.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let sun = find(&found, "according to").expect("according to");
+    let content: Vec<&str> = sun.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["\u{201c}Is this a priority?\u{201d}"]);
+    assert_eq!(sun.source.as_ref().map(|s| s.kind), Some(SourceType::Media));
+    let said = find(&found, "said").expect("said");
+    let via = said.via.map(|v| found.attributions[v].cue.text.as_str());
+    assert_eq!(via, Some("according to"));
 }
