@@ -657,6 +657,15 @@ const ADDRESSEES: &[&str] = &[
     "members",
     "students",
     "people",
+    "investigators",
+    "prosecutors",
+    "delegates",
+    "donors",
+    "senators",
+    "colleagues",
+    "aides",
+    "friends",
+    "officials",
     "everyone",
 ];
 
@@ -1732,11 +1741,22 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "..., an aide told The New York Times.": the addressee of a cue
         // that takes one stands between the cue and the end.
+        // So is "a Senate panel", "the New Yorker" and "ABC's “Good Morning
+        // America”": the sentence closing after them is checked below.
         let mut after = self.skip_adverbials(after, s.end);
         if after == c.end && self.lex.cue(c.entry).complements & complement::OBJ != 0 {
             if let Some((x, y)) = self.right_np(after, s.end, false) {
-                if t.toks[x].cap || in_list(ADDRESSEES, t.lower(x)) {
+                // Not "told the Biblical story of the city of Nineveh".
+                let determined_listener = t.is(x, DETERMINERS_BIT)
+                    && (t.toks[y - 1].cap || self.np_is_source(x, y))
+                    && !(x..y).any(|k| t.word_is(k, "of"));
+                if t.toks[x].cap || in_list(ADDRESSEES, t.lower(x)) || determined_listener {
                     after = y;
+                    if after < s.end && t.toks[after].kind == Kind::Open {
+                        if let Some(close) = self.title_quote_close(after) {
+                            after = close + 1;
+                        }
+                    }
                 }
             }
         }
@@ -2918,6 +2938,18 @@ impl<'a, 't> Detector<'a, 't> {
             && !(k > 0 && t.is_word(k - 1) && (t.is(k - 1, NOUN_MARKERS_BIT) || t.lower(k - 1).ends_with("'s")))
     }
 
+    /// The closing mark of the quotation that opens at `j` when it quotes a
+    /// title ("Morning Joe", "Face the Nation"): a few words, each
+    /// capitalised or a short function word.
+    fn title_quote_close(&self, j: usize) -> Option<usize> {
+        let t = self.t;
+        let quote = t.quotes[t.quote_opening_at(j)?];
+        let title = quote.words <= 6
+            && (quote.open + 1..quote.close)
+                .all(|i| !t.is_word(i) || t.toks[i].cap || in_list(&["the", "of", "a", "and", "in", "on"], t.lower(i)));
+        title.then_some(quote.close)
+    }
+
     /// "..., Trump said at a rally in Des Moines, Iowa.", "..., he told
     /// reporters outside the courthouse.": a phrase of place or occasion
     /// that runs to the end of the sentence tells where the words were
@@ -2950,18 +2982,15 @@ impl<'a, 't> Detector<'a, 't> {
                 return j > k + 1;
             }
             // "on MSNBC's “Morning Joe.”": a quoted title is a name, not
-            // words said; its words are capitalised.
-            if let Some(q) = (t.toks[j].kind == Kind::Open).then(|| t.quote_opening_at(j)).flatten() {
-                let quote = t.quotes[q];
-                let title = quote.words <= 6
-                    && (quote.open + 1..quote.close).all(|i| {
-                        !t.is_word(i) || t.toks[i].cap || in_list(&["the", "of", "a", "and", "in", "on"], t.lower(i))
-                    });
-                if title && quote.close < end {
-                    j = quote.close;
-                    continue;
+            // words said.
+            if t.toks[j].kind == Kind::Open {
+                match self.title_quote_close(j) {
+                    Some(close) if close < end => {
+                        j = close;
+                        continue;
+                    }
+                    _ => return false,
                 }
-                return false;
             }
             let word = t.is_word(j) && !t.word_is(j, "that") && (!self.is_cue_word(j) || t.is(j, NP_PREPOSITIONS_BIT));
             // "in Des Moines, Iowa": a comma only between places, or before

@@ -18,6 +18,36 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a determined listener after \"told\" closes the sentence",
+        text: "This includes a special force, Defense Secretary Ash Carter told a Senate panel Wednesday.",
+        cue: "told",
+        source: "Defense Secretary Ash Carter",
+        kind: "official",
+        canonical: "Ash Carter",
+        content: "This includes a special force",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "an outlet's programme after \"told\" is the listener, not the content",
+        text: "\"North Korea is a paranoid nation,\" the senator told ABC's \"Good Morning America.\"",
+        cue: "told",
+        source: "the senator",
+        kind: "official",
+        canonical: "senator",
+        content: "North Korea is a paranoid nation",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "investigators are told, not what was said",
+        text: "Mills and Clinton told investigators they were unaware.",
+        cue: "told",
+        source: "Mills and Clinton",
+        kind: "person",
+        canonical: "Mills and Clinton",
+        content: "they were unaware",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "an outlet whose name ends in a time word",
         text: "USA TODAY reported that the talks failed.",
         cue: "reported",
