@@ -3013,7 +3013,10 @@ impl<'a, 't> Detector<'a, 't> {
     fn closes_at(&self, tail: usize, end: usize) -> bool {
         let t = self.t;
         tail >= end
-            || matches!(t.toks[tail].kind, Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Close)
+            || matches!(
+                t.toks[tail].kind,
+                Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') | Kind::Close
+            )
             || (t.is_punct(tail, ',') && t.is_word(tail + 1) && t.is(tail + 1, PARTICIPLES_BIT))
     }
 

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a semicolon closes the clause of a closing cue",
+        text: "Candidates need about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled.",
+        cue: "say",
+        source: "political analysts",
+        kind: "person",
+        canonical: "political analysts",
+        content: "Candidates need about 40 percent of the Hispanic vote",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a determined listener after \"told\" closes the sentence",
         text: "This includes a special force, Defense Secretary Ash Carter told a Senate panel Wednesday.",
         cue: "told",
