@@ -1068,6 +1068,21 @@ impl<'a, 't> Detector<'a, 't> {
         {
             return None;
         }
+        // "exit polls reported by CNN", "a plan announced by the White
+        // House": a past participle with its agent after a common noun
+        // modifies the noun. (A pronoun or a name before it is a subject:
+        // "it reported by phone".)
+        if c.end == c.first + 1
+            && first_word.ends_with("ed")
+            && t.word_is(c.end, "by")
+            && c.first > s.first
+            && t.is_word(c.first - 1)
+            && !t.toks[c.first - 1].cap
+            && !t.is(c.first - 1, PRONOUNS_BIT | AUXILIARIES_BIT | BREAK_BIT)
+            && !is_ly_adverb(t.lower(c.first - 1))
+        {
+            return None;
+        }
         // Words inside a quotation are the quoted speaker's; the reporter
         // attributes the quotation, not what the speaker says others said.
         if t.in_quote[c.first].is_some() {

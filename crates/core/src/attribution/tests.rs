@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a participle with its agent after a common noun is no cue",
+        text: "Sanders won younger voters, according to exit polls reported by CNN and other networks.",
+        cue: "according to",
+        source: "exit polls",
+        kind: "document",
+        canonical: "exit polls",
+        content: "Sanders won younger voters",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
         case: "a semicolon closes the clause of a closing cue",
         text: "Candidates need about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled.",
         cue: "say",
@@ -2463,4 +2473,16 @@ fn according_to_after_a_quotation_and_its_cue_carries_that_quotation() {
     let said = find(&found, "said").expect("said");
     let via = said.via.map(|v| found.attributions[v].cue.text.as_str());
     assert_eq!(via, Some("according to"));
+}
+
+#[test]
+fn a_participle_with_its_agent_after_a_noun_is_no_cue() {
+    let lexicon = Lexicon::builtin();
+    let found = analyze(
+        "Sanders won younger voters, according to exit polls reported by CNN and other networks.",
+        &lexicon,
+        &Context::default(),
+    );
+    let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
+    assert_eq!(cues, ["according to"]);
 }
