@@ -2626,6 +2626,16 @@ impl<'a, 't> Detector<'a, 't> {
             if t.is(j, PRONOUNS_BIT) && j > k {
                 break;
             }
+            // "reported it obtained emails that Carter sent": a subject
+            // pronoun right after the cue opens a bare clause, and a later
+            // "that" is inside it. ("told him that", "explained it in a
+            // statement that" have an object.)
+            if j == k
+                && (in_list(&["he", "she", "they", "we", "i"], t.lower(j))
+                    || t.word_is(j, "it") && t.is_word(j + 1) && !t.is(j + 1, NP_PREPOSITIONS_BIT | BREAK_BIT))
+            {
+                break;
+            }
             // "said the army must attack the oil that funds it": a finite
             // verb has begun the content, and a later "that" is inside it.
             if is_finite_auxiliary(t.lower(j)) {

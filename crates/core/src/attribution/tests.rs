@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a subject pronoun right after the cue opens the content, before a relative \"that\"",
+        text: "The New York Times reported it obtained 72 emails that Carter sent from his personal account.",
+        cue: "reported",
+        source: "The New York Times",
+        kind: "media",
+        canonical: "The New York Times",
+        content: "it obtained 72 emails that Carter sent",
+        attribution: AttributionKind::MediaReport,
+    },
+    Row {
         case: "a participle with its agent after a common noun is no cue",
         text: "Sanders won younger voters, according to exit polls reported by CNN and other networks.",
         cue: "according to",
