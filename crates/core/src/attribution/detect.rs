@@ -1350,9 +1350,16 @@ impl<'a, 't> Detector<'a, 't> {
                 // The inverted order: the source follows the cue. Right
                 // after a quotation and its cue, "the designer" is a source
                 // even when the lexicon does not know designers.
-                let src = self.right_np(p, s.end, false)?;
+                let mut src = self.right_np(p, s.end, false)?;
                 if !self.np_is_source(src.0, src.1) && !self.np_is_determined_noun(src.0, src.1) {
-                    return None;
+                    // "said master of ceremonies Asab Al-Tabchi": a role the
+                    // lexicon does not know, before a name.
+                    let (a, b) = self.right_np(p, s.end, true)?;
+                    let named = t.toks[b - 1].cap && (a..b).filter(|&i| t.toks[i].cap).count() >= 2;
+                    if !named {
+                        return None;
+                    }
+                    src = (a, b);
                 }
                 let src = self.with_trailing_appositive(src, s.end);
                 p = src.1;
@@ -3304,7 +3311,13 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "Humphrey, who calls Trump a “sociopath,” said": the comma that
         // closes the aside may sit inside a closing quotation mark.
-        let quoted_close = aux > limit + 3 && t.toks[aux - 1].kind == Kind::Close && t.is_punct(aux - 2, ',');
+        // Only a quotation inside the aside: in `"Thanks, Clarkston, for
+        // welcoming them," said the host` the quotation is the content,
+        // and "Clarkston" in it no speaker.
+        let quoted_close = aux > limit + 3
+            && t.toks[aux - 1].kind == Kind::Close
+            && t.is_punct(aux - 2, ',')
+            && t.quote_closing_at(aux - 1).is_none_or(|q| t.quotes[q].open > limit);
         if aux > limit + 2 && (t.is_punct(aux - 1, ',') || t.is_punct(aux - 1, '\u{2014}') || quoted_close) {
             // "Jason Sims — a teacher from Mount Pleasant — says": dashes
             // set off an appositive as commas do.

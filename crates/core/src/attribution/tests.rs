@@ -2496,3 +2496,16 @@ fn a_participle_with_its_agent_after_a_noun_is_no_cue() {
     let cues: Vec<&str> = found.attributions.iter().map(|a| a.cue.text.as_str()).collect();
     assert_eq!(cues, ["according to"]);
 }
+
+#[test]
+fn a_name_inside_the_quotation_is_not_the_speaker() {
+    // The commas around "Clarkston" are the quotation's own; the speaker
+    // is named after the cue, with a role the lexicon does not know.
+    let lexicon = Lexicon::builtin();
+    let text = "\"Thanks, Clarkston, for welcoming these refugees,\" said master of ceremonies Asab Al-Tabchi.";
+    let found = analyze(text, &lexicon, &Context::default());
+    let said = find(&found, "said").expect("said");
+    assert_eq!(said.source.as_ref().map(|s| s.text.as_str()), Some("master of ceremonies Asab Al-Tabchi"));
+    let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["\"Thanks, Clarkston, for welcoming these refugees,\""]);
+}
