@@ -1046,6 +1046,35 @@ impl<'a, 't> Typer<'a, 't> {
                 evidence: format!("{} \"{key}\" = {} (sources.tsv)", role_name(role), kind.as_str()),
             };
         }
+        // "master of ceremonies Asab Al-Tabchi": a role the lexicon does
+        // not know, then a name of two capitalised words or more, which is
+        // who it is.
+        // The name may close the phrase or come before its appositive:
+        // "..., a Syrian engineer who immigrated decades ago".
+        let name_end = (a..b).find(|&k| t.is_punct(k, ',')).unwrap_or(b);
+        let name_start = (a..name_end).rev().take_while(|&k| t.is_word(k) && t.toks[k].cap).last();
+        // After a preposition or a conjunction the name is someone else:
+        // "the ex-wife of Alan Grayson", "Lawrence Joyce and William Graham".
+        let apposed = |n: usize| {
+            t.is_word(n - 1)
+                && t.lower(n - 1).starts_with(|ch: char| ch.is_alphabetic())
+                && !t.toks[n - 1].cap
+                && !t.is(n - 1, NP_PREPOSITIONS_BIT | BREAK_BIT)
+                && !matches!(t.lower(n - 1), "and" | "or")
+        };
+        if let Some(n) = name_start.filter(|&n| name_end - n >= 2 && n > a && apposed(n)) {
+            let name = t.slice(n, name_end);
+            return Typed {
+                kind: SourceType::Person,
+                country,
+                canonical: name.to_string(),
+                document: false,
+                refers_to: None,
+                generic: false,
+                individual: true,
+                evidence: format!("the name \"{name}\" after a role the lexicons do not know: a person"),
+            };
+        }
         Typed {
             kind: SourceType::Unknown,
             country,

@@ -2505,7 +2505,9 @@ fn a_name_inside_the_quotation_is_not_the_speaker() {
     let text = "\"Thanks, Clarkston, for welcoming these refugees,\" said master of ceremonies Asab Al-Tabchi.";
     let found = analyze(text, &lexicon, &Context::default());
     let said = find(&found, "said").expect("said");
-    assert_eq!(said.source.as_ref().map(|s| s.text.as_str()), Some("master of ceremonies Asab Al-Tabchi"));
+    let source = said.source.as_ref().expect("a source");
+    assert_eq!(source.text, "master of ceremonies Asab Al-Tabchi");
+    assert_eq!((source.kind, source.canonical.as_str()), (SourceType::Person, "Asab Al-Tabchi"));
     let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["\"Thanks, Clarkston, for welcoming these refugees,\""]);
 }
