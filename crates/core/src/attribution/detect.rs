@@ -1114,6 +1114,9 @@ impl<'a, 't> Detector<'a, 't> {
         if first_word == "told" && c.first == s.first + 1 && t.word_is(s.first, "all") && t.is_punct(c.end, ',') {
             return None;
         }
+        if let Some(f) = self.what_it_calls(c) {
+            return Some(f);
+        }
         if first_word == "asked" && (c.first == s.first || t.word_is(c.first - 1, "when")) {
             return self.asked(c);
         }
@@ -1202,6 +1205,40 @@ impl<'a, 't> Detector<'a, 't> {
             return self.content_then_cue(c, aux, subject);
         }
         None
+    }
+
+    /// "ending what he calls corruption in politics", "in what officials
+    /// called a hate crime": the name is the source's, and the thing named
+    /// the writer's. The content is "what" and the name, as PolNeAR's
+    /// annotators mostly mark it.
+    fn what_it_calls(&self, c: &CueAt) -> Option<Found> {
+        let t = self.t;
+        if !(c.end == c.first + 1 && in_list(&["call", "calls", "called"], t.lower(c.first))) {
+            return None;
+        }
+        let s = t.sentence_of(c.first);
+        let what = (c.first.saturating_sub(4).max(s.first)..c.first).find(|&k| t.word_is(k, "what"))?;
+        let (a, b) = self.left_np(c.first, what + 1)?;
+        if a != what + 1 || b != c.first || !(t.toks[a].cap || self.np_is_source(a, b) || t.is(a, PRONOUNS_BIT)) {
+            return None;
+        }
+        let (content, quoted) = match t.quote_opening_at(c.end) {
+            Some(q) => (vec![(t.quotes[q].start, t.quotes[q].end)], Quoted::All),
+            None => {
+                let end = self.content_end(c.end, s.end);
+                if end <= c.end {
+                    return None;
+                }
+                let end = self.np_object_end(c.end, end);
+                self.content_spans(c.end, end)
+            }
+        };
+        if content.is_empty() {
+            return None;
+        }
+        let mut spans = vec![(t.toks[what].start, t.toks[what].end)];
+        spans.extend(content);
+        Some(Found::new((c.first, c.end), Some(c.entry), Some((a, b)), spans, "what-it-calls", quoted))
     }
 
     /// A headline in title case ("Bernie Sanders Says He's Started"), where
@@ -1578,7 +1615,8 @@ impl<'a, 't> Detector<'a, 't> {
             && end >= start + 2
             && !(t.is_word(start + 1)
                 && in_list(&["quits", "back", "off", "up", "out", "in", "on", "over", "home"], t.lower(start + 1)))
-            && (in_list(&["him", "her", "them", "it"], t.lower(start)) || t.toks[start].cap);
+            && (in_list(&["him", "her", "them", "it", "himself", "herself", "themselves"], t.lower(start))
+                || t.toks[start].cap);
         // "pointed to the polls", "talked about jobs": a verb with its
         // preposition is structure enough for a named source.
         let phrasal = entry.phrase.contains(' ') && entry.complements & complement::NP != 0;

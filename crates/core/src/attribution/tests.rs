@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "what a source calls something",
+        text: "Roof bought the weapon used in what officials called a hate crime.",
+        cue: "called",
+        source: "officials",
+        kind: "official",
+        canonical: "officials",
+        content: "what | a hate crime",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a source that calls itself something",
+        text: "Sanders calls himself a democratic socialist.",
+        cue: "calls",
+        source: "Sanders",
+        kind: "person",
+        canonical: "Sanders",
+        content: "himself a democratic socialist",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a subject pronoun right after the cue opens the content, before a relative \"that\"",
         text: "The New York Times reported it obtained 72 emails that Carter sent from his personal account.",
         cue: "reported",
