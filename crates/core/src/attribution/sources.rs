@@ -36,6 +36,23 @@ pub(crate) struct Typed {
     pub evidence: String,
 }
 
+impl Typed {
+    /// A source named by the phrase itself: no document, no reference
+    /// back, not generic, and not one person by name.
+    fn named(kind: SourceType, country: Option<String>, canonical: String, evidence: String) -> Typed {
+        Typed {
+            kind,
+            country,
+            canonical,
+            document: false,
+            refers_to: None,
+            generic: false,
+            individual: false,
+            evidence,
+        }
+    }
+}
+
 /// A person the article names in full, with what their title says.
 #[derive(Debug, Clone)]
 pub(crate) struct Entity {
@@ -958,16 +975,12 @@ impl<'a, 't> Typer<'a, 't> {
                 && !self.lex.given_names.contains_key(t.lower(a))
         });
         if let Some(k) = masthead.filter(|_| entity.is_none_or(|e| e.kind.is_none())) {
-            return Typed {
-                kind: SourceType::Media,
+            return Typed::named(
+                SourceType::Media,
                 country,
-                canonical: strip_determiners(t.slice(a, core_end)),
-                document: false,
-                refers_to: None,
-                generic: false,
-                individual: false,
-                evidence: format!("a newspaper's name ending in \"{}\"", t.slice(k, k + 1)),
-            };
+                strip_determiners(t.slice(a, core_end)),
+                format!("a newspaper's name ending in \"{}\"", t.slice(k, k + 1)),
+            );
         }
         if let Some(e) = entity {
             return Typed {
@@ -990,48 +1003,35 @@ impl<'a, 't> Typer<'a, 't> {
         // A country or its capital acting: "Russia has said", "Moscow".
         if let Some((c, form)) = self.lex.country_word(&strip_determiners(&lower)) {
             if form != CountryForm::Demonym {
-                return Typed {
-                    kind: SourceType::Official,
-                    country: Some(c.code.clone()),
-                    canonical: c.name.clone(),
-                    document: false,
-                    refers_to: None,
-                    generic: false,
-                    individual: false,
-                    evidence: format!("\"{phrase}\" names the state {} (countries.tsv)", c.name),
-                };
+                return Typed::named(
+                    SourceType::Official,
+                    Some(c.code.clone()),
+                    c.name.clone(),
+                    format!("\"{phrase}\" names the state {} (countries.tsv)", c.name),
+                );
             }
         }
         if let Some(k) = last_cap {
             let w = t.lower(k);
             if in_list(ORG_SUFFIXES, w) {
-                return Typed {
-                    kind: SourceType::Organization,
+                return Typed::named(
+                    SourceType::Organization,
                     country,
-                    canonical: strip_determiners(t.slice(a, core_end)),
-                    document: false,
-                    refers_to: None,
-                    generic: false,
-                    individual: false,
-                    evidence: format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
-                };
+                    strip_determiners(t.slice(a, core_end)),
+                    format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
+                );
             }
             let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
             // "The head of the delegation": a sentence's first word is
             // capitalised whatever it is, so a determiner there is no name.
             let first_is_function = t.toks[a].cap && t.is(a, BREAK_BIT | NOUN_MARKERS_BIT | DETERMINERS_BIT);
             if caps > usize::from(first_is_function) {
-                let canonical = strip_determiners(t.slice(a, core_end));
-                return Typed {
-                    kind: SourceType::Person,
+                return Typed::named(
+                    SourceType::Person,
                     country,
-                    canonical,
-                    document: false,
-                    refers_to: None,
-                    generic: false,
-                    individual: false,
-                    evidence: "a capitalised name with no title or institution: a person".into(),
-                };
+                    strip_determiners(t.slice(a, core_end)),
+                    "a capitalised name with no title or institution: a person".into(),
+                );
             }
         }
         if let Some((_, kind, c, key, role)) = best {
