@@ -67,6 +67,12 @@ impl Found {
             quoted,
         }
     }
+
+    /// The first token of the source and cue together, whichever comes
+    /// first: where the words that name the speaker begin.
+    fn first_token(&self) -> usize {
+        self.source.map_or(self.cue.0, |(a, _)| a.min(self.cue.0))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2031,7 +2037,7 @@ impl<'a, 't> Detector<'a, 't> {
         // that one's words, and is the channel they came through.
         if !(c.first <= lead + 1 || reported) {
             let speaker = self.found.iter().rposition(|f| {
-                let first = f.source.map_or(f.cue.0, |(a, _)| a.min(f.cue.0));
+                let first = f.first_token();
                 first == start && f.cue.1 <= end && f.content.iter().all(|&(_, b)| b <= t.toks[start].start) && {
                     let tail = self.skip_adverbials(f.cue.1.max(f.source.map_or(0, |(_, b)| b)), end);
                     tail >= end || self.closing_place(tail, end)
@@ -2530,7 +2536,7 @@ impl<'a, 't> Detector<'a, 't> {
             // general election is like a football team.”`: a partial
             // quotation that hands over to the cue goes on as a whole one
             // does.
-            let first = f.source.map_or(f.cue.0, |(a, _)| a.min(f.cue.0));
+            let first = f.first_token();
             let quote_ends_content = f.rule == "content-then-cue"
                 && first >= 2
                 && (t.toks[first - 1].kind == Kind::Close
