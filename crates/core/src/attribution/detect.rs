@@ -982,7 +982,6 @@ impl<'a, 't> Detector<'a, 't> {
                 i += 1;
                 continue;
             }
-            let mut matched = None;
             // After a determiner or a possessive the word is a noun: "the
             // report said", "Russia's state TV".
             let noun = i > 0 && t.is_word(i - 1) && (t.is(i - 1, NOUN_MARKERS_BIT) || t.lower(i - 1).ends_with("'s"));
@@ -999,20 +998,7 @@ impl<'a, 't> Detector<'a, 't> {
                 i += 1;
                 continue;
             }
-            if let Some(forms) = self.lex.cue_forms.get(t.lower(i)) {
-                'forms: for (rest, id) in forms {
-                    let mut k = i + 1;
-                    for w in rest {
-                        if !t.is_word(k) || t.lower(k) != w {
-                            continue 'forms;
-                        }
-                        k += 1;
-                    }
-                    matched = Some(CueAt { first: i, end: k, entry: *id });
-                    break;
-                }
-            }
-            match matched {
+            match self.cue_form_at(i) {
                 Some(c) => {
                     out.push(c);
                     i = c.end;
@@ -1021,6 +1007,25 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         out
+    }
+
+    /// The first of the lexicon's cue forms that the words from `i` on
+    /// spell out: "was asked" at "was", and nothing at "was" in "the tax
+    /// was introduced".
+    fn cue_form_at(&self, i: usize) -> Option<CueAt> {
+        let t = self.t;
+        let forms = self.lex.cue_forms.get(t.lower(i))?;
+        'forms: for (rest, id) in forms {
+            let mut k = i + 1;
+            for w in rest {
+                if !t.is_word(k) || t.lower(k) != w {
+                    continue 'forms;
+                }
+                k += 1;
+            }
+            return Some(CueAt { first: i, end: k, entry: *id });
+        }
+        None
     }
 
     /// Is the cue word at `i` part of a compound noun ("think tank", "TV
@@ -3243,9 +3248,12 @@ impl<'a, 't> Detector<'a, 't> {
                 && !(from..end).any(|k| {
                     // Prepositions that start a cue phrase ("in a
                     // statement", "as reported by") are no cue here.
+                    // So is the first word of a cue form that the words
+                    // after it do not complete ("the tax was introduced").
                     let cue = t.is(k, CUE_BIT)
                         && !t.is(k, NP_PREPOSITIONS_BIT)
-                        && !in_list(&["of", "at", "in", "as", "to"], t.lower(k));
+                        && !in_list(&["of", "at", "in", "as", "to"], t.lower(k))
+                        && self.cue_form_at(k).is_some();
                     matches!(t.toks[k].kind, Kind::Open | Kind::Close) || cue
                 })
         };

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "an appositive after an inverted cue runs to the end through a clause with no cue in it",
+        text: "That is the thing that saved us, said Carole Taylor, the provincial minister of finance at the time the tax was introduced.",
+        cue: "said",
+        source: "Carole Taylor, the provincial minister of finance at the time the tax was introduced",
+        kind: "official",
+        canonical: "Carole Taylor",
+        content: "That is the thing that saved us",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "what a source calls something",
         text: "Roof bought the weapon used in what officials called a hate crime.",
         cue: "called",
