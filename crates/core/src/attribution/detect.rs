@@ -1288,7 +1288,15 @@ impl<'a, 't> Detector<'a, 't> {
                 && t.is(k - 1, AUXILIARIES_BIT)
                 && !t.toks[k].cap
         };
-        while a > limit && a + 4 > first && t.is_word(a - 1) && (t.is(a - 1, AUXILIARIES_BIT) || floating(a - 1)) {
+        // "..., Will urged the Republican electorate": a capitalised
+        // auxiliary inside a sentence is George Will or Theresa May.
+        // In a title-case headline a capital says nothing.
+        let name = |k: usize| k > limit && t.toks[k].cap && !self.title_case(t.sentence_of(first));
+        while a > limit
+            && a + 4 > first
+            && t.is_word(a - 1)
+            && (t.is(a - 1, AUXILIARIES_BIT) && !name(a - 1) || floating(a - 1))
+        {
             a -= 1;
         }
         a
@@ -1793,8 +1801,20 @@ impl<'a, 't> Detector<'a, 't> {
                 }
                 // "..., said a former spokesman for Ukraine's Foreign
                 // Ministry.": the whole phrase when it closes the sentence.
+                let closes = |e: usize| self.closes_at(self.skip_adverbials(e, s.end), s.end);
                 let src = match self.right_np(c.end, s.end, true) {
-                    Some(long) if long.1 > src.1 && self.closes_at(self.skip_adverbials(long.1, s.end), s.end) => long,
+                    Some(long) if long.1 > src.1 && closes(long.1) => long,
+                    // "..., said a former spokesman for Ukraine's Foreign
+                    // Ministry, Oleg Voloshyn.": so is the whole phrase with
+                    // the name set off after it.
+                    Some(long) if long.1 > src.1 && t.is_punct(long.1, ',') && t.is_word(long.1 + 1) && t.toks[long.1 + 1].cap => {
+                        let named = self.with_trailing_appositive(long, s.end);
+                        if named.1 > long.1 && closes(named.1) {
+                            named
+                        } else {
+                            src
+                        }
+                    }
                     _ => src,
                 };
                 let src = self.with_trailing_appositive(src, s.end);

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a long inverted source with a name set off after it",
+        text: "He also had a voice in decisions, said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn.",
+        cue: "said",
+        source: "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn",
+        kind: "official",
+        canonical: "Oleg Voloshyn",
+        content: "He also had a voice in decisions",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "an appositive after an inverted cue runs to the end through a clause with no cue in it",
         text: "That is the thing that saved us, said Carole Taylor, the provincial minister of finance at the time the tax was introduced.",
         cue: "said",
