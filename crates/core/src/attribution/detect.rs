@@ -414,6 +414,19 @@ const STUDIES: &[&str] = &[
     "index",
 ];
 
+/// Does the word read as an adjective that labels something ("lawful",
+/// "divisive", "irresponsible", "racist")? By its ending, or one of the
+/// short judgements that have none; "the police chief" is no label.
+fn is_adjective_like(w: &str) -> bool {
+    const ENDINGS: &[&str] =
+        &["ful", "ous", "ive", "ical", "able", "ible", "less", "ist", "ish", "ent", "ant", "ary", "ic", "al"];
+    const PLAIN: &[&str] = &[
+        "wrong", "crazy", "absurd", "stupid", "false", "fake", "insane", "unfair", "weak", "dumb", "rigged", "sick",
+        "dead", "silly", "bad", "good", "great", "strong", "right", "nuts", "mad", "sad", "rude", "toxic", "corrupt",
+    ];
+    w.len() > 3 && ENDINGS.iter().any(|e| w.ends_with(e)) || PLAIN.contains(&w)
+}
+
 /// Headings and labels that a colon follows without anyone speaking.
 const LABELS: &[&str] = &[
     // Interjections that open a headline ("Wow: Al Sharpton Just Said ...")
@@ -1635,7 +1648,8 @@ impl<'a, 't> Detector<'a, 't> {
             && !(t.is_word(start + 1)
                 && in_list(&["quits", "back", "off", "up", "out", "in", "on", "over", "home"], t.lower(start + 1)))
             && (in_list(&["him", "her", "them", "it", "himself", "herself", "themselves"], t.lower(start))
-                || t.toks[start].cap);
+                || t.toks[start].cap
+                || matches!(entry.phrase.as_str(), "call" | "label") && self.object_and_label(start, end));
         // "pointed to the polls", "talked about jobs": a verb with its
         // preposition is structure enough for a named source.
         let phrasal = entry.phrase.contains(' ') && entry.complements & complement::NP != 0;
@@ -1679,6 +1693,37 @@ impl<'a, 't> Detector<'a, 't> {
             content.insert(0, (t.toks[lead.0].start, t.toks[lead.1 - 1].end));
         }
         Some(self.make(c, aux, source, content, "subject-cue-content", quoted))
+    }
+
+    /// "calls this a false narrative", "called the actions lawful",
+    /// "calls the whole thing nothing short of an attack": a determined
+    /// object and, right after it, the label put on it, a noun phrase or
+    /// a lone adjective that ends the clause. ("called the police", "called
+    /// a meeting for Monday" and "called the race in Ohio" put no label.)
+    fn object_and_label(&self, start: usize, end: usize) -> bool {
+        let t = self.t;
+        let demonstrative = t.is_word(start) && matches!(t.lower(start), "this" | "that" | "these" | "those");
+        if !(demonstrative || t.is(start, DETERMINERS_BIT) || t.lower(start).ends_with("'s")) {
+            return false;
+        }
+        // The object is a few plain words; the label opens with an article
+        // or "nothing", or is an adjective that closes the clause.
+        let mut y = start + 1;
+        while y < end && y < start + 5 && t.is_word(y) && !t.toks[y].cap {
+            let w = t.lower(y);
+            if t.is(y, NP_PREPOSITIONS_BIT | BREAK_BIT | PRONOUNS_BIT | AUXILIARIES_BIT) && !matches!(w, "a" | "an" | "the") {
+                return false;
+            }
+            if y > start + usize::from(!demonstrative) && matches!(w, "a" | "an" | "the" | "nothing") {
+                return !time_word_at(t, y + 1) && !(y + 1 < end && time_word_at(t, y + 2));
+            }
+            let closes = y + 1 >= end || !t.is_word(y + 1) || matches!(t.lower(y + 1), "and" | "but" | "because");
+            if closes && y > start + usize::from(!demonstrative) && is_adjective_like(w) {
+                return true;
+            }
+            y += 1;
+        }
+        false
     }
 
     /// The subject of a content that opens with its verb, when the source

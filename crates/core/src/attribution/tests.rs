@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a label put on a determined object",
+        text: "Ben Carson called the incident a reason for the U.S. to reinvest in its space program.",
+        cue: "called",
+        source: "Ben Carson",
+        kind: "person",
+        canonical: "Ben Carson",
+        content: "the incident a reason for the U.S. to reinvest",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a one-word label put on a demonstrative object",
+        text: "The Cruz campaign calls this absurd.",
+        cue: "calls",
+        source: "The Cruz campaign",
+        kind: "official",
+        canonical: "Cruz campaign",
+        content: "this absurd",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a long inverted source with a name set off after it",
         text: "He also had a voice in decisions, said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn.",
         cue: "said",
@@ -1829,6 +1849,9 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("The report published Tuesday showed that the foundation grew.", "published"),
         ("The chemical weapons issue will be the benchmark of his legacy.", "issue"),
         ("Mr. Sanders called it quits on Tuesday.", "called"),
+        // A call that puts no label on its object.
+        ("The manager called the police chief.", "called"),
+        ("The manager called the police a day later.", "called"),
         // "called" that names something is no cue.
         ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
         ("A newly formed super PAC called Future 45 ran its first ads in Iowa.", "called"),
