@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "what something seems is the writer's inference: no source, the subject with it as content",
+        text: "The race appears closer in Ohio.",
+        cue: "appears",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "The race | closer in Ohio",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
+        case: "after an expletive \"it\" what seems is all the content",
+        text: "It appears that the delegates will back Cruz.",
+        cue: "appears",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "that the delegates will back Cruz",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
         case: "a label put on a determined object",
         text: "Ben Carson called the incident a reason for the U.S. to reinvest in its space program.",
         cue: "called",
@@ -1852,6 +1872,9 @@ fn cue_words_inside_nouns_are_not_cues() {
         // A call that puts no label on its object.
         ("The manager called the police chief.", "called"),
         ("The manager called the police a day later.", "called"),
+        // An appearance is no inference.
+        ("Trump appeared on Fox News on Sunday.", "appeared"),
+        ("The governor appeared before the committee.", "appeared"),
         // "called" that names something is no cue.
         ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
         ("A newly formed super PAC called Future 45 ran its first ads in Iowa.", "called"),
