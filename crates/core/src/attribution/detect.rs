@@ -414,6 +414,27 @@ const STUDIES: &[&str] = &[
     "index",
 ];
 
+/// Cues whose object may be followed by what it is taken as: "cast her
+/// rival as out of touch", "viewed the deal as a giveaway".
+const TAKES_AS: &[&str] = &[
+    "cast",
+    "paint",
+    "frame",
+    "portray",
+    "characterize",
+    "depict",
+    "view",
+    "regard",
+    "see",
+    "brand",
+    "label",
+    "dismiss",
+    "hail",
+    "tout",
+    "praise",
+    "criticize",
+];
+
 /// Does the word read as an adjective that labels something ("lawful",
 /// "divisive", "irresponsible", "racist")? By its ending, or one of the
 /// short judgements that have none; "the police chief" is no label.
@@ -1736,7 +1757,22 @@ impl<'a, 't> Detector<'a, 't> {
         // A noun-phrase object is the content by itself; the adjuncts after
         // it ("endorsed Trump last week at a rally") are the writer's.
         let np_only = entry.complements & (complement::THAT | complement::WH) == 0;
-        let end = if clausal || !np_only || quotes_inside && !labels { end } else { self.np_object_end(start, end) };
+        let object_end = self.np_object_end(start, end);
+        // "cast her rival as offering a narrow message", "view Clinton as
+        // dishonest": what the object is taken as is the content too.
+        let taken_as = object_end < end && t.word_is(object_end, "as") && in_list(TAKES_AS, entry.phrase.as_str());
+        // "cast ballots", "painted the house", "framed the picture": only
+        // with "as" are these verbs about what someone says.
+        if !taken_as && in_list(&["cast", "paint", "frame"], entry.phrase.as_str()) && !quotes_inside {
+            return None;
+        }
+        let end = if taken_as && np_only && !clausal {
+            self.np_object_end(object_end + 1, end)
+        } else if clausal || !np_only || quotes_inside && !labels {
+            end
+        } else {
+            object_end
+        };
         let (mut content, quoted) = self.content_spans(start, end);
         // "a measure that he believes would lower abortions", "a decision
         // they say allowed terrorism to spread", "which he said had harmed

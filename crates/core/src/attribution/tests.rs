@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "what the object is cast as is content too",
+        text: "Clinton cast her rival as offering a narrow economic message at a rally on Monday.",
+        cue: "cast",
+        source: "Clinton",
+        kind: "person",
+        canonical: "Clinton",
+        content: "her rival as offering a narrow economic message",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "what something seems is the writer's inference: no source, the subject with it as content",
         text: "The race appears closer in Ohio.",
         cue: "appears",
@@ -1872,6 +1882,8 @@ fn cue_words_inside_nouns_are_not_cues() {
         // A call that puts no label on its object.
         ("The manager called the police chief.", "called"),
         ("The manager called the police a day later.", "called"),
+        // Without "as" these verbs say nothing.
+        ("About 46% of eligible voters cast ballots in the primary.", "cast"),
         // An appearance is no inference.
         ("Trump appeared on Fox News on Sunday.", "appeared"),
         ("The governor appeared before the committee.", "appeared"),
