@@ -3544,7 +3544,15 @@ impl<'a, 't> Detector<'a, 't> {
                 if t.toks[j].kind != mark {
                     continue;
                 }
+                // "Some accusations ..., are difficult to prove, while
+                // others aren't meaningful, said Grant Green": an aside
+                // that opens with a finite verb is the sentence's own
+                // predicate, and the phrase before it no speaker.
+                if t.is_word(j + 1) && is_finite_auxiliary(t.lower(j + 1)) {
+                    continue;
+                }
                 tried += 1;
+
                 // "the lead negotiator, Anna Kovacs, told": a title the
                 // lexicon does not know, set off before a name, opens the
                 // subject too.
@@ -3584,6 +3592,13 @@ impl<'a, 't> Detector<'a, 't> {
                     // is no noun phrase says how or when, not who, and is
                     // left out of the source, as PolNeAR's annotators do.
                     if self.aside_is_adverbial(j + 1) {
+                        // "warned the Chinese leader, Xi Jinping, during
+                        // their meeting not to move on the shoal, said an
+                        // official": an adverbial aside with "not" in it
+                        // carries what was said, not when or how.
+                        if (j + 1..close).any(|k| t.word_is(k, "not") && t.word_is(k + 1, "to")) {
+                            return None;
+                        }
                         return Some((a, j));
                     }
                     return Some((a, if quoted_close { aux } else { close }));

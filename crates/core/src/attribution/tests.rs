@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "an aside that opens with a finite verb is the predicate, not an appositive",
+        text: "Some accusations are difficult to prove, while others aren't meaningful to the public, said Grant Green, a former official.",
+        cue: "said",
+        source: "Grant Green, a former official",
+        kind: "official",
+        canonical: "Grant Green",
+        content: "Some accusations are difficult to prove",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "the subject before an aside with a clause of its own",
+        text: "Dorothy Woods, whose husband, Navy SEAL Ty Woods, was killed in the attack, discussed the controversy with Hugh Hewitt.",
+        cue: "discussed",
+        source: "Dorothy Woods, whose husband, Navy SEAL Ty Woods, was killed in the attack",
+        kind: "person",
+        canonical: "Dorothy Woods",
+        content: "the controversy",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "what the object is cast as is content too",
         text: "Clinton cast her rival as offering a narrow economic message at a rally on Monday.",
         cue: "cast",
