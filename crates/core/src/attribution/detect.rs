@@ -1236,8 +1236,14 @@ impl<'a, 't> Detector<'a, 't> {
             self.left_np(self.subject_end(aux, s.first), s.first)
                 .filter(|&(a, b)| self.np_is_determined_subject(a, b) && self.opens_clause(a, s.first))
         });
+        // `‘He’s the ringleader,’” Sexton said`: a quotation inside a
+        // quotation closes both after the comma.
         let after_comma = subject.is_some_and(|(a, _)| {
-            a > s.first + 2 && (t.is_punct(a - 1, ',') || t.toks[a - 1].kind == Kind::Close && t.is_punct(a - 2, ','))
+            a > s.first + 2
+                && (t.is_punct(a - 1, ',')
+                    || t.toks[a - 1].kind == Kind::Close
+                        && (t.is_punct(a - 2, ',')
+                            || a > s.first + 3 && t.toks[a - 2].kind == Kind::Close && t.is_punct(a - 3, ',')))
         });
         if after_comma {
             if let Some(f) = self.content_then_cue(c, aux, subject) {
@@ -2022,7 +2028,10 @@ impl<'a, 't> Detector<'a, 't> {
         if !self.closes_at(tail, s.end) && !subordinate && !parenthetical && !place {
             return None;
         }
-        let comma_in_quote = before >= 2 && t.toks[before - 1].kind == Kind::Close && t.is_punct(before - 2, ',');
+        let comma_in_quote = before >= 2
+            && t.toks[before - 1].kind == Kind::Close
+            && (t.is_punct(before - 2, ',')
+                || before >= 3 && t.toks[before - 2].kind == Kind::Close && t.is_punct(before - 3, ','));
         if before == 0 || !(t.is_punct(before - 1, ',') || t.is_punct(before - 1, '\u{2014}') || comma_in_quote) {
             return None;
         }
@@ -2928,6 +2937,16 @@ impl<'a, 't> Detector<'a, 't> {
                 while k < end && t.is_word(k) && (t.toks[k].cap || t.lower(k).chars().all(|c| c.is_ascii_digit())) {
                     k += 1;
                 }
+            } else if let Some(n) = (2..=3).find(|&n| {
+                // "said in phone interview", "in TV remarks": a channel
+                // without an article, right after "in".
+                k + n < end
+                    && t.word_is(k, "in")
+                    && (k + 1..k + n).all(|j| t.is_word(j) && !t.is(j, DETERMINERS_BIT | BREAK_BIT))
+                    && t.is_word(k + n)
+                    && in_list(CHANNELS, t.lower(k + n))
+            }) {
+                k += n + 1;
             } else if k + 2 < end
                 && t.word_is(k, "in")
                 && in_list(&["a", "an", "his", "her", "their", "its", "the"], t.lower(k + 1))

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "content that ends in a quotation inside a quotation, and a channel without an article",
+        text: "The event \u{201c}was not as simple as, \u{2018}He\u{2019}s the ringleader,\u{2019}\u{201d} Sexton said in phone interview.",
+        cue: "said",
+        source: "Sexton",
+        kind: "person",
+        canonical: "Sexton",
+        content: "The event \u{201c}was not as simple as",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
         case: "an aside that opens with a finite verb is the predicate, not an appositive",
         text: "Some accusations are difficult to prove, while others aren't meaningful to the public, said Grant Green, a former official.",
         cue: "said",
