@@ -2643,6 +2643,17 @@ impl<'a, 't> Detector<'a, 't> {
         if (a..b).any(|i| t.is_word(i) && t.is(i, CUE_BIT) && !t.toks[i].cap) {
             return None;
         }
+        // "Another problem for Sanders:", "One notable trend:": a common
+        // noun heads the phrase, and the name after its preposition is
+        // what it is about.
+        if !t.toks[a].cap || t.is(a, DETERMINERS_BIT) || is_quantity(t.lower(a)) {
+            if let Some(p) = (a + 1..b).find(|&k| t.is_word(k) && matches!(t.lower(k), "for" | "of" | "about" | "on")) {
+                let head = p - 1;
+                if !t.toks[head].cap && self.lex.source_word(t.lower(head)).is_none() {
+                    return None;
+                }
+            }
+        }
         let label = normalize_phrase(t.slice(a, b));
         let first_word = t.lower(a);
         // "Delegate Update:", "Monday's Morning Email:", "One conclusion:":
@@ -2674,7 +2685,33 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let opens_paragraph = a == 0 || t.toks[a - 1].para != t.toks[a].para;
         let (content, quoted) = self.colon_content(k, s, opens_paragraph && !dash)?;
+        // "South Carolina: Andrew Collins, Antjuan Seawright, Barry Wynn,
+        // ...": a list of names is a roster, not words said.
+        if quoted == Quoted::None && self.is_roster(k + 1) {
+            return None;
+        }
         Some(Found::new((k, k + 1), None, Some((a, b)), content, if dash { "dash" } else { "colon" }, quoted))
+    }
+
+    /// Do the words from `k` to the end of the paragraph list names: at
+    /// least four commas, and most words capitalised?
+    fn is_roster(&self, k: usize) -> bool {
+        let t = self.t;
+        let Some(tok) = t.toks.get(k) else { return false };
+        let para = tok.para;
+        let (mut commas, mut words, mut caps) = (0, 0, 0);
+        for j in k..t.toks.len() {
+            if t.toks[j].para != para {
+                break;
+            }
+            if t.is_punct(j, ',') {
+                commas += 1;
+            } else if t.is_word(j) {
+                words += 1;
+                caps += usize::from(t.toks[j].cap);
+            }
+        }
+        commas >= 4 && caps * 10 >= words * 8
     }
 
     /// A direct quotation followed, in the same paragraph, by more

@@ -1885,6 +1885,8 @@ fn headings_before_a_colon_are_not_speakers() {
         "One conclusion: It's a bad idea to hire on a hunch.",
         "Paid Notice: Deaths SIEGEL, JEROME ARTHUR.",
         "Hey: Maybe I can send Mitt a bill for the carpet.",
+        "Another problem for Sanders: There are more women than men of voting age.",
+        "Nevada: Adam Khan, Andres Ramirez, Andrew Diss, Barbara Buckley, Bob Cavazos.",
     ] {
         let found = analyze(text, &lexicon, &Context::default());
         assert!(found.attributions.is_empty(), "{text}: {:?}", found.attributions);
