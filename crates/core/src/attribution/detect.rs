@@ -3607,6 +3607,26 @@ impl<'a, 't> Detector<'a, 't> {
                 if t.is_word(j + 1) && is_finite_auxiliary(t.lower(j + 1)) {
                     continue;
                 }
+                // "Salah Abu-Laban and his wife, son Ghassan and ... had
+                // been traveling together, wrote his nephew": a finite
+                // verb inside the aside with nothing to subordinate it
+                // makes it a clause of the sentence's own.
+                let subordinated = (j + 1..close).any(|k| {
+                    let w = t.lower(k);
+                    t.is_word(k)
+                        && !t.toks[k].cap
+                        && (w.starts_with("who")
+                            || in_list(
+                                &[
+                                    "which", "that", "where", "when", "as", "because", "after", "before", "while",
+                                    "since", "if", "although", "though", "until", "how", "what", "why", "whether",
+                                ],
+                                w,
+                            ))
+                });
+                if !subordinated && (j + 1..close).any(|k| t.is_word(k) && is_finite_auxiliary(t.lower(k))) {
+                    continue;
+                }
                 tried += 1;
 
                 // "the lead negotiator, Anna Kovacs, told": a title the
