@@ -1028,6 +1028,27 @@ impl<'a, 't> Detector<'a, 't> {
                     && t.lower(i - 1) == "of"
                     && t.lower(i).ends_with('s')
                     && !t.lower(i).ends_with("ss");
+            // "FEC reports show that", "Polls say": a plural right before
+            // a verb of saying or showing is that verb's subject.
+            let noun = noun
+                || t.lower(i).ends_with('s')
+                    && t.is_word(i + 1)
+                    && !t.toks[i + 1].cap
+                    && matches!(
+                        t.lower(i + 1),
+                        "show"
+                            | "showed"
+                            | "say"
+                            | "said"
+                            | "found"
+                            | "find"
+                            | "suggest"
+                            | "suggested"
+                            | "indicate"
+                            | "indicated"
+                            | "confirm"
+                            | "confirmed"
+                    );
             if noun || self.in_compound_noun(i) || self.asks_for_anonymity(i) {
                 i += 1;
                 continue;

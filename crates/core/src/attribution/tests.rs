@@ -1911,6 +1911,8 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("The report published Tuesday showed that the foundation grew.", "published"),
         ("The chemical weapons issue will be the benchmark of his legacy.", "issue"),
         ("Mr. Sanders called it quits on Tuesday.", "called"),
+        // A plural before a verb of showing is its subject.
+        ("But FEC reports show that the groups have spent $1.1 million.", "reports"),
         // A call that puts no label on its object.
         ("The manager called the police chief.", "called"),
         ("The manager called the police a day later.", "called"),
