@@ -1558,8 +1558,12 @@ impl<'a, 't> Detector<'a, 't> {
         if end <= start {
             return None;
         }
-        let source_from =
-            self.found.iter().rposition(|f| t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first);
+        // "Trump, when asked about his errors, often steam-rolls through
+        // the questions, talking and talking": the unnamed asker is no
+        // one the participle's words come from.
+        let source_from = self.found.iter().rposition(|f| {
+            t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first && !(f.rule == "asked" && f.source.is_none())
+        });
         let source = match source_from {
             Some(_) => None,
             None => {
@@ -2317,18 +2321,40 @@ impl<'a, 't> Detector<'a, 't> {
         // "“You bet I would,” Christie said when asked whether he would":
         // mid-sentence, the question asked is the content, and the one who
         // asked goes unnamed.
+        let wh = |k: usize| {
+            t.is_word(k) && matches!(t.lower(k), "whether" | "if" | "about" | "how" | "why" | "what" | "who" | "when" | "which")
+        };
         if c.first > s.first + 1 && t.word_is(c.first - 1, "when") {
-            let lead = if t.is_word(c.end) { t.lower(c.end) } else { "" };
-            if matches!(lead, "whether" | "if" | "about" | "how" | "why" | "what" | "who" | "when") {
-                let end = self.content_end(c.end, s.end);
-                let (content, quoted) = self.content_spans(c.end, end);
-                return (end > c.end)
-                    .then(|| Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted));
+            // "when asked about the Florida Standards": the cue form has
+            // taken the "about" already.
+            let about = t.word_is(c.end - 1, "about");
+            // "when asked by a reporter if that remains his view": the one
+            // who asked, named after "by", then the question.
+            let asker = if t.word_is(c.end, "by") {
+                self.right_np(c.end + 1, s.end, false).filter(|&(x, y)| wh(y) && self.np_is_source(x, y))
+            } else {
+                None
+            };
+            let start = asker.map_or(c.end, |(_, y)| y);
+            if about || wh(start) {
+                // "..., when asked about Trump, President Obama said ...":
+                // the question ends at its comma.
+                let end = self.first_comma_out_of_quotation(start, self.content_end(start, s.end));
+                let (content, quoted) = self.content_spans(start, end);
+                return (end > start)
+                    .then(|| Found::new((c.first, c.end), Some(c.entry), asker, content, "asked", quoted));
             }
         }
-        let comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
+        let mut comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
         if comma <= c.end {
             return None;
+        }
+        // `Asked if he is “realistic enough,” 72 percent said`: the comma
+        // may close a quotation inside the question.
+        let mut question_end = comma;
+        if comma + 1 < s.end && t.toks[comma + 1].kind == Kind::Close {
+            question_end = comma + 1;
+            comma += 1;
         }
         // "Asked about the plan, Trump said ...": the one asked answers in
         // an attribution of his own; who asked goes unnamed, as PolNeAR's
@@ -2342,15 +2368,13 @@ impl<'a, 't> Detector<'a, 't> {
         // after "by", is the source of the question.
         if t.word_is(c.end, "by") {
             if let Some((x, y)) = self.right_np(c.end + 1, comma, false) {
-                let wh =
-                    t.is_word(y) && matches!(t.lower(y), "whether" | "if" | "about" | "how" | "why" | "what" | "who");
-                if wh && self.np_is_source(x, y) {
-                    let (content, quoted) = self.content_spans(y, comma);
+                if wh(y) && self.np_is_source(x, y) {
+                    let (content, quoted) = self.content_spans(y, question_end);
                     return Some(Found::new((c.first, c.end), Some(c.entry), Some((x, y)), content, "asked", quoted));
                 }
             }
         }
-        let (content, quoted) = self.content_spans(c.end, comma);
+        let (content, quoted) = self.content_spans(c.end, question_end);
         Some(Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted))
     }
 

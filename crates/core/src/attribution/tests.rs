@@ -18,6 +18,26 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "a question asked that closes with a quotation before its comma",
+        text: "Asked if Sanders is \u{201c}realistic enough to serve,\u{201d} 72 percent of Democrats said yes.",
+        cue: "Asked",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "if Sanders is \u{201c}realistic enough to serve,\u{201d}",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
+        case: "when asked by someone: the asker is the source of the question",
+        text: "\"Absolutely,\" he said when asked by a reporter if that remains his view.",
+        cue: "asked",
+        source: "a reporter",
+        kind: "media",
+        canonical: "reporter",
+        content: "if that remains his view",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "content that ends in a quotation inside a quotation, and a channel without an article",
         text: "The event \u{201c}was not as simple as, \u{2018}He\u{2019}s the ringleader,\u{2019}\u{201d} Sexton said in phone interview.",
         cue: "said",
