@@ -1183,6 +1183,19 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some(f) = self.what_it_calls(c) {
             return Some(f);
         }
+        // "donors seeking help", "a super PAC supporting Clinton": a
+        // participle of support or intent right after a noun modifies
+        // it; PolNeAR's annotators mark no attribution there.
+        if matches!(first_word, "seeking" | "supporting" | "backing" | "opposing")
+            && c.end == c.first + 1
+            && c.first > s.first
+            && t.is_word(c.first - 1)
+            && !t.is(c.first - 1, AUXILIARIES_BIT | BREAK_BIT | PRONOUNS_BIT)
+            && !is_ly_adverb(t.lower(c.first - 1))
+            && !self.is_cue_word(c.first - 1)
+        {
+            return None;
+        }
         if first_word == "asked" && (c.first == s.first || t.word_is(c.first - 1, "when")) {
             return self.asked(c);
         }

@@ -1931,6 +1931,9 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("The report published Tuesday showed that the foundation grew.", "published"),
         ("The chemical weapons issue will be the benchmark of his legacy.", "issue"),
         ("Mr. Sanders called it quits on Tuesday.", "called"),
+        // A participle of support or seeking right after a noun modifies it.
+        ("Priorities USA, a super PAC supporting Hillary Clinton, ran the ads.", "supporting"),
+        ("The donors seeking help from the United States gave millions.", "seeking"),
         // A plural before a verb of showing is its subject.
         ("But FEC reports show that the groups have spent $1.1 million.", "reports"),
         // A call that puts no label on its object.
