@@ -948,6 +948,19 @@ impl<'a, 't> Detector<'a, 't> {
                 continue;
             }
             if let Some(f) = self.attribution_at(c) {
+                // "interpretation of Mr. Kerry's actions, said Michael
+                // Kofman, ..., would read": a source with another
+                // attribution's cue inside it is two phrases run together.
+                // ("Roffman, who estimates that ..., described" has its
+                // own attribution inside a relative clause about him.)
+                let t = self.t;
+                let run_together = f.source.is_some_and(|(a, b)| {
+                    (a..b).any(|k| self.cue_taken[k])
+                        && !(a..b).any(|k| t.is_word(k) && matches!(t.lower(k), "who" | "which" | "whose" | "that"))
+                });
+                if run_together {
+                    continue;
+                }
                 for k in f.cue.0..f.cue.1 {
                     self.cue_taken[k] = true;
                 }
@@ -2048,11 +2061,47 @@ impl<'a, 't> Detector<'a, 't> {
         if subject.is_none() && t.is_punct(tail, ',') && t.word_is(tail + 1, "whose") {
             tail = s.end;
         }
+        // "The paradox of Nancy, says Carl Anthony, historian at the
+        // library, is that she was ...": an inverted cue set off inside its
+        // content, the speaker's appositive before the content goes on.
+        let mut source = source;
+        let mut inverted_aside = false;
+        if subject.is_none()
+            && t.is_punct(tail, ',')
+            && !self.closes_at(tail, s.end)
+            && self.lex.cue(c.entry).class == CueClass::Speech
+            && source.is_some_and(|(a, b)| !time_word_at(t, a) && self.np_is_clear_source(a, b))
+        {
+            let verb = |k: usize| {
+                t.is_word(k) && !t.toks[k].cap && (is_finite_auxiliary(t.lower(k)) || t.lower(k).ends_with("n't"))
+            };
+            let resume = if verb(tail + 1) {
+                Some(tail)
+            } else {
+                match self.right_np(tail + 1, s.end, true) {
+                    Some((x, y))
+                        if x == tail + 1
+                            && t.is_punct(y, ',')
+                            && verb(y + 1)
+                            && (x..y).any(|k| self.lex.source_word(t.lower(k)).is_some()) =>
+                    {
+                        Some(y)
+                    }
+                    _ => None,
+                }
+            };
+            if let (Some(comma), Some((a, _))) = (resume, source) {
+                source = Some((a, comma));
+                tail = comma;
+                inverted_aside = true;
+            }
+        }
         let subordinate = t.is_word(tail)
             && in_list(&["after", "before", "as", "because", "when", "while", "since", "following"], t.lower(tail));
         // "The goal, he said, is to forge a truce": the cue sits inside the
         // content, which goes on after the second comma.
-        let parenthetical = subject.is_some() && t.is_punct(tail, ',') && tail + 2 < s.end && t.is_word(tail + 1);
+        let parenthetical =
+            (subject.is_some() || inverted_aside) && t.is_punct(tail, ',') && tail + 2 < s.end && t.is_word(tail + 1);
         // Only a subject set off by a comma, and a cue that says something,
         // make the words before it content: "declined to comment on the
         // program" said nothing, and "..., Royal, alluded to" has no subject

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "an inverted cue set off inside its content, with the speaker's appositive",
+        text: "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was powerful.",
+        cue: "says",
+        source: "Carl Anthony, historian at the National First Ladies Library",
+        kind: "person",
+        canonical: "Carl Anthony",
+        content: "The paradox of Nancy | is that she was powerful",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a question asked that closes with a quotation before its comma",
         text: "Asked if Sanders is \u{201c}realistic enough to serve,\u{201d} 72 percent of Democrats said yes.",
         cue: "Asked",
@@ -2665,4 +2675,14 @@ fn a_name_inside_the_quotation_is_not_the_speaker() {
     assert_eq!((source.kind, source.canonical.as_str()), (SourceType::Person, "Asab Al-Tabchi"));
     let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["\"Thanks, Clarkston, for welcoming these refugees,\""]);
+}
+
+#[test]
+fn a_source_with_another_attributions_cue_inside_is_no_source() {
+    let lexicon = Lexicon::builtin();
+    let text = "Any interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia, would read this as a retreat.";
+    assert_no_cue(&lexicon, text, "would read");
+    let found = analyze(text, &lexicon, &Context::default());
+    let said = find(&found, "said").expect("the inverted cue");
+    assert_eq!(said.source.as_ref().map(|s| s.text.as_str()), Some("Michael Kofman, an expert on Russia"));
 }
