@@ -3037,8 +3037,17 @@ impl<'a, 't> Detector<'a, 't> {
             }
             if j > k {
                 let next = self.skip_adverbials(j, end);
+                // "told reporters, “...”": a comma hands over to the words
+                // said only when a quotation or a clause follows it;
+                // "referring to the party's convention, where ..." has its
+                // object for content.
+                let comma_hands_over = t.is_punct(next, ',')
+                    && (!entry.phrase.contains(' ')
+                        || t.toks.get(next + 1).is_some_and(|tok| tok.kind == Kind::Open)
+                        || t.word_is(next + 1, "that"));
                 let starts_content = next < end
-                    && (matches!(t.toks[next].kind, Kind::Open | Kind::Punct(',') | Kind::Punct(':'))
+                    && (matches!(t.toks[next].kind, Kind::Open | Kind::Punct(':'))
+                        || comma_hands_over
                         || t.is_word(next)
                             && (in_list(
                                 &["that", "to", "whether", "if", "how", "why", "what", "when", "who"],

@@ -18,6 +18,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        case: "what a phrasal cue refers to is its content, even with a comma after it",
+        text: "Trump said the race would be settled by Cleveland, referring to the party's July convention, where Republicans will select a nominee.",
+        cue: "referring to",
+        source: "Trump",
+        kind: "official",
+        canonical: "Donald Trump",
+        content: "the party's July convention",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "an inverted cue set off inside its content, with the speaker's appositive",
         text: "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was powerful.",
         cue: "says",
