@@ -1324,7 +1324,10 @@ impl<'a, 't> Detector<'a, 't> {
         let first = self.skip_adverbials(c.end, s.end);
         let mut k = first;
         // Degree words go with what follows: "seemed pretty confident".
-        while k < s.end && t.is_word(k) && in_list(&["pretty", "somewhat", "very", "equally", "increasingly"], t.lower(k)) {
+        while k < s.end
+            && t.is_word(k)
+            && in_list(&["pretty", "somewhat", "very", "equally", "increasingly"], t.lower(k))
+        {
             k += 1;
         }
         if k >= s.end || !(t.is_word(k) || t.toks[k].kind == Kind::Open) {
@@ -1334,9 +1337,38 @@ impl<'a, 't> Detector<'a, 't> {
             && (t.toks[k].cap
                 || in_list(
                     &[
-                        "on", "in", "at", "before", "with", "alongside", "onstage", "during", "for", "from", "together",
-                        "as", "after", "under", "outside", "inside", "live", "via", "next", "and", "or", "but", "here",
-                        "there", "in", "briefly", "again", "twice", "regularly", "frequently", "virtually", "by",
+                        "on",
+                        "in",
+                        "at",
+                        "before",
+                        "with",
+                        "alongside",
+                        "onstage",
+                        "during",
+                        "for",
+                        "from",
+                        "together",
+                        "as",
+                        "after",
+                        "under",
+                        "outside",
+                        "inside",
+                        "live",
+                        "via",
+                        "next",
+                        "and",
+                        "or",
+                        "but",
+                        "here",
+                        "there",
+                        "in",
+                        "briefly",
+                        "again",
+                        "twice",
+                        "regularly",
+                        "frequently",
+                        "virtually",
+                        "by",
                     ],
                     t.lower(k),
                 ))
@@ -1588,7 +1620,9 @@ impl<'a, 't> Detector<'a, 't> {
         // the questions, talking and talking": the unnamed asker is no
         // one the participle's words come from.
         let source_from = self.found.iter().rposition(|f| {
-            t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first && !(f.rule == "asked" && f.source.is_none())
+            t.toks[f.cue.0].sent == t.toks[c.first].sent
+                && f.cue.1 <= c.first
+                && !(f.rule == "asked" && f.source.is_none())
         });
         let source = match source_from {
             Some(_) => None,
@@ -1857,7 +1891,9 @@ impl<'a, 't> Detector<'a, 't> {
         let mut y = start + 1;
         while y < end && y < start + 5 && t.is_word(y) && !t.toks[y].cap {
             let w = t.lower(y);
-            if t.is(y, NP_PREPOSITIONS_BIT | BREAK_BIT | PRONOUNS_BIT | AUXILIARIES_BIT) && !matches!(w, "a" | "an" | "the") {
+            if t.is(y, NP_PREPOSITIONS_BIT | BREAK_BIT | PRONOUNS_BIT | AUXILIARIES_BIT)
+                && !matches!(w, "a" | "an" | "the")
+            {
                 return false;
             }
             if y > start + usize::from(!demonstrative) && matches!(w, "a" | "an" | "the" | "nothing") {
@@ -1998,7 +2034,12 @@ impl<'a, 't> Detector<'a, 't> {
                     // "..., said a former spokesman for Ukraine's Foreign
                     // Ministry, Oleg Voloshyn.": so is the whole phrase with
                     // the name set off after it.
-                    Some(long) if long.1 > src.1 && t.is_punct(long.1, ',') && t.is_word(long.1 + 1) && t.toks[long.1 + 1].cap => {
+                    Some(long)
+                        if long.1 > src.1
+                            && t.is_punct(long.1, ',')
+                            && t.is_word(long.1 + 1)
+                            && t.toks[long.1 + 1].cap =>
+                    {
                         let named = self.with_trailing_appositive(long, s.end);
                         if named.1 > long.1 && closes(named.1) {
                             named
@@ -2384,7 +2425,8 @@ impl<'a, 't> Detector<'a, 't> {
         // mid-sentence, the question asked is the content, and the one who
         // asked goes unnamed.
         let wh = |k: usize| {
-            t.is_word(k) && matches!(t.lower(k), "whether" | "if" | "about" | "how" | "why" | "what" | "who" | "when" | "which")
+            t.is_word(k)
+                && matches!(t.lower(k), "whether" | "if" | "about" | "how" | "why" | "what" | "who" | "when" | "which")
         };
         if c.first > s.first + 1 && t.word_is(c.first - 1, "when") {
             // "when asked about the Florida Standards": the cue form has
