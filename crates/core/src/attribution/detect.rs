@@ -1897,7 +1897,7 @@ impl<'a, 't> Detector<'a, 't> {
                 return false;
             }
             if y > start + usize::from(!demonstrative) && matches!(w, "a" | "an" | "the" | "nothing") {
-                return !time_word_at(t, y + 1) && !(y + 1 < end && time_word_at(t, y + 2));
+                return !(time_word_at(t, y + 1) || y + 1 < end && time_word_at(t, y + 2));
             }
             let closes = y + 1 >= end || !t.is_word(y + 1) || matches!(t.lower(y + 1), "and" | "but" | "because");
             if closes && y > start + usize::from(!demonstrative) && is_adjective_like(w) {
