@@ -1361,7 +1361,6 @@ impl<'a, 't> Detector<'a, 't> {
                         "but",
                         "here",
                         "there",
-                        "in",
                         "briefly",
                         "again",
                         "twice",
