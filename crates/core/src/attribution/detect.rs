@@ -435,6 +435,43 @@ const TAKES_AS: &[&str] = &[
     "criticize",
 ];
 
+/// Words after "appeared" or "seemed" that make it an appearance, not an
+/// inference: "appeared on Fox News", "appeared before the committee",
+/// "appeared briefly", "appeared and left".
+const APPEARANCE_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "before",
+    "with",
+    "alongside",
+    "onstage",
+    "during",
+    "for",
+    "from",
+    "together",
+    "as",
+    "after",
+    "under",
+    "outside",
+    "inside",
+    "live",
+    "via",
+    "next",
+    "and",
+    "or",
+    "but",
+    "here",
+    "there",
+    "briefly",
+    "again",
+    "twice",
+    "regularly",
+    "frequently",
+    "virtually",
+    "by",
+];
+
 /// Does the word read as an adjective that labels something ("lawful",
 /// "divisive", "irresponsible", "racist")? By its ending, or one of the
 /// short judgements that have none; "the police chief" is no label.
@@ -1333,45 +1370,7 @@ impl<'a, 't> Detector<'a, 't> {
         if k >= s.end || !(t.is_word(k) || t.toks[k].kind == Kind::Open) {
             return None;
         }
-        if t.is_word(k)
-            && (t.toks[k].cap
-                || in_list(
-                    &[
-                        "on",
-                        "in",
-                        "at",
-                        "before",
-                        "with",
-                        "alongside",
-                        "onstage",
-                        "during",
-                        "for",
-                        "from",
-                        "together",
-                        "as",
-                        "after",
-                        "under",
-                        "outside",
-                        "inside",
-                        "live",
-                        "via",
-                        "next",
-                        "and",
-                        "or",
-                        "but",
-                        "here",
-                        "there",
-                        "briefly",
-                        "again",
-                        "twice",
-                        "regularly",
-                        "frequently",
-                        "virtually",
-                        "by",
-                    ],
-                    t.lower(k),
-                ))
-        {
+        if t.is_word(k) && (t.toks[k].cap || in_list(APPEARANCE_WORDS, t.lower(k))) {
             return None;
         }
         let end = self.content_end(first, s.end);
@@ -1847,9 +1846,15 @@ impl<'a, 't> Detector<'a, 't> {
         // A noun-phrase object is the content by itself; the adjuncts after
         // it ("endorsed Trump last week at a rally") are the writer's.
         let np_only = entry.complements & (complement::THAT | complement::WH) == 0;
-        let object_end = self.np_object_end(start, end);
         // "cast her rival as offering a narrow message", "view Clinton as
-        // dishonest": what the object is taken as is the content too.
+        // dishonest": what the object is taken as is the content too. (The
+        // object's end is found only for cues that take one: this runs for
+        // every attribution.)
+        let object_end = if np_only && !clausal || in_list(TAKES_AS, entry.phrase.as_str()) {
+            self.np_object_end(start, end)
+        } else {
+            end
+        };
         let taken_as = object_end < end && t.word_is(object_end, "as") && in_list(TAKES_AS, entry.phrase.as_str());
         // "cast ballots", "painted the house", "framed the picture": only
         // with "as" are these verbs about what someone says.
@@ -3760,14 +3765,11 @@ impl<'a, 't> Detector<'a, 't> {
                 // "Some accusations ..., are difficult to prove, while
                 // others aren't meaningful, said Grant Green": an aside
                 // that opens with a finite verb is the sentence's own
-                // predicate, and the phrase before it no speaker.
-                if t.is_word(j + 1) && is_finite_auxiliary(t.lower(j + 1)) {
-                    continue;
-                }
+                // predicate, and the phrase before it no speaker. So is
+                // one with a finite verb and nothing to subordinate it:
                 // "Salah Abu-Laban and his wife, son Ghassan and ... had
-                // been traveling together, wrote his nephew": a finite
-                // verb inside the aside with nothing to subordinate it
-                // makes it a clause of the sentence's own.
+                // been traveling together, wrote his nephew".
+                let finite = |k: usize| t.is_word(k) && is_finite_auxiliary(t.lower(k));
                 let subordinated = (j + 1..close).any(|k| {
                     let w = t.lower(k);
                     t.is_word(k)
@@ -3781,11 +3783,10 @@ impl<'a, 't> Detector<'a, 't> {
                                 w,
                             ))
                 });
-                if !subordinated && (j + 1..close).any(|k| t.is_word(k) && is_finite_auxiliary(t.lower(k))) {
+                if finite(j + 1) || !subordinated && (j + 1..close).any(finite) {
                     continue;
                 }
                 tried += 1;
-
                 // "the lead negotiator, Anna Kovacs, told": a title the
                 // lexicon does not know, set off before a name, opens the
                 // subject too.
