@@ -310,6 +310,7 @@ const COMPOUND_NEXT: &[(&str, &[&str])] = &[
     ("think", &["tank", "tanks", "piece", "pieces"]),
     ("pledged", &["delegate", "delegates"]),
     ("show", &["host", "hosts", "trial", "trials"]),
+    ("talking", &["point", "points", "head", "heads"]),
 ];
 
 /// Cue words that end a compound noun after these words: "a TV show", "the
@@ -1099,6 +1100,17 @@ impl<'a, 't> Detector<'a, 't> {
                             | "confirm"
                             | "confirmed"
                     );
+            // "a creative writing professor", "the annual polling season": a
+            // determiner and an adjective make the -ing word a noun or a
+            // noun's modifier, not a verb.
+            let noun = noun
+                || i >= 2
+                    && t.lower(i).ends_with("ing")
+                    && t.is_word(i - 1)
+                    && !t.toks[i - 1].cap
+                    && ["ful", "ous", "ive", "ical", "able", "ible", "less"].iter().any(|e| t.lower(i - 1).ends_with(e))
+                    && t.is_word(i - 2)
+                    && t.is(i - 2, NOUN_MARKERS_BIT);
             if noun || self.in_compound_noun(i) || self.asks_for_anonymity(i) {
                 i += 1;
                 continue;
@@ -2143,6 +2155,18 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let subordinate = t.is_word(tail)
             && in_list(&["after", "before", "as", "because", "when", "while", "since", "following"], t.lower(tail));
+        // "..., said Howard, but her character does not make up for it": a
+        // speaker named after the cue, then a clause of the writer's own.
+        let writer_goes_on = subject.is_none()
+            && !inverted_aside
+            && t.is_punct(tail, ',')
+            && t.is_word(tail + 1)
+            && !t.toks[tail + 1].cap
+            && self.lex.cue(c.entry).class == CueClass::Speech
+            // "the resort, now called Trump National Doral, ...": what a
+            // naming verb is followed by is the name, not who spoke.
+            && !in_list(&["call", "dub", "label", "brand", "term", "name"], &self.lex.cue(c.entry).phrase)
+            && source.is_some_and(|(a, b)| self.np_is_clear_source(a, b));
         // "The goal, he said, is to forge a truce": the cue sits inside the
         // content, which goes on after the second comma.
         let parenthetical =
@@ -2157,7 +2181,7 @@ impl<'a, 't> Detector<'a, 't> {
             && entry.class == CueClass::Speech
             && !entry.phrase.ends_with(" to comment")
             && self.closing_place(tail, s.end);
-        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical && !place {
+        if !self.closes_at(tail, s.end) && !subordinate && !parenthetical && !place && !writer_goes_on {
             return None;
         }
         let comma_in_quote = before >= 2
@@ -3644,6 +3668,23 @@ impl<'a, 't> Detector<'a, 't> {
             Some((_, b)) if t.is_punct(b, ',') && t.is_word(b + 1) && matches!(t.lower(b + 1), "which" | "where") => {
                 (src.0, b)
             }
+            // "said Mindy Romero, director of the project at the University
+            // of California, Davis, Center for Regional Change.": names set
+            // off by commas after an institution's are part of it.
+            Some((_, b))
+                if self.names_close(b, end).is_some()
+                    && !(from..b).any(|k| {
+                        // A verb of saying, as in "referring to Clinton's
+                        // successor", makes it a clause; "the project" is
+                        // a noun.
+                        t.is(k, CUE_BIT)
+                            && !t.toks[k].cap
+                            && !(k > from && t.is(k - 1, NOUN_MARKERS_BIT))
+                            && self.cue_form_at(k).is_some()
+                    }) =>
+            {
+                (src.0, self.names_close(b, end).unwrap_or(b))
+            }
             // "said Roger C. Altman, founder of Evercore Partners, a
             // publicly traded boutique.": an appositive to the appositive.
             Some((_, b)) if t.is_punct(b, ',') && t.is_word(b + 1) && matches!(t.lower(b + 1), "a" | "an" | "the") => {
@@ -3654,6 +3695,31 @@ impl<'a, 't> Detector<'a, 't> {
             }
             _ => fallback(src),
         }
+    }
+
+    /// Where the sentence closes after one to three capitalised names, each
+    /// set off by a comma from `k` on (", Davis, Center for Regional
+    /// Change."), if it does.
+    fn names_close(&self, mut k: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        for _ in 0..3 {
+            if !(t.is_punct(k, ',') && t.is_word(k + 1) && t.toks[k + 1].cap) {
+                return None;
+            }
+            let mut j = k + 1;
+            while j < end
+                && t.is_word(j)
+                && (t.toks[j].cap || j > k + 1 && in_list(&["of", "for", "and", "on", "the"], t.lower(j)))
+                && !t.is(j, PRONOUNS_BIT | CUE_BIT)
+            {
+                j += 1;
+            }
+            if self.closes_at(j, end) && !t.is_punct(j, ',') {
+                return Some(j);
+            }
+            k = j;
+        }
+        None
     }
 
     /// Where a subject of several coordinated phrases starts: "Clinton's

@@ -1504,6 +1504,29 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a cue-first source whose institution has names set off by commas",
+        text: "Clinton has a strong ground game, said Mindy Romero, director of the project at the University of \
+               California, Davis, Center for Regional Change.",
+        cue: "said",
+        source: "Mindy Romero, director of the project at the University of California, Davis, Center for Regional \
+                 Change",
+        kind: "organization",
+        canonical: "Mindy Romero",
+        content: "Clinton has a strong ground game",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a cue-first source, then a clause of the writer's own",
+        text: "The program is hardly formal, but it has attracted a loyal following, said Ms. Gil, with games of \
+               capture the flag.",
+        cue: "said",
+        source: "Ms. Gil",
+        kind: "person",
+        canonical: "Ms. Gil",
+        content: "The program is hardly formal, but it has attracted a loyal following",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a cue-first appositive with commas of its own, to the end of the sentence",
         text: "\"The effects are large,\" said David Autor, an influential scholar of labor economics at the \
                Massachusetts Institute of Technology, Cambridge, and one of the paper's authors.",
@@ -1968,6 +1991,11 @@ fn cue_words_inside_nouns_are_not_cues() {
         ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
         ("A newly formed super PAC called Future 45 ran its first ads in Iowa.", "called"),
         ("A German news organization called \u{201c}The Local\u{201d} cited the poll.", "called"),
+        // An -ing word after a determiner and an adjective is a noun's.
+        ("Sexton, a creative writing professor, said he holds his roots dear.", "writing"),
+        ("One of Trump's main talking points is that he would stop the outflow of jobs.", "talking"),
+        // What a naming verb is followed by is the name, not a speaker.
+        ("The resort, now called Trump National Doral, hosted the event.", "called"),
     ] {
         assert_no_cue(&lexicon, text, noun);
     }
