@@ -1108,7 +1108,9 @@ impl<'a, 't> Detector<'a, 't> {
                     && t.lower(i).ends_with("ing")
                     && t.is_word(i - 1)
                     && !t.toks[i - 1].cap
-                    && ["ful", "ous", "ive", "ical", "able", "ible", "less"].iter().any(|e| t.lower(i - 1).ends_with(e))
+                    && ["ful", "ous", "ive", "ical", "able", "ible", "less"]
+                        .iter()
+                        .any(|e| t.lower(i - 1).ends_with(e))
                     && t.is_word(i - 2)
                     && t.is(i - 2, NOUN_MARKERS_BIT);
             if noun || self.in_compound_noun(i) || self.asks_for_anonymity(i) {
@@ -1746,12 +1748,39 @@ impl<'a, 't> Detector<'a, 't> {
             }
             _ => start,
         };
+        // "said flatly: “I don't think it matters.”", "said back in the
+        // summer of 2015: “...”": words before a colon that opens a
+        // quotation say how or when it was said, and are no part of it.
+        let start = match (start + 1..s.end.min(start + 12)).find(|&k| t.is_punct(k, ':')) {
+            Some(colon)
+                if t.toks.get(colon + 1).is_some_and(|tok| tok.kind == Kind::Open)
+                    && (start..colon).all(|k| {
+                        t.is_word(k)
+                            && !t.toks[k].cap
+                            && !t.word_is(k, "that")
+                            && !t.is(k, PRONOUNS_BIT)
+                            && !is_finite_auxiliary(t.lower(k))
+                    }) =>
+            {
+                colon + 1
+            }
+            _ => start,
+        };
         let mut end = self.content_end(start, s.end);
         // "Although they say the U.S. must lead, they differ by degree",
         // "When he said he would protect them, the crowd applauded": in a
         // subordinate clause that opens the sentence, the content ends
         // where the main clause begins, at the first comma.
-        let lead_word = self.sentence_start(s.first);
+        // So does one after "and" mid-sentence: "Some in the
+        // crowd booed, and when Rubio said it was great to be home, a man
+        // yelled".
+        let sentence_lead = self.sentence_start(s.first);
+        let lead_word =
+            if a > sentence_lead && (a - 1 == sentence_lead || t.word_is(a - 2, "and") || t.word_is(a - 2, "but")) {
+                a - 1
+            } else {
+                sentence_lead
+            };
         let subordinate = t.is_word(lead_word)
             && matches!(
                 t.lower(lead_word),
@@ -3129,6 +3158,19 @@ impl<'a, 't> Detector<'a, 't> {
                 }
             }
         }
+        // "said, as he introduced his wife in Hudson, “Finally, ...”": a
+        // clause set off by commas between the cue and the words said tells
+        // when they were said.
+        if t.is_punct(k, ',')
+            && t.is_word(k + 1)
+            && in_list(&["as", "when", "while", "after", "before"], t.lower(k + 1))
+        {
+            if let Some(close) = (k + 2..end.min(k + 20)).find(|&j| t.is_punct(j, ',')) {
+                if t.toks.get(close + 1).is_some_and(|tok| tok.kind == Kind::Open) || t.word_is(close + 1, "that") {
+                    k = close + 1;
+                }
+            }
+        }
         while k < end && (t.is_punct(k, ',') || t.is_punct(k, ':')) {
             k += 1;
         }
@@ -3339,7 +3381,14 @@ impl<'a, 't> Detector<'a, 't> {
         for k in start..end {
             match t.toks[k].kind {
                 Kind::Open => depth += 1,
-                Kind::Close => depth -= 1,
+                // `said he would "protect our LGBTQ citizens," the crowd
+                // applauded`: the comma sits inside the quotation.
+                Kind::Close => {
+                    depth -= 1;
+                    if depth <= 0 && k > start + 1 && t.is_punct(k - 1, ',') && t.is_word(k + 1) {
+                        return k + 1;
+                    }
+                }
                 Kind::Punct(',') if depth <= 0 && k > start && t.is_word(k + 1) => return k,
                 _ => {}
             }

@@ -2244,6 +2244,25 @@ fn contents_end_where_the_attributed_words_end() {
         ),
         // A subordinate clause that opens the sentence ends at its comma.
         ("When he said he would protect them, the crowd applauded.", "said", "he would protect them"),
+        // So does one after "and", and at a comma inside a closing quotation.
+        (
+            "Some booed, and when Rubio said it was great to be home, a man yelled.",
+            "said",
+            "it was great to be home",
+        ),
+        (
+            "When Trump said he would \"protect our citizens,\" the crowd applauded.",
+            "said",
+            "he would \"protect our citizens,\"",
+        ),
+        // How or when it was said, before a colon or set off by commas, is
+        // no part of what was said.
+        ("The minority leader said flatly: \"I don't think it matters.\"", "said", "\"I don't think it matters.\""),
+        (
+            "Clinton said, as he introduced his wife in Hudson, \"Finally, the dam broke.\"",
+            "said",
+            "\"Finally, the dam broke.\"",
+        ),
         // A relative clause that closes the sentence is the writer's aside.
         (
             "He says it is proof the candidate can close the gap, which stood at 263 on Tuesday.",
