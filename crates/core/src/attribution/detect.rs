@@ -1729,8 +1729,14 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         // "Mr. Thiel declined to comment.": a refusal is a sourcing event
-        // with nothing said, which readers of coverage count.
+        // with nothing said, which readers of coverage count; what was
+        // declined, "to comment", stands as its content. ("declined to
+        // comment on the request" keeps what it is about as the content, as
+        // the annotators do.)
         let refusal = entry.phrase.ends_with(" to comment");
+        if refusal && c.end >= c.first + 3 && !(t.is_word(c.end) && matches!(t.lower(c.end), "on" | "about")) {
+            return Some(self.refusal(c, aux, source, s.end));
+        }
         let start = match self.content_start(c, c.end, s.end) {
             Some(start) => start,
             None if refusal => return Some(self.make(c, aux, source, Vec::new(), "refusal", Quoted::None)),
@@ -3002,6 +3008,31 @@ impl<'a, 't> Detector<'a, 't> {
             }
             self.found[fi].content.extend(extra);
         }
+    }
+
+    /// "declined to comment for this story": what the source declined,
+    /// "to comment" and what for, is the content, as PolNeAR's
+    /// annotators mark it (every one of the 29 refusals to comment on the
+    /// train split); the cue is the verb.
+    fn refusal(&self, c: &CueAt, aux: usize, source: Option<(usize, usize)>, end: usize) -> Found {
+        let t = self.t;
+        let to = c.end - 2;
+        let mut until = c.end;
+        if t.word_is(until, "for") {
+            let mut j = until + 1;
+            while j < end
+                && j < until + 12
+                && t.is_word(j)
+                && !matches!(t.lower(j), "and" | "but" | "who" | "which" | "because" | "while")
+            {
+                j += 1;
+            }
+            if j > until + 1 && (j >= end || !t.is_word(j)) {
+                until = j;
+            }
+        }
+        let content = vec![(t.toks[to].start, t.toks[until - 1].end)];
+        Found::new((aux, to), Some(c.entry), source, content, "refusal", Quoted::None)
     }
 
     fn make(

@@ -888,13 +888,13 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
-        case: "a refusal to comment, with nothing said",
-        text: "A spokeswoman for the Israeli Defense Ministry declined to comment.",
-        cue: "declined to comment",
+        case: "a refusal to comment: what was declined is the content",
+        text: "A spokeswoman for the Israeli Defense Ministry declined to comment for this article.",
+        cue: "declined",
         source: "A spokeswoman for the Israeli Defense Ministry",
         kind: "official",
         canonical: "spokeswoman for the Israeli Defense Ministry",
-        content: "",
+        content: "to comment for this article",
         attribution: AttributionKind::Indirect,
     },
     Row {
