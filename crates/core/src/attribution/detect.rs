@@ -2413,7 +2413,11 @@ impl<'a, 't> Detector<'a, 't> {
         let (mut content, quoted) = self.content_spans(start, end);
         // "Other cleavages, according to the poll, include ideology": set
         // off by commas mid-sentence, the cue sits inside its content.
-        if c.first > lead + 1 && !reported && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) {
+        // Not an aside about the source ("according to Bill McInturff, a
+        // Republican pollster who ...", "..., who was an adviser") or about
+        // the place ("..., where 475 delegates are at stake").
+        let aside = |k: usize| in_list(&["who", "whose", "which", "where", "a", "an"], t.lower(k));
+        if c.first > lead + 1 && !reported && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) && !aside(src.1 + 1) {
             let rest = self.content_end(src.1 + 1, s.end);
             if rest > src.1 + 1 {
                 content.extend(self.content_spans(src.1 + 1, rest).0);
@@ -4550,6 +4554,19 @@ impl<'a, 't> Detector<'a, 't> {
         while k < end && words < max {
             let tok = t.toks[k];
             match tok.kind {
+                // "interviews with more than a half-dozen of Cruz's friends":
+                // a comparison of quantity stays inside the phrase.
+                Kind::Word
+                    if long
+                        && words > 0
+                        && t.lower(k) == "than"
+                        && matches!(t.lower(k - 1), "more" | "less" | "fewer")
+                        && t.is_word(k + 1)
+                        && (is_quantity(t.lower(k + 1)) || matches!(t.lower(k + 1), "a" | "an")) =>
+                {
+                    words += 1;
+                    k += 1;
+                }
                 Kind::Word => {
                     let w = t.lower(k);
                     if words == 0 && t.is(k, PRONOUNS_BIT) {
@@ -4596,7 +4613,19 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && stops {
                         break;
                     }
-                    if time_word_at(t, k) && words > 0 && !self.ends_outlet_name(k) {
+                    // "the recently court-released playbook": an adverb of
+                    // time before a participle inside the phrase.
+                    let time_modifier = w.ends_with("ly")
+                        && t.is_word(k + 1)
+                        && !t.toks[k + 1].cap
+                        && t.lower(k + 1).ends_with("ed")
+                        && t.is_word(k + 2)
+                        && !t.is(k + 2, BREAK_BIT);
+                    if time_word_at(t, k) && words > 0 && !self.ends_outlet_name(k) && !time_modifier {
+                        break;
+                    }
+                    // "a study last year": "last" dates the phrase before it.
+                    if words > 0 && matches!(w, "last" | "next" | "this") && k + 1 < end && time_word_at(t, k + 1) {
                         break;
                     }
                     words += 1;

@@ -1304,6 +1304,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a source after \"according to\" with an adverb of time and a comparison of quantity",
+        text: "According to interviews with more than a half-dozen of the recently released prisoners, he lied.",
+        cue: "According to",
+        source: "interviews with more than a half-dozen of the recently released prisoners",
+        kind: "unknown",
+        canonical: "interviews with more than a half-dozen of the recently released prisoners",
+        content: "he lied",
+        attribution: AttributionKind::AccordingTo,
+    },
+    Row {
         case: "a quoted name inside the source after \"according to\"",
         text: "Costs would rise, according to the \"Medicare for all\" document he released.",
         cue: "according to",
@@ -2199,6 +2209,14 @@ fn contents_end_where_the_attributed_words_end() {
             "according to",
             "the network is unfair",
         ),
+        // An aside about the source after "according to" is no content.
+        (
+            "Her favorability is worse than Obama's, according to Bill McInturff, a Republican pollster.",
+            "according to",
+            "Her favorability is worse than Obama's",
+        ),
+        // A refusal to comment: what was declined is the content.
+        ("Mr. Thiel declined to comment.", "declined", "to comment"),
         // A pronoun with a contracted verb is a clause of its own.
         ("I think it's good.", "think", "it's good"),
         // A quotation goes on in the next paragraph when no one else speaks
