@@ -2545,7 +2545,19 @@ impl<'a, 't> Detector<'a, 't> {
                 }
             }
         }
-        let (content, quoted) = self.content_spans(c.end, question_end);
+        // "Asked during a January debate why he trailed": when and where
+        // it was asked comes before the question.
+        let start = (c.end + 1..question_end.min(c.end + 8))
+            .take_while(|&k| t.is_word(k) && !t.is(k, PRONOUNS_BIT))
+            .find(|&k| wh(k) && !t.word_is(k, "about"))
+            .filter(|_| {
+                t.is(c.end, NP_PREPOSITIONS_BIT)
+                    || in_list(&["during", "after", "before", "at"], t.lower(c.end))
+                    || time_word_at(t, c.end)
+                    || is_ly_adverb(t.lower(c.end))
+            })
+            .unwrap_or(c.end);
+        let (content, quoted) = self.content_spans(start, question_end);
         Some(Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted))
     }
 
@@ -3152,7 +3164,10 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // Speech verbs take an addressee ("told reporters"); for "wants the
         // West to stay out", the object belongs to the content.
-        if entry.complements & complement::OBJ != 0 && entry.class == CueClass::Speech && t.is_word(k) {
+        if entry.complements & complement::OBJ != 0
+            && entry.class == CueClass::Speech
+            && (t.is_word(k) || k < end && t.toks[k].kind == Kind::Open)
+        {
             // Skip a short object, "told reporters", "urged Congress", "told
             // the Times", when what follows it can start the content.
             let lw = t.lower(k);
@@ -3162,6 +3177,14 @@ impl<'a, 't> Detector<'a, 't> {
             } else if t.toks[k].cap {
                 while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
                     j += 1;
+                }
+            } else if t.toks[k].kind == Kind::Open {
+                // "told “Good Morning America” that": a programme by its
+                // quoted title.
+                if let Some(close) =
+                    self.title_quote_close(k).filter(|&close| close < end && t.word_is(close + 1, "that"))
+                {
+                    j = close + 1;
                 }
             } else if in_list(&["the", "his", "her", "their", "a", "an"], lw) {
                 j = k + 1;

@@ -2215,6 +2215,14 @@ fn contents_end_where_the_attributed_words_end() {
             "according to",
             "Her favorability is worse than Obama's",
         ),
+        // When a question was asked, and a programme told by its title,
+        // come before the words.
+        (
+            "Asked during a January debate why he trailed so badly, Trump said nothing.",
+            "Asked",
+            "why he trailed so badly",
+        ),
+        ("He told \u{201c}Good Morning America\u{201d} that he agrees.", "told", "that he agrees"),
         // A refusal to comment: what was declined is the content.
         ("Mr. Thiel declined to comment.", "declined", "to comment"),
         // A pronoun with a contracted verb is a clause of its own.
