@@ -1069,7 +1069,9 @@ impl<'a, 't> Detector<'a, 't> {
             }
             // After a determiner or a possessive the word is a noun: "the
             // report said", "Russia's state TV".
-            let noun = i > 0 && t.is_word(i - 1) && (t.is(i - 1, NOUN_MARKERS_BIT) || t.lower(i - 1).ends_with("'s"));
+            let noun = i > 0
+                && t.is_word(i - 1)
+                && (t.is(i - 1, NOUN_MARKERS_BIT) || t.lower(i - 1).ends_with("'s") || t.lower(i - 1).ends_with("s'"));
             // After "of" a cue word ending in -s is a plural noun: "the
             // first round of talks", "a series of reports", "dozens of
             // claims". A verb hardly follows "of" in that form.

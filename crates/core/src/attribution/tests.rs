@@ -2004,6 +2004,11 @@ fn cue_words_inside_nouns_are_not_cues() {
         // An -ing word after a determiner and an adjective is a noun's.
         ("Sexton, a creative writing professor, said he holds his roots dear.", "writing"),
         ("One of Trump's main talking points is that he would stop the outflow of jobs.", "talking"),
+        // After a plural possessive the word is a noun.
+        ("Sanders' focus on the state hasn't gone unnoticed.", "focus on"),
+        // The base forms of these are nouns in news text.
+        ("The big question is whether Sanders continues.", "question"),
+        ("Clinton struggled to beat back the Sanders challenge among voters.", "challenge"),
         // What a naming verb is followed by is the name, not a speaker.
         ("The resort, now called Trump National Doral, hosted the event.", "called"),
     ] {
