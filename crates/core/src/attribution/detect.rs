@@ -1102,6 +1102,15 @@ impl<'a, 't> Detector<'a, 't> {
                             | "confirm"
                             | "confirmed"
                     );
+            // "his closing remarks", "Islamophobic remarks": after a
+            // lowercase word that is no subject, "remarks" is the noun.
+            let noun = noun
+                || t.lower(i) == "remarks"
+                    && i > 0
+                    && t.is_word(i - 1)
+                    && !t.toks[i - 1].cap
+                    && !t.is(i - 1, PRONOUNS_BIT | AUXILIARIES_BIT | BREAK_BIT)
+                    && !is_ly_adverb(t.lower(i - 1));
             // "a creative writing professor", "the annual polling season": a
             // determiner and an adjective make the -ing word a noun or a
             // noun's modifier, not a verb.
@@ -1252,8 +1261,16 @@ impl<'a, 't> Detector<'a, 't> {
         // "donors seeking help", "a super PAC supporting Clinton": a
         // participle of support or intent right after a noun modifies
         // it; PolNeAR's annotators mark no attribution there.
-        if matches!(first_word, "seeking" | "supporting" | "backing" | "opposing")
-            && c.end == c.first + 1
+        // So does "focused on" after an indefinite noun: "a magazine
+        // focused on LGBT issues", "70 super PACs focused on Senate races".
+        let indefinite_noun = || {
+            (c.first.saturating_sub(3).max(s.first)..c.first).any(|j| {
+                (in_list(&["a", "an"], t.lower(j)) || is_quantity(t.lower(j)))
+                    && (j + 1..c.first).all(|k| t.is_word(k) && !t.is(k, AUXILIARIES_BIT | BREAK_BIT))
+            })
+        };
+        if (matches!(first_word, "seeking" | "supporting" | "backing" | "opposing") && c.end == c.first + 1
+            || first_word == "focused" && indefinite_noun())
             && c.first > s.first
             && t.is_word(c.first - 1)
             && !t.is(c.first - 1, AUXILIARIES_BIT | BREAK_BIT | PRONOUNS_BIT)

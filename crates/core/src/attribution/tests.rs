@@ -2004,6 +2004,10 @@ fn cue_words_inside_nouns_are_not_cues() {
         // An -ing word after a determiner and an adjective is a noun's.
         ("Sexton, a creative writing professor, said he holds his roots dear.", "writing"),
         ("One of Trump's main talking points is that he would stop the outflow of jobs.", "talking"),
+        // "remarks" after a word that is no subject, and "focused on"
+        // after an indefinite noun, are no cues.
+        ("Trump made it the center of his closing remarks during the debate.", "remarks"),
+        ("Rubio gave an interview to the Advocate, a magazine focused on LGBT issues.", "focused on"),
         // After a plural possessive the word is a noun.
         ("Sanders' focus on the state hasn't gone unnoticed.", "focus on"),
         // The base forms of these are nouns in news text.
