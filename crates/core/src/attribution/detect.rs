@@ -3621,6 +3621,14 @@ impl<'a, 't> Detector<'a, 't> {
                 Kind::Punct('.') | Kind::Punct('!') | Kind::Punct('?') | Kind::Punct(';') | Kind::Close
             )
             || (t.is_punct(tail, ',') && t.is_word(tail + 1) && t.is(tail + 1, PARTICIPLES_BIT))
+            // "..., he said, not finishing his joke.": what the speaker
+            // left undone while saying it. (A bare participle there, ",
+            // including speeches", is as often more of what was said.)
+            || (t.is_punct(tail, ',')
+                && t.is_word(tail + 1)
+                && matches!(t.lower(tail + 1), "not" | "never")
+                && t.is_word(tail + 2)
+                && t.lower(tail + 2).ends_with("ing"))
     }
 
     /// Splits a content token range into byte ranges, and says how much of

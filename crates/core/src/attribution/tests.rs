@@ -2224,6 +2224,19 @@ fn contents_end_where_the_attributed_words_end() {
             "according to",
             "Her favorability is worse than Obama's",
         ),
+        // A quotation that ends in "!" or "…" hands over to its speaker:
+        // "US" in capitals is the country, and what the speaker left
+        // undone is no part of the words.
+        (
+            "\u{201c}We will win!\u{201d} US Senator Jeff Sessions said as he launched the process.",
+            "said",
+            "\u{201c}We will win!\u{201d}",
+        ),
+        (
+            "\u{201c}We're like a bridge over troubled\u{2026}\u{201d} he said, not finishing his joke.",
+            "said",
+            "\u{201c}We're like a bridge over troubled\u{2026}\u{201d}",
+        ),
         // When a question was asked, and a programme told by its title,
         // come before the words.
         (

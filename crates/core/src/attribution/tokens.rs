@@ -264,16 +264,20 @@ impl<'t> Tokens<'t> {
             toks.push(Token { start, end, kind, cap: false, lower: (0, 0), para, sent: 0 });
             i = end;
         }
-        let classes =
-            toks.iter()
-                .map(|tok| {
-                    if tok.kind == Kind::Word {
-                        classes(&lower[tok.lower.0 as usize..tok.lower.1 as usize])
-                    } else {
-                        0
-                    }
-                })
-                .collect();
+        let classes = toks
+            .iter()
+            .map(|tok| {
+                // "US Senator Jeff Sessions": in capitals "US" is the
+                // country, not the pronoun.
+                if tok.kind == Kind::Word && &text[tok.start..tok.end] == "US" {
+                    classes("u.s.")
+                } else if tok.kind == Kind::Word {
+                    classes(&lower[tok.lower.0 as usize..tok.lower.1 as usize])
+                } else {
+                    0
+                }
+            })
+            .collect();
         let mut tokens = Tokens {
             text,
             in_quote: vec![None; toks.len()],
