@@ -4280,8 +4280,10 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         a == limit
             || !t.is_word(a - 1)
-            || in_list(&["but", "and", "yet", "so", "even", "still", "also", "meanwhile"], t.lower(a - 1))
-                && (a - 1 == limit || !t.is_word(a - 2))
+            || in_list(
+                &["but", "and", "yet", "so", "even", "still", "also", "meanwhile", "first", "then", "later", "finally"],
+                t.lower(a - 1),
+            ) && (a - 1 == limit || !t.is_word(a - 2))
     }
 
     /// Where the subject ends when a time adverbial, or a participle with
@@ -4291,7 +4293,8 @@ impl<'a, 't> Detector<'a, 't> {
     fn before_time_modifier(&self, aux: usize, limit: usize) -> usize {
         let t = self.t;
         let Some(k) = self.time_adverbial_start(aux, limit) else { return aux };
-        if k > limit + 1 && t.is(k - 1, MODIFIERS_BIT) {
+        // "A Monmouth poll out Monday showed": "out" as "released".
+        if k > limit + 1 && (t.is(k - 1, MODIFIERS_BIT) || t.word_is(k - 1, "out")) {
             return k - 1;
         }
         // A bare time adverbial needs a word before it that can end a noun

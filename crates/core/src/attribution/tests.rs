@@ -1514,6 +1514,26 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "a subject after an opening adverb",
+        text: "First his wife announced they were separated.",
+        cue: "announced",
+        source: "his wife",
+        kind: "unknown",
+        canonical: "his wife",
+        content: "they were separated",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a poll \"out\" on a day",
+        text: "A Monmouth poll out Monday showed that Clinton leads.",
+        cue: "showed",
+        source: "A Monmouth poll",
+        kind: "document",
+        canonical: "Monmouth poll",
+        content: "that Clinton leads",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a cue-first source whose institution has names set off by commas",
         text: "Clinton has a strong ground game, said Mindy Romero, director of the project at the University of \
                California, Davis, Center for Regional Change.",
