@@ -3796,6 +3796,11 @@ impl<'a, 't> Detector<'a, 't> {
             Some((_, b)) if self.closes_at(b, end) && !t.is_punct(b, ',') => (src.0, b),
             // "said the bureau's director, James B. Comey, on Monday."
             Some((_, b)) if t.is_punct(b, ',') && self.closes_at(self.skip_adverbials(b + 1, end), end) => (src.0, b),
+            // "said Stephanie Formas, Clinton's communications director,
+            // “and we've been ...”": the quotation goes on after it.
+            Some((_, b)) if t.is_punct(b, ',') && t.toks.get(b + 1).is_some_and(|tok| tok.kind == Kind::Open) => {
+                (src.0, b)
+            }
             // "said Paloma Wu, legal director for the state ACLU, which
             // filed the challenge": the relative clause is about the body
             // the appositive names, not the speaker.
@@ -4674,7 +4679,10 @@ impl<'a, 't> Detector<'a, 't> {
                         && t.lower(k + 1).ends_with("ed")
                         && t.is_word(k + 2)
                         && !t.is(k + 2, BREAK_BIT);
-                    if time_word_at(t, k) && words > 0 && !self.ends_outlet_name(k) && !time_modifier {
+                    // "a January 2016 study": a date right after the
+                    // article modifies the noun.
+                    let dated = words == 1 && t.is(k - 1, DETERMINERS_BIT) && t.toks[k].cap;
+                    if time_word_at(t, k) && words > 0 && !self.ends_outlet_name(k) && !time_modifier && !dated {
                         break;
                     }
                     // "a study last year": "last" dates the phrase before it.

@@ -169,6 +169,15 @@ impl<'t> Tokens<'t> {
                         || (tail.contains('.') && is_initialism(tail));
                     if is_abbrev {
                         end += 1;
+                        // "A.F.L.-C.I.O.": initialisms joined by a hyphen
+                        // are one name.
+                        if bytes.get(end) == Some(&b'-') && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+                            let mut e = end + 1;
+                            while e < bytes.len() && (bytes[e].is_ascii_alphabetic() || bytes[e] == b'.') {
+                                e += 1;
+                            }
+                            end = e;
+                        }
                     }
                 }
                 let l0 = lower.len() as u32;
