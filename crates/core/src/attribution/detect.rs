@@ -3788,7 +3788,9 @@ impl<'a, 't> Detector<'a, 't> {
                 })
         };
         let fallback = |src: (usize, usize)| if to_the_end() { to_end(from) } else { src };
-        match self.right_np(from, end, true) {
+        let appositive = self.right_np(from, end, true);
+        let names_end = appositive.and_then(|(_, b)| self.names_close(b, end));
+        match appositive {
             // "... carrier who lined up to hear Mr. Trump", "a graduate
             // whose career began here", and after a comma: "a professor at
             // M.I.T., who is one of ...".
@@ -3811,7 +3813,7 @@ impl<'a, 't> Detector<'a, 't> {
             // of California, Davis, Center for Regional Change.": names set
             // off by commas after an institution's are part of it.
             Some((_, b))
-                if self.names_close(b, end).is_some()
+                if names_end.is_some()
                     && !(from..b).any(|k| {
                         // A verb of saying, as in "referring to Clinton's
                         // successor", makes it a clause; "the project" is
@@ -3822,7 +3824,7 @@ impl<'a, 't> Detector<'a, 't> {
                             && self.cue_form_at(k).is_some()
                     }) =>
             {
-                (src.0, self.names_close(b, end).unwrap_or(b))
+                (src.0, names_end.unwrap_or(b))
             }
             // "said Roger C. Altman, founder of Evercore Partners, a
             // publicly traded boutique.": an appositive to the appositive.
