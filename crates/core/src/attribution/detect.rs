@@ -1706,8 +1706,13 @@ impl<'a, 't> Detector<'a, 't> {
             return None;
         }
         let mut source = Some((a, b));
-        // "it is believed that", "it was reported": no source at all.
-        if b == a + 1 && t.lower(a) == "it" && aux < c.first {
+        // "it is believed that", "it was reported": no source at all. ("It
+        // also accused", "it had previously said" have one: the paper, the
+        // group.)
+        if b == a + 1
+            && t.lower(a) == "it"
+            && (aux..c.first).any(|k| in_list(&["is", "was", "were", "are", "be", "been", "being", "'s"], t.lower(k)))
+        {
             source = None;
         }
         // "Trump seemed to agree", "the deal appears to be dead": the

@@ -1544,6 +1544,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::AccordingTo,
     },
     Row {
+        case: "\"it\" as the subject of an active cue is a source",
+        text: "The newspaper ran the story on Sunday. It also accused the campaign of lying.",
+        cue: "also accused",
+        source: "It",
+        kind: "unknown",
+        canonical: "it",
+        content: "the campaign of lying",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a subject after an opening adverb",
         text: "First his wife announced they were separated.",
         cue: "announced",
