@@ -2305,6 +2305,9 @@ fn contents_end_where_the_attributed_words_end() {
             "why he trailed so badly",
         ),
         ("He told \u{201c}Good Morning America\u{201d} that he agrees.", "told", "that he agrees"),
+        // "no." at the end of a sentence is no number sign.
+        ("Asked whether he would run, Trump said no. He left.", "said", "no"),
+        ("He is the No. 1 pick, she said.", "said", "He is the No. 1 pick"),
         // A refusal to comment: what was declined is the content.
         ("Mr. Thiel declined to comment.", "declined", "to comment"),
         // A pronoun with a contracted verb is a clause of its own.

@@ -164,7 +164,10 @@ impl<'t> Tokens<'t> {
                     // "(D-N.Y.)": after a party letter, the state's
                     // initials are what the period closes.
                     let tail = after_hyphen(word);
-                    let is_abbrev = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                    // "No. 1" is a number; "said no." ends a sentence.
+                    let number_sign = !word.eq_ignore_ascii_case("no")
+                        || text[end + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+                    let is_abbrev = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) && number_sign
                         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
                         || (tail.contains('.') && is_initialism(tail));
                     if is_abbrev {
