@@ -3756,9 +3756,18 @@ impl<'a, 't> Detector<'a, 't> {
         if !t.is_punct(src.1, ',') {
             return src;
         }
-        // "said Ed Rendell, who serves as chairman of the committee".
+        // "said Ed Rendell, who serves as chairman of the committee". (In
+        // "And Trump, said Sunshine, who remains friendly with her former
+        // boss, doesn't forgive", the clause ends where a verb takes the
+        // sentence up again.)
         if t.word_is(src.1 + 1, "who") {
-            return to_end(src.1 + 1);
+            let resumes = (src.1 + 2..end.min(src.1 + 20)).find(|&k| {
+                t.is_punct(k, ',')
+                    && t.is_word(k + 1)
+                    && !t.toks[k + 1].cap
+                    && (is_finite_auxiliary(t.lower(k + 1)) || t.lower(k + 1).ends_with("n't"))
+            });
+            return resumes.map_or_else(|| to_end(src.1 + 1), |k| (src.0, k));
         }
         // "said Susan Crawford, then Maples's literary agent": a word that
         // dates the appositive opens it.

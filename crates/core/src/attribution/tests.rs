@@ -1554,6 +1554,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "an inverted cue set off inside its content, with a relative clause about the speaker",
+        text: "And Trump, said Sunshine, who remains friendly with her former boss, doesn't forgive or forget.",
+        cue: "said",
+        source: "Sunshine, who remains friendly with her former boss",
+        kind: "person",
+        canonical: "Sunshine",
+        content: "Trump | doesn't forgive or forget",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a subject after an opening adverb",
         text: "First his wife announced they were separated.",
         cue: "announced",
