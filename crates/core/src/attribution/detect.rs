@@ -477,14 +477,19 @@ const APPEARANCE_WORDS: &[&str] = &[
 /// "divisive", "irresponsible", "racist")? By its ending, or one of the
 /// short judgements that have none; "the police chief" is no label.
 fn is_adjective_like(w: &str) -> bool {
-    const ENDINGS: &[&str] =
-        &["ful", "ous", "ive", "ical", "able", "ible", "less", "ist", "ish", "ent", "ant", "ary", "ic", "al"];
+    // Nouns end in these too ("statement", "official", "critic"), so they
+    // count only where a label is expected.
+    const LOOSE_ENDINGS: &[&str] = &["ist", "ish", "ent", "ant", "ary", "ic", "al"];
     const PLAIN: &[&str] = &[
         "wrong", "crazy", "absurd", "stupid", "false", "fake", "insane", "unfair", "weak", "dumb", "rigged", "sick",
         "dead", "silly", "bad", "good", "great", "strong", "right", "nuts", "mad", "sad", "rude", "toxic", "corrupt",
     ];
-    w.len() > 3 && ENDINGS.iter().any(|e| w.ends_with(e)) || PLAIN.contains(&w)
+    w.len() > 3 && CLEAR_ADJECTIVE_ENDINGS.iter().chain(LOOSE_ENDINGS).any(|e| w.ends_with(e)) || PLAIN.contains(&w)
 }
+
+/// Endings that make a word an adjective nearly always ("creative",
+/// "infamous", "capable").
+const CLEAR_ADJECTIVE_ENDINGS: &[&str] = &["ful", "ous", "ive", "ical", "able", "ible", "less"];
 
 /// Headings and labels that a colon follows without anyone speaking.
 const LABELS: &[&str] = &[
@@ -1119,9 +1124,7 @@ impl<'a, 't> Detector<'a, 't> {
                     && t.lower(i).ends_with("ing")
                     && t.is_word(i - 1)
                     && !t.toks[i - 1].cap
-                    && ["ful", "ous", "ive", "ical", "able", "ible", "less"]
-                        .iter()
-                        .any(|e| t.lower(i - 1).ends_with(e))
+                    && CLEAR_ADJECTIVE_ENDINGS.iter().any(|e| t.lower(i - 1).ends_with(e))
                     && t.is_word(i - 2)
                     && t.is(i - 2, NOUN_MARKERS_BIT);
             if noun || self.in_compound_noun(i) || self.asks_for_anonymity(i) {
@@ -2090,6 +2093,7 @@ impl<'a, 't> Detector<'a, 't> {
     fn content_then_cue(&self, c: &CueAt, aux: usize, subject: Option<(usize, usize)>) -> Option<Found> {
         let t = self.t;
         let s = t.sentence_of(c.first);
+        let entry = self.lex.cue(c.entry);
         // "..., her friend said.": closing the sentence after a comma, a
         // determined noun is the source even when the lexicon does not know
         // it; the tail and the comma are checked below.
@@ -2131,7 +2135,6 @@ impl<'a, 't> Detector<'a, 't> {
         if let Some((a, b)) = source {
             // "..., the airline added, and had passed ...": set off by commas,
             // a determined noun speaks with a weak speech cue too.
-            let entry = self.lex.cue(c.entry);
             let set_off = entry.class == CueClass::Speech && subject.is_some() && self.np_is_determined_noun(a, b);
             if !entry.strong && !self.np_is_clear_source(a, b) && !set_off {
                 return None;
@@ -2142,7 +2145,7 @@ impl<'a, 't> Detector<'a, 't> {
         // So is "a Senate panel", "the New Yorker" and "ABC's “Good Morning
         // America”": the sentence closing after them is checked below.
         let mut after = self.skip_adverbials(after, s.end);
-        if after == c.end && self.lex.cue(c.entry).complements & complement::OBJ != 0 {
+        if after == c.end && entry.complements & complement::OBJ != 0 {
             if let Some((x, y)) = self.right_np(after, s.end, false) {
                 // Not "told the Biblical story of the city of Nineveh".
                 let determined_listener = t.is(x, DETERMINERS_BIT)
@@ -2185,7 +2188,7 @@ impl<'a, 't> Detector<'a, 't> {
         if subject.is_none()
             && t.is_punct(tail, ',')
             && !self.closes_at(tail, s.end)
-            && self.lex.cue(c.entry).class == CueClass::Speech
+            && entry.class == CueClass::Speech
             && source.is_some_and(|(a, b)| !time_word_at(t, a) && self.np_is_clear_source(a, b))
         {
             let verb = |k: usize| {
@@ -2221,10 +2224,10 @@ impl<'a, 't> Detector<'a, 't> {
             && t.is_punct(tail, ',')
             && t.is_word(tail + 1)
             && !t.toks[tail + 1].cap
-            && self.lex.cue(c.entry).class == CueClass::Speech
+            && entry.class == CueClass::Speech
             // "the resort, now called Trump National Doral, ...": what a
             // naming verb is followed by is the name, not who spoke.
-            && !in_list(&["call", "dub", "label", "brand", "term", "name"], &self.lex.cue(c.entry).phrase)
+            && !in_list(&["call", "dub", "label", "brand", "term", "name"], &entry.phrase)
             && source.is_some_and(|(a, b)| self.np_is_clear_source(a, b));
         // "The goal, he said, is to forge a truce": the cue sits inside the
         // content, which goes on after the second comma.
@@ -2234,7 +2237,6 @@ impl<'a, 't> Detector<'a, 't> {
         // make the words before it content: "declined to comment on the
         // program" said nothing, and "..., Royal, alluded to" has no subject
         // in front of it.
-        let entry = self.lex.cue(c.entry);
         let place = subject.is_some()
             && !self.closes_at(tail, s.end)
             && entry.class == CueClass::Speech
@@ -2571,15 +2573,13 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "Asked during a January debate why he trailed": when and where
         // it was asked comes before the question.
+        let adverbial = t.is(c.end, NP_PREPOSITIONS_BIT)
+            || in_list(&["during", "after", "before", "at"], t.lower(c.end))
+            || time_word_at(t, c.end)
+            || is_ly_adverb(t.lower(c.end));
         let start = (c.end + 1..question_end.min(c.end + 8))
-            .take_while(|&k| t.is_word(k) && !t.is(k, PRONOUNS_BIT))
+            .take_while(|&k| adverbial && t.is_word(k) && !t.is(k, PRONOUNS_BIT))
             .find(|&k| wh(k) && !t.word_is(k, "about"))
-            .filter(|_| {
-                t.is(c.end, NP_PREPOSITIONS_BIT)
-                    || in_list(&["during", "after", "before", "at"], t.lower(c.end))
-                    || time_word_at(t, c.end)
-                    || is_ly_adverb(t.lower(c.end))
-            })
             .unwrap_or(c.end);
         let (content, quoted) = self.content_spans(start, question_end);
         Some(Found::new((c.first, c.end), Some(c.entry), None, content, "asked", quoted))
