@@ -593,7 +593,16 @@ impl<'a, 't> Typer<'a, 't> {
     /// Types the noun phrase `a..b`. `earlier` holds the sources typed so
     /// far, in text order, for pronouns and anaphora.
     pub fn classify(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
-        known_person(self.lex, self.classify_phrase(a, b, earlier, follows))
+        let mut typed = self.classify_phrase(a, b, earlier, follows);
+        // "Santilli's insistence that": the owner of a claim is named with
+        // its genitive ending, which is not part of the name.
+        for ending in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+            if typed.canonical.len() > ending.len() + 1 && typed.canonical.ends_with(ending) {
+                typed.canonical.truncate(typed.canonical.len() - ending.len());
+                break;
+            }
+        }
+        known_person(self.lex, typed)
     }
 
     fn classify_phrase(&self, a: usize, b: usize, earlier: &[(usize, Option<Typed>)], follows: &str) -> Typed {
@@ -604,6 +613,17 @@ impl<'a, 't> Typer<'a, 't> {
         // Pronouns take the type of what they refer to, also in a
         // contraction ("He's comparing ... and says").
         let pronoun = words[0].split('\'').next().unwrap_or(words[0]);
+        // "his claim that", "their insistence that": the owner of a claim
+        // noun is the pronoun's possessive form.
+        let pronoun = match pronoun {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            "our" => "we",
+            "my" => "i",
+            other => other,
+        };
         if words.len() == 1 && in_list(&["he", "she", "they", "it", "we", "i", "you"], pronoun) {
             return self.resolve_pronoun(pronoun, earlier, a);
         }

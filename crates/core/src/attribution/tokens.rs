@@ -73,6 +73,18 @@ pub(crate) struct Tokens<'t> {
     closing: std::collections::HashMap<usize, usize>,
 }
 
+/// Where the contracted auxiliary of a personal pronoun starts in `word`
+/// ("he's" at 2, "They’ve" at 4), if `word` is one.
+fn clitic_at(word: &str) -> Option<usize> {
+    let at = word.find(['\'', '\u{2019}'])?;
+    let (stem, tail) = word.split_at(at);
+    let apostrophe = tail.chars().next()?.len_utf8();
+    let clitic = &tail[apostrophe..];
+    let pronoun = ["i", "you", "he", "she", "we", "they", "who"].iter().any(|p| p.eq_ignore_ascii_case(stem));
+    let auxiliary = ["s", "ve", "d", "ll", "re", "m"].iter().any(|c| c.eq_ignore_ascii_case(clitic));
+    (pronoun && auxiliary).then_some(at)
+}
+
 /// Abbreviations that keep their period and do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "cpl",
@@ -183,6 +195,46 @@ impl<'t> Tokens<'t> {
                         }
                     }
                 }
+                // "He's said", "they've called for", "who'd argued": a
+                // personal pronoun with a contracted auxiliary is two words,
+                // the subject and the verb's helper, as in any treebank, so
+                // that the cue finds its subject. ("it's", "that's" and the
+                // like stay whole: they open clauses, not attributions.)
+                let end = match clitic_at(&text[start..end]) {
+                    Some(at) => {
+                        let l0 = lower.len() as u32;
+                        lower.push_str(&text[start..start + at]);
+                        lower[l0 as usize..].make_ascii_lowercase();
+                        toks.push(Token {
+                            start,
+                            end: start + at,
+                            kind: Kind::Word,
+                            cap: c.is_uppercase(),
+                            lower: (l0, lower.len() as u32),
+                            para,
+                            sent: 0,
+                        });
+                        let clitic_start = start + at;
+                        let l1 = lower.len() as u32;
+                        lower.push('\'');
+                        let tail = &text[clitic_start..end];
+                        let apostrophe = tail.chars().next().map_or(1, char::len_utf8);
+                        lower.push_str(&tail[apostrophe..]);
+                        lower[l1 as usize..].make_ascii_lowercase();
+                        toks.push(Token {
+                            start: clitic_start,
+                            end,
+                            kind: Kind::Word,
+                            cap: false,
+                            lower: (l1, lower.len() as u32),
+                            para,
+                            sent: 0,
+                        });
+                        i = end;
+                        continue;
+                    }
+                    None => end,
+                };
                 let l0 = lower.len() as u32;
                 let word = &text[start..end];
                 if word.is_ascii() {
