@@ -1177,6 +1177,20 @@ impl<'a, 't> Detector<'a, 't> {
                     && CLEAR_ADJECTIVE_ENDINGS.iter().any(|e| t.lower(i - 1).ends_with(e))
                     && t.is_word(i - 2)
                     && t.is(i - 2, NOUN_MARKERS_BIT);
+            // "Some protest leaders said": between a quantifier and a
+            // plural that a verb follows, the cue word modifies the plural.
+            // ("Some say officials lied" has no plural right after "say".)
+            let noun = noun
+                || i > 0
+                    && t.is_word(i - 1)
+                    && in_list(&["some", "many", "several", "most", "few", "all", "both", "other"], t.lower(i - 1))
+                    && !t.lower(i).ends_with("ed")
+                    && t.is_word(i + 1)
+                    && !t.toks[i + 1].cap
+                    && t.lower(i + 1).ends_with('s')
+                    && !t.lower(i + 1).ends_with("ss")
+                    && t.is_word(i + 2)
+                    && t.is(i + 2, CUE_BIT | AUXILIARIES_BIT);
             if noun || self.in_compound_noun(i) || self.asks_for_anonymity(i) {
                 i += 1;
                 continue;

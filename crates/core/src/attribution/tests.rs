@@ -1951,6 +1951,16 @@ const ROWS: &[Row] = &[
         content: "Trump to drop out of the race",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a cue word between a quantifier and a plural is part of the source",
+        text: "Some protest leaders said the march would go ahead.",
+        cue: "said",
+        source: "Some protest leaders",
+        kind: "official",
+        canonical: "protest leaders",
+        content: "the march would go ahead",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
