@@ -4169,16 +4169,56 @@ impl<'a, 't> Detector<'a, 't> {
                 // focusing adverb may open the clause before the name.
                 let opens =
                     |k: usize| k == limit || matches!(t.toks[k - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close);
-                let starts_clause = opens(a)
-                    || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1))
-                    // "It was three years ago that Michael Bloomberg, who is
-                    // thinking about running, said": a subordinate clause
-                    // opens with its subject too.
-                    || in_list(&["that", "although", "though", "since", "after", "before", "if", "once"], t.lower(a - 1))
-                    || in_list(
-                        &["even", "also", "meanwhile", "still", "separately", "similarly", "likewise"],
-                        t.lower(a - 1),
-                    ) && opens(a - 1);
+                let starts_clause_at = |a: usize| {
+                    opens(a)
+                        || in_list(&["and", "but", "while", "as", "when", "because"], t.lower(a - 1))
+                        // "It was three years ago that Michael Bloomberg, who
+                        // is thinking about running, said": a subordinate
+                        // clause opens with its subject too.
+                        || in_list(
+                            &["that", "although", "though", "since", "after", "before", "if", "once"],
+                            t.lower(a - 1),
+                        )
+                        || in_list(
+                            &[
+                                "even", "also", "meanwhile", "still", "separately", "similarly", "likewise", "now",
+                                "instead", "yet", "so",
+                            ],
+                            t.lower(a - 1),
+                        ) && opens(a - 1)
+                };
+                // "Another delegate on the Cruz slate, Jim Poolman, said",
+                // "A farmer from Iowa, Dan Lee, said": a name in the aside
+                // makes the phrase before it, prepositions and all, the
+                // description of one speaker, though a name in that phrase
+                // stopped it short.
+                let a = if starts_clause_at(a) {
+                    a
+                } else {
+                    let mut x = a;
+                    let mut hops = 0;
+                    while hops < 2
+                        && x > limit + 1
+                        && t.is_word(x - 1)
+                        && in_list(&["of", "on", "from", "at", "for", "in", "with"], t.lower(x - 1))
+                    {
+                        let Some((y, _)) = self.left_np(x - 1, limit) else { break };
+                        x = y;
+                        hops += 1;
+                    }
+                    let named_aside =
+                        t.is_word(j + 1) && t.toks[j + 1].cap && self.left_np(close, limit) == Some((j + 1, close));
+                    // (Not when the phrase is itself set off by a comma: in
+                    // "Rachel Berg, a philanthropist from Monsey, New York,
+                    // said" the aside is a place and the name comes first.)
+                    let own_clause = x == limit || !t.is_punct(x - 1, ',');
+                    if x < a && own_clause && starts_clause_at(x) && named_aside {
+                        x
+                    } else {
+                        a
+                    }
+                };
+                let starts_clause = starts_clause_at(a);
                 if starts_clause {
                     // "Carter, however, said", "Clinton, in a statement,
                     // said", "Trump, speaking in Iowa, said": an aside that
@@ -5078,6 +5118,26 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "some strategists", "many Republicans": a share of a group.
         if b >= a + 2 && is_quantity(t.lower(a)) && t.lower(b - 1).ends_with('s') {
+            return true;
+        }
+        // "Both think", "few on either side of the debate think", "many in
+        // the party believe": a quantifier standing for people, alone or
+        // with the place or group they are of.
+        let people = ["both", "many", "most", "some", "several", "few", "others", "none"];
+        // ("The most challenging", "most recently offered" and "some of it"
+        // are no people.)
+        // Nor are "too many calls" and "many questions about": a plural
+        // quantifier takes no verb in -s, so a word in -s after it is its
+        // noun.
+        let next = if t.is_word(a + 1) { t.lower(a + 1) } else { "" };
+        let alone = b == a + 1
+            && !(a > 0 && t.is_word(a - 1) && in_list(&["the", "too", "so", "how", "as"], t.lower(a - 1)))
+            && !is_ly_adverb(next)
+            && !(next.ends_with('s') && !in_list(&["is", "was", "has"], next));
+        let of_group = t.is_word(a + 1)
+            && in_list(&["of", "on", "in", "at", "among", "across", "inside", "within"], t.lower(a + 1))
+            && !(t.is_word(a + 2) && in_list(&["it", "this", "that", "them"], t.lower(a + 2)) && b == a + 3);
+        if in_list(&people, t.lower(a)) && (alone || of_group) {
             return true;
         }
         let first_in_sentence = t.sentence_of(a).first;

@@ -1961,6 +1961,36 @@ const ROWS: &[Row] = &[
         content: "the march would go ahead",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a description with a name in it, then the speaker's name set off",
+        text: "Another delegate on the Cruz slate, Jim Poolman, said he was only leaning.",
+        cue: "said",
+        source: "Another delegate on the Cruz slate, Jim Poolman",
+        kind: "person",
+        canonical: "Jim Poolman",
+        content: "he was only leaning",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a quantifier standing for people, with the group they are of",
+        text: "But few on either side of the debate think the tax will ever go into effect.",
+        cue: "think",
+        source: "few on either side of the debate",
+        kind: "unknown",
+        canonical: "few on either side of the debate",
+        content: "the tax will ever go into effect",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a sentence adverb before a name and its relative clause",
+        text: "Now Jeb Bush, who has raised more money than votes, hopes his campaign could turn around.",
+        cue: "hopes",
+        source: "Jeb Bush, who has raised more money than votes",
+        kind: "official",
+        canonical: "Jeb Bush",
+        content: "his campaign could turn around",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.

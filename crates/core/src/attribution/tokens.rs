@@ -76,6 +76,13 @@ pub(crate) struct Tokens<'t> {
 /// Where the contracted auxiliary of a personal pronoun starts in `word`
 /// ("he's" at 2, "They’ve" at 4), if `word` is one.
 fn clitic_at(word: &str) -> Option<usize> {
+    // Every word this is called on is checked, so the ones that cannot be a
+    // contraction are let go on their length and first letter: the longest
+    // is "They’ve", nine bytes.
+    let first = *word.as_bytes().first()?;
+    if word.len() > 9 || !matches!(first | 0x20, b'i' | b'y' | b'h' | b's' | b'w' | b't') {
+        return None;
+    }
     let at = word.find(['\'', '\u{2019}'])?;
     let (stem, tail) = word.split_at(at);
     let apostrophe = tail.chars().next()?.len_utf8();
