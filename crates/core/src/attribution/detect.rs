@@ -1195,7 +1195,20 @@ impl<'a, 't> Detector<'a, 't> {
                 i += 1;
                 continue;
             }
+            // "the MSNBC show", "a CNN report": the verb's base form after
+            // a determiner and a singular name is a noun, since a verb
+            // after a singular subject would end in -s.
+            let after_name = i > 1
+                && t.is_word(i - 1)
+                && t.toks[i - 1].cap
+                && !t.lower(i - 1).ends_with('s')
+                && t.is_word(i - 2)
+                && in_list(&["the", "a", "an"], t.lower(i - 2))
+                // ("Both Blocher and the SVP say": a coordinated subject
+                // is plural.)
+                && !(i > 2 && t.word_is(i - 3, "and"));
             match self.cue_form_at(i) {
+                Some(c) if after_name && self.lex.cue(c.entry).phrase.split(' ').next() == Some(t.lower(i)) => i += 1,
                 Some(c) => {
                     out.push(c);
                     i = c.end;
@@ -3291,7 +3304,17 @@ impl<'a, 't> Detector<'a, 't> {
                 j += 1;
                 continue;
             }
-            if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap && !preposition {
+            // "said on the MSNBC show that", "said in the report's
+            // findings that": a cue word after a determiner or a name
+            // inside the adverbial is its noun, not a second verb.
+            let adverbial_noun = j > k
+                && t.is(k, NP_PREPOSITIONS_BIT)
+                && t.is_word(j - 1)
+                && !t.lower(j).ends_with("ing")
+                && (t.is(j - 1, NOUN_MARKERS_BIT)
+                    || is_genitive(t.lower(j - 1))
+                    || j - 1 > k && t.toks[j - 1].cap && t.is_word(j - 2) && t.is(j - 2, NOUN_MARKERS_BIT));
+            if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap && !preposition && !adverbial_noun {
                 break;
             }
             if t.is(j, PRONOUNS_BIT) && j > k {

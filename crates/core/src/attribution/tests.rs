@@ -1991,6 +1991,16 @@ const ROWS: &[Row] = &[
         content: "his campaign could turn around",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a cue word as the noun of an adverbial between the cue and its that-clause",
+        text: "Stephens said on the MSNBC show that the party was lost.",
+        cue: "said",
+        source: "Stephens",
+        kind: "person",
+        canonical: "Stephens",
+        content: "that the party was lost",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
