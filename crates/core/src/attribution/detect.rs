@@ -4051,7 +4051,9 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let Some((x, _)) = self.left_np(a - 1, limit) else { return a };
         let x = if x > limit && t.is_word(x - 1) && matches!(t.lower(x - 1), "both" | "either") { x - 1 } else { x };
-        let opens = x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close);
+        // "But Mr. Autor and his colleagues found": a conjunction may open
+        // the clause before the first phrase.
+        let opens = self.opens_clause(x, limit);
         if opens && (x..a - 1).all(|k| !t.is_word(k) || !is_verb_form(t.lower(k)) && !t.is(k, CUE_BIT)) {
             x
         } else {

@@ -2001,6 +2001,16 @@ const ROWS: &[Row] = &[
         content: "that the party was lost",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "coordinated phrases after a conjunction that opens the sentence",
+        text: "But Mr. Autor and his colleagues found that similar shocks can help.",
+        cue: "found",
+        source: "Mr. Autor and his colleagues",
+        kind: "person",
+        canonical: "Mr. Autor and his colleagues",
+        content: "that similar shocks can help",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
