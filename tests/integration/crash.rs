@@ -314,6 +314,19 @@ fn a_killed_export_leaves_no_half_file() {
         let lines: Vec<serde_json::Value> = body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.len(), articles(), "every article is exported");
     };
+    // How long a whole export takes here, timed once into another folder:
+    // the kills below wait a random part of its first half, so that they
+    // land mid-export on a fast machine as on a slow one (a fixed 20 ms
+    // outlasted the whole export two times in 25 on a fast one).
+    let timing = lib.dir.path().join("timing");
+    std::fs::create_dir_all(&timing).unwrap();
+    let timed_dest = timing.join("articles.jsonl");
+    let timed_arg = timed_dest.to_str().unwrap().to_string();
+    let started = Instant::now();
+    let (code, stdout, stderr) =
+        run_cli(&library, &["export", "articles", "--format", "jsonl", "-o", timed_arg.as_str()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let whole = started.elapsed().as_millis() as u64;
     let mut rng = Rng::seeded();
     let mut landed = 0;
     let mut previous: Option<Vec<u8>> = None;
@@ -328,7 +341,7 @@ fn a_killed_export_leaves_no_half_file() {
         // kill once that file has appeared, after a random short delay.
         let running = wait_until(&mut child, || partial.exists());
         if running {
-            std::thread::sleep(Duration::from_millis(rng.below(20)));
+            std::thread::sleep(Duration::from_millis(rng.below((whole / 2).clamp(1, 20))));
         }
         let killed = kill(&mut child);
         match &previous {
