@@ -5158,7 +5158,7 @@ impl<'a, 't> Detector<'a, 't> {
         let alone = b == a + 1
             && !(a > 0 && t.is_word(a - 1) && in_list(&["the", "too", "so", "how", "as"], t.lower(a - 1)))
             && !is_ly_adverb(next)
-            && !(next.ends_with('s') && !in_list(&["is", "was", "has"], next));
+            && (!next.ends_with('s') || in_list(&["is", "was", "has"], next));
         let of_group = t.is_word(a + 1)
             && in_list(&["of", "on", "in", "at", "among", "across", "inside", "within"], t.lower(a + 1))
             && !(t.is_word(a + 2) && in_list(&["it", "this", "that", "them"], t.lower(a + 2)) && b == a + 3);
