@@ -1401,15 +1401,24 @@ impl<'a, 't> Detector<'a, 't> {
         // adding that`), and so does a preposition that makes the
         // participle an adverbial of the clause: "before adding that",
         // "by saying that".
-        let set_off = c.first > s.first
-            && (t.is_punct(c.first - 1, ',')
-                || t.is_punct(c.first - 1, '\u{2014}')
-                || t.is_punct(c.first - 1, '\u{2013}')
-                || t.toks[c.first - 1].kind == Kind::Close && c.first > s.first + 1 && t.is_punct(c.first - 2, ',')
-                || t.is_word(c.first - 1)
-                    && c.first > s.first + 1
-                    && in_list(&["before", "after", "while", "by"], t.lower(c.first - 1)));
-        if first_word.ends_with("ing") && aux == c.first && set_off {
+        // ", also calling on attendees to oppose bigotry": an adverb may
+        // stand between the mark and the participle.
+        let lead = if aux < c.first
+            && (aux..c.first).all(|k| t.is_word(k) && in_list(&["also", "then", "later", "again", "even"], t.lower(k)))
+        {
+            aux
+        } else {
+            c.first
+        };
+        let set_off = lead > s.first
+            && (t.is_punct(lead - 1, ',')
+                || t.is_punct(lead - 1, '\u{2014}')
+                || t.is_punct(lead - 1, '\u{2013}')
+                || t.toks[lead - 1].kind == Kind::Close && lead > s.first + 1 && t.is_punct(lead - 2, ',')
+                || t.is_word(lead - 1)
+                    && lead > s.first + 1
+                    && in_list(&["before", "after", "while", "by"], t.lower(lead - 1)));
+        if first_word.ends_with("ing") && (aux == c.first || lead == aux) && set_off {
             if let Some(f) = self.participle(c) {
                 return Some(f);
             }
@@ -3696,7 +3705,29 @@ impl<'a, 't> Detector<'a, 't> {
         while k < end && t.is_word(k) && matches!(t.lower(k), "also" | "then" | "later") {
             k += 1;
         }
-        k < end && self.is_cue_word(k) && is_verb_form(t.lower(k))
+        if k < end && self.is_cue_word(k) && is_verb_form(t.lower(k)) {
+            return true;
+        }
+        // "..., and he railed against the moderators", "and he, once
+        // again, pledged a revolution": a clause of its own, with a
+        // pronoun for its subject and a verb of saying for its verb, is
+        // another attribution.
+        if !(k < end && t.is_word(k) && in_list(&["he", "she", "they", "we", "i"], t.lower(k))) {
+            return false;
+        }
+        k += 1;
+        let lead = k;
+        while k < end
+            && k < lead + 5
+            && (t.is_punct(k, ',')
+                || t.is_word(k)
+                    && (in_list(&["once", "again", "also", "then", "later", "even", "still", "too"], t.lower(k))
+                        || is_ly_adverb(t.lower(k))
+                        || is_finite_auxiliary(t.lower(k)) && !self.is_cue_word(k)))
+        {
+            k += 1;
+        }
+        k < end && self.is_cue_word(k) && (is_verb_form(t.lower(k)) || t.lower(k).ends_with('s'))
     }
 
     fn is_cue_word(&self, k: usize) -> bool {

@@ -2011,6 +2011,26 @@ const ROWS: &[Row] = &[
         content: "that similar shocks can help",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a clause of its own after 'and', with a pronoun and a verb of saying, ends the content",
+        text: "Rubio said the real extremist is Clinton, and he railed against the moderators.",
+        cue: "said",
+        source: "Rubio",
+        kind: "official",
+        canonical: "Marco Rubio",
+        content: "the real extremist is Clinton",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle set off by a comma and an adverb",
+        text: "She did not limit her attacks to Israel policy, also calling on attendees to oppose bigotry.",
+        cue: "calling on",
+        source: "She",
+        kind: "unknown",
+        canonical: "she",
+        content: "attendees to oppose bigotry",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
