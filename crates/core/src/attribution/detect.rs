@@ -1733,6 +1733,17 @@ impl<'a, 't> Detector<'a, 't> {
         let s = t.sentence_of(c.first);
         let start = self.content_start(c, c.end, s.end)?;
         let end = self.content_end(start, s.end);
+        // "criticizing the pipeline and calling for prohibitions on
+        // drilling": a second participle of saying after "and" is a second
+        // attribution, not part of the first one's words.
+        let end = (start + 1..end)
+            .find(|&k| {
+                t.word_is(k, "and")
+                    && t.in_quote[k].is_none()
+                    && self.is_cue_word(k + 1)
+                    && t.lower(k + 1).ends_with("ing")
+            })
+            .unwrap_or(end);
         if end <= start {
             return None;
         }

@@ -2031,6 +2031,16 @@ const ROWS: &[Row] = &[
         content: "attendees to oppose bigotry",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a second participle of saying after 'and' is an attribution of its own",
+        text: "She has tacked to the left, criticizing the pipeline and calling for a ban on drilling.",
+        cue: "criticizing",
+        source: "She",
+        kind: "unknown",
+        canonical: "she",
+        content: "the pipeline",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
