@@ -2041,6 +2041,16 @@ const ROWS: &[Row] = &[
         content: "the pipeline",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a content ends at a comma before a participle of saying",
+        text: "Trump has indicated he would try to curb critics, vowing to open up libel laws.",
+        cue: "has indicated",
+        source: "Trump",
+        kind: "official",
+        canonical: "Donald Trump",
+        content: "he would try to curb critics",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
