@@ -3637,6 +3637,26 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "is promising a big spectacle, leaving Cleveland excited",
+                // "reaffirmed their opposition, underscoring party
+                // divisions": a participle set off at the end is the
+                // writer's comment on what was said, not more of it.
+                Kind::Punct(',')
+                    if depth <= 0
+                        && k > start + 2
+                        && !(t.is_word(k - 1) && in_list(&["that", "and", "but", "or"], t.lower(k - 1)))
+                        && t.is_word(k + 1)
+                        && !t.toks[k + 1].cap
+                        && t.lower(k + 1).ends_with("ing")
+                        && t.lower(k + 1).len() > 5
+                        && !in_list(
+                            &["including", "according", "regarding", "during", "concerning"],
+                            t.lower(k + 1),
+                        )
+                        && self.closes_before_quote(k + 1, end) =>
+                {
+                    break;
+                }
                 // "said she respects him but argues that ...", "and added":
                 // the subject's next verb of speech is an attribution of its
                 // own, not part of this content.

@@ -2051,6 +2051,16 @@ const ROWS: &[Row] = &[
         content: "he would try to curb critics",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a participle set off at the end of the content is the writer's comment",
+        text: "Republicans have insisted they won't consider an Obama nominee, leaving that choice to the next president.",
+        cue: "have insisted",
+        source: "Republicans",
+        kind: "official",
+        canonical: "Republicans",
+        content: "they won't consider an Obama nominee",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
