@@ -4312,17 +4312,8 @@ impl<'a, 't> Detector<'a, 't> {
                 let a = if starts_clause_at(a) {
                     a
                 } else {
-                    let mut x = a;
-                    let mut hops = 0;
-                    while hops < 2
-                        && x > limit + 1
-                        && t.is_word(x - 1)
-                        && in_list(&["of", "on", "from", "at", "for", "in", "with"], t.lower(x - 1))
-                    {
-                        let Some((y, _)) = self.left_np(x - 1, limit) else { break };
-                        x = y;
-                        hops += 1;
-                    }
+                    let x =
+                        self.over_prepositions(a, limit, &["of", "on", "from", "at", "for", "in", "with"], |_| true);
                     let named_aside =
                         t.is_word(j + 1) && t.toks[j + 1].cap && self.left_np(close, limit) == Some((j + 1, close));
                     // (Not when the phrase is itself set off by a comma: in
@@ -4372,17 +4363,9 @@ impl<'a, 't> Detector<'a, 't> {
             if let Some((mut a, b)) = self.left_np(k, limit) {
                 // "A source familiar with the talks, who ...": the phrase
                 // reaches back over its prepositions to its head.
-                let mut hops = 0;
-                while !self.np_is_clear_source(a, b)
-                    && hops < 2
-                    && a > limit + 1
-                    && t.is_word(a - 1)
-                    && in_list(&["with", "to", "of", "on", "in", "for", "at"], t.lower(a - 1))
-                {
-                    let Some((x, _)) = self.left_np(a - 1, limit) else { break };
-                    a = x;
-                    hops += 1;
-                }
+                a = self.over_prepositions(a, limit, &["with", "to", "of", "on", "in", "for", "at"], |x| {
+                    !self.np_is_clear_source(x, b)
+                });
                 if self.np_is_clear_source(a, b) {
                     return Some((a, b));
                 }
@@ -4460,6 +4443,27 @@ impl<'a, 't> Detector<'a, 't> {
                 }) && (x == limit || matches!(t.toks[x - 1].kind, Kind::Punct(_) | Kind::Open | Kind::Close))
             })
             .map(|(x, _)| x)
+    }
+
+    /// Where a noun phrase that starts at `a` starts when it takes in up to
+    /// two prepositional phrases before it ("A source familiar with the
+    /// talks", "Another delegate on the Cruz slate"), going on only while
+    /// `go_on` holds of where it has got to.
+    fn over_prepositions(
+        &self,
+        mut a: usize,
+        limit: usize,
+        prepositions: &[&str],
+        go_on: impl Fn(usize) -> bool,
+    ) -> usize {
+        let t = self.t;
+        let mut hops = 0;
+        while go_on(a) && hops < 2 && a > limit + 1 && t.is_word(a - 1) && in_list(prepositions, t.lower(a - 1)) {
+            let Some((x, _)) = self.left_np(a - 1, limit) else { break };
+            a = x;
+            hops += 1;
+        }
+        a
     }
 
     /// Where the subject that ends with the phrase `a..b` starts, reaching
