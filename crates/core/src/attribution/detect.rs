@@ -1228,17 +1228,13 @@ impl<'a, 't> Detector<'a, 't> {
             // "the MSNBC show", "a CNN report": the verb's base form after
             // a determiner and a singular name is a noun, since a verb
             // after a singular subject would end in -s.
-            let after_name = i > 1
-                && t.is_word(i - 1)
-                && t.toks[i - 1].cap
-                && !t.lower(i - 1).ends_with('s')
-                && t.is_word(i - 2)
-                && in_list(&["the", "a", "an"], t.lower(i - 2))
-                // ("Both Blocher and the SVP say": a coordinated subject
-                // is plural.)
-                && !(i > 2 && t.word_is(i - 3, "and"));
             match self.cue_form_at(i) {
-                Some(c) if after_name && self.lex.cue(c.entry).phrase.split(' ').next() == Some(t.lower(i)) => i += 1,
+                Some(c)
+                    if self.after_determiner_and_name(i)
+                        && self.lex.cue(c.entry).phrase.split(' ').next() == Some(t.lower(i)) =>
+                {
+                    i += 1
+                }
                 Some(c) => {
                     out.push(c);
                     i = c.end;
@@ -1247,6 +1243,21 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         out
+    }
+
+    /// Does token `i` follow a determiner and a singular name ("the MSNBC
+    /// show", "a CNN report"), where a word is the name's noun? ("Both
+    /// Blocher and the SVP say": a coordinated subject is plural, and its
+    /// verb follows.)
+    fn after_determiner_and_name(&self, i: usize) -> bool {
+        let t = self.t;
+        i > 1
+            && t.is_word(i - 1)
+            && t.toks[i - 1].cap
+            && !t.lower(i - 1).ends_with('s')
+            && t.is_word(i - 2)
+            && in_list(&["the", "a", "an"], t.lower(i - 2))
+            && !(i > 2 && t.word_is(i - 3, "and"))
     }
 
     /// The first of the lexicon's cue forms that the words from `i` on
@@ -3361,9 +3372,7 @@ impl<'a, 't> Detector<'a, 't> {
                 && t.is(k, NP_PREPOSITIONS_BIT)
                 && t.is_word(j - 1)
                 && !t.lower(j).ends_with("ing")
-                && (t.is(j - 1, NOUN_MARKERS_BIT)
-                    || is_genitive(t.lower(j - 1))
-                    || j - 1 > k && t.toks[j - 1].cap && t.is_word(j - 2) && t.is(j - 2, NOUN_MARKERS_BIT));
+                && (t.is(j - 1, NOUN_MARKERS_BIT) || is_genitive(t.lower(j - 1)) || self.after_determiner_and_name(j));
             if !t.is_word(j) || t.is(j, CUE_BIT) && !t.toks[j].cap && !preposition && !adverbial_noun {
                 break;
             }
