@@ -315,9 +315,10 @@ fn a_killed_export_leaves_no_half_file() {
         assert_eq!(lines.len(), articles(), "every article is exported");
     };
     // How long a whole export takes here, timed once into another folder:
-    // the kills below wait a random part of its first half, so that they
-    // land mid-export on a fast machine as on a slow one (a fixed 20 ms
-    // outlasted the whole export two times in 25 on a fast one).
+    // the kills below wait a random part of its first half (at most the
+    // 20 ms they waited before), so that they land mid-export on a fast
+    // machine as on a slow one (up to 20 ms outlasted the whole export two
+    // times in 25 on a fast one).
     let timing = lib.dir.path().join("timing");
     std::fs::create_dir_all(&timing).unwrap();
     let timed_dest = timing.join("articles.jsonl");
