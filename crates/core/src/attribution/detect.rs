@@ -358,6 +358,13 @@ const COMPOUND_BEFORE: &[(&str, &[&str])] = &[
             "normalization",
         ],
     ),
+    // "declined to be named for fear of retribution": the reason a
+    // source gives for staying unnamed, not a belief attributed to it.
+    ("fear", &["for"]),
+    // "in a conference call with reporters": the call is where something
+    // was said, not a verb whose subject is the conference.
+    ("call", &["conference"]),
+    ("calls", &["conference"]),
     (
         "show",
         &["tv", "television", "radio", "talk", "reality", "game", "news", "comedy", "morning", "cable", "cooking"],
@@ -2580,7 +2587,17 @@ impl<'a, 't> Detector<'a, 't> {
         // Not an aside about the source ("according to Bill McInturff, a
         // Republican pollster who ...", "..., who was an adviser") or about
         // the place ("..., where 475 delegates are at stake").
-        let aside = |k: usize| in_list(&["who", "whose", "which", "where", "a", "an"], t.lower(k));
+        // After a whole clause ("It has a heavy workload, according to
+        // the Judicial Conference, the policy-making arm of the courts"),
+        // a phrase that opens with "the" describes the source too; after
+        // a short opening ("In Iowa, according to the poll, the economy
+        // leads") it is the subject of the rest of the content.
+        let described = |k: usize| {
+            t.word_is(k, "the")
+                && !t.word_is(e.saturating_sub(1), "that")
+                && (lead..e).filter(|&j| t.is_word(j)).count() >= 6
+        };
+        let aside = |k: usize| in_list(&["who", "whose", "which", "where", "a", "an"], t.lower(k)) || described(k);
         if c.first > lead + 1 && !reported && t.is_punct(src.1, ',') && t.is_word(src.1 + 1) && !aside(src.1 + 1) {
             let rest = self.content_end(src.1 + 1, s.end);
             if rest > src.1 + 1 {
@@ -2626,6 +2643,14 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         let s = t.sentence_of(c.first);
         let src = self.right_np(c.end, s.end, true)?;
+        // "defended the ban, citing fears of terrorism", "citing his Iowa
+        // results": what is cited is no one's word but a reason, and the
+        // one who cites it is the source, as with any participle of
+        // saying. Only a source that is cited ("citing a short video
+        // released on state TV", "citing officials") is a hop in a chain.
+        if !self.np_is_source(src.0, src.1) {
+            return self.participle(c);
+        }
         let parent =
             self.found.iter().rposition(|f| t.toks[f.cue.0].sent == t.toks[c.first].sent && f.cue.1 <= c.first);
         let content = match parent {

@@ -2061,6 +2061,26 @@ const ROWS: &[Row] = &[
         content: "they won't consider an Obama nominee",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "citing a reason, not a source: the one who cites it is the source",
+        text: "Trump defended the ban, citing fears of terrorism.",
+        cue: "citing",
+        source: "Trump",
+        kind: "official",
+        canonical: "Donald Trump",
+        content: "fears of terrorism",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "according to, with a description of the source after it",
+        text: "The court has so much work that it needs a third judge, according to the Judicial Conference, the policy-making arm of the federal courts.",
+        cue: "according to",
+        source: "the Judicial Conference",
+        kind: "organization",
+        canonical: "Judicial Conference",
+        content: "The court has so much work that it needs a third judge",
+        attribution: AttributionKind::AccordingTo,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
@@ -3013,6 +3033,17 @@ fn a_name_inside_the_quotation_is_not_the_speaker() {
     assert_eq!((source.kind, source.canonical.as_str()), (SourceType::Person, "Asab Al-Tabchi"));
     let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["\"Thanks, Clarkston, for welcoming these refugees,\""]);
+}
+
+#[test]
+fn for_fear_of_is_a_reason_for_anonymity_not_a_belief() {
+    let lexicon = Lexicon::builtin();
+    let text = "The employee, who spoke on condition of anonymity for fear of losing her job, said she was pregnant.";
+    assert_no_cue(&lexicon, text, "fear of");
+    let found = analyze(text, &lexicon, &Context::default());
+    let said = find(&found, "said").expect("the speaker's own cue");
+    let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["she was pregnant"]);
 }
 
 #[test]
