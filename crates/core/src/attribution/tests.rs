@@ -2081,6 +2081,36 @@ const ROWS: &[Row] = &[
         content: "The court has so much work that it needs a third judge",
         attribution: AttributionKind::AccordingTo,
     },
+    Row {
+        case: "a quotation that finishes a sentence the writer began",
+        text: "In past campaigns, \"we felt that we could reach the people we need,\" he said.",
+        cue: "said",
+        source: "he",
+        kind: "unknown",
+        canonical: "he",
+        content: "In past campaigns, \"we felt that we could reach the people we need,\"",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
+        case: "a thing that carries a quotation is its source",
+        text: "The listing was replaced by a message that said, \"Sorry, the item is no longer in the system.\"",
+        cue: "said",
+        source: "that",
+        kind: "document",
+        canonical: "message",
+        content: "\"Sorry, the item is no longer in the system.\"",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "a cue with a that-clause of its own after a quotation that ended its sentence",
+        text: "\"How could I not say that?\" The senator said that her position is genuine.",
+        cue: "said",
+        source: "The senator",
+        kind: "official",
+        canonical: "senator",
+        content: "that her position is genuine",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
