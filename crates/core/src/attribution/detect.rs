@@ -3474,6 +3474,16 @@ impl<'a, 't> Detector<'a, 't> {
                 while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
                     j += 1;
                 }
+                // "told ABC's “Good Morning America” that": a network's
+                // programme by its quoted title.
+                if j < end && t.toks[j].kind == Kind::Open && is_genitive(t.lower(j - 1)) {
+                    if let Some(close) = self
+                        .title_quote_close(j)
+                        .filter(|&close| close < end && t.word_is(self.skip_adverbials(close + 1, end), "that"))
+                    {
+                        j = close + 1;
+                    }
+                }
             } else if t.toks[k].kind == Kind::Open {
                 // "told “Good Morning America” that": a programme by its
                 // quoted title.
@@ -3545,6 +3555,11 @@ impl<'a, 't> Detector<'a, 't> {
             } else if let Some(n) = self.discourse_adverbial(k, end) {
                 // "said, on the other hand, that": the writer's link
                 // between sentences, said by no one.
+                k += n;
+            } else if let Some(n) = self.discourse_adverbial_set_off(k, end) {
+                // "told POLITICO, however, that she did chime in": the
+                // same link set off by commas, which would otherwise end
+                // the content before it began.
                 k += n;
             } else if k + 1 < end
                 && t.is_word(k)
@@ -3642,6 +3657,44 @@ impl<'a, 't> Detector<'a, 't> {
             .iter()
             .find(|p| k + p.len() <= end && p.iter().enumerate().all(|(i, w)| t.word_is(k + i, w)))
             .map(|p| p.len())
+    }
+
+    /// The length of a discourse adverbial set off by commas at `k`
+    /// (", however,", ", of course,"), both commas included.
+    fn discourse_adverbial_set_off(&self, k: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        if !t.is_punct(k, ',') || !t.is_word(k + 1) {
+            return None;
+        }
+        let n = match self.discourse_adverbial(k + 1, end) {
+            Some(n) => n,
+            None if in_list(
+                &[
+                    "however",
+                    "though",
+                    "too",
+                    "also",
+                    "moreover",
+                    "furthermore",
+                    "nonetheless",
+                    "nevertheless",
+                    "meanwhile",
+                    "instead",
+                    "indeed",
+                    "again",
+                    "therefore",
+                    "later",
+                    "then",
+                    "still",
+                ],
+                t.lower(k + 1),
+            ) =>
+            {
+                1
+            }
+            None => return None,
+        };
+        (k + n + 1 < end && t.is_punct(k + n + 1, ',')).then_some(n + 2)
     }
 
     /// The end of a content clause: the end of the sentence, or a comma

@@ -2111,6 +2111,26 @@ const ROWS: &[Row] = &[
         content: "that her position is genuine",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a discourse adverbial set off by commas after the listener",
+        text: "Sources told POLITICO, however, that she did chime in.",
+        cue: "told",
+        source: "Sources",
+        kind: "anonymous",
+        canonical: "Sources",
+        content: "that she did chime in",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a network's programme by its quoted title as the listener",
+        text: "He told NBC's \"Meet the Press\" on Sunday that he would run.",
+        cue: "told",
+        source: "He",
+        kind: "unknown",
+        canonical: "he",
+        content: "that he would run",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
