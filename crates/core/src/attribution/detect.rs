@@ -1515,6 +1515,28 @@ impl<'a, 't> Detector<'a, 't> {
         None
     }
 
+    /// Does the clause whose subject starts at `a` (its cue at `aux`)
+    /// open the sentence with a subordinator ("When he said ...,", "After
+    /// the Republican seemed to confirm ...,"), or open one after "and" or
+    /// "but" mid-sentence? Its content then ends where the main clause
+    /// begins, at the first comma.
+    fn in_opening_subordinate(&self, a: usize, aux: usize, sentence_first: usize) -> bool {
+        let t = self.t;
+        let sentence_lead = self.sentence_start(sentence_first);
+        let lead_word =
+            if a > sentence_lead && (a - 1 == sentence_lead || t.word_is(a - 2, "and") || t.word_is(a - 2, "but")) {
+                a - 1
+            } else {
+                sentence_lead
+            };
+        t.is_word(lead_word)
+            && matches!(
+                t.lower(lead_word),
+                "although" | "though" | "while" | "whereas" | "because" | "if" | "unless" | "when" | "after" | "once"
+            )
+            && !(lead_word..aux).any(|k| t.is_punct(k, ','))
+    }
+
     /// "He seemed rattled by the attacks", "the race appears closer in
     /// Ohio", "Enthusiasm for Clinton appears to have plummeted": the
     /// writer's inference about the subject, which said nothing. PolNeAR's
@@ -1543,12 +1565,15 @@ impl<'a, 't> Detector<'a, 't> {
         if t.is_word(k) && (t.toks[k].cap || in_list(APPEARANCE_WORDS, t.lower(k))) {
             return None;
         }
-        let end = self.content_end(first, s.end);
+        let subject = self.left_np(self.subject_end(aux, s.first), s.first);
+        let mut end = self.content_end(first, s.end);
+        if subject.is_some_and(|(a, _)| self.in_opening_subordinate(a, aux, s.first)) {
+            end = self.first_comma_out_of_quotation(first, end);
+        }
         if end <= k {
             return None;
         }
         let (mut content, quoted) = self.content_spans(first, end);
-        let subject = self.left_np(self.subject_end(aux, s.first), s.first);
         if let Some((a, b)) = subject {
             let expletive = b == a + 1 && matches!(t.lower(a), "it" | "there");
             if !expletive && t.toks[a].start < t.toks[b - 1].end {
@@ -1618,6 +1643,19 @@ impl<'a, 't> Detector<'a, 't> {
             if is_ly_adverb(w) && w.len() > 4 {
                 a -= 1;
             }
+        }
+        // "Jeb Bush has at times seemed", "he in fact said": a two-word
+        // adverbial right before the cue goes with it, or its noun is
+        // taken for the subject.
+        if a > limit + 2
+            && t.is_word(a - 2)
+            && t.is_word(a - 1)
+            && matches!(
+                (t.lower(a - 2), t.lower(a - 1)),
+                ("at", "times") | ("at", "first") | ("in", "fact") | ("of", "course")
+            )
+        {
+            a -= 2;
         }
         // "Carson, Fiorina and Huckabee have all characterized": a floating
         // quantifier after an auxiliary goes with the verb, not the subject.
@@ -1979,20 +2017,7 @@ impl<'a, 't> Detector<'a, 't> {
         // So does one after "and" mid-sentence: "Some in the
         // crowd booed, and when Rubio said it was great to be home, a man
         // yelled".
-        let sentence_lead = self.sentence_start(s.first);
-        let lead_word =
-            if a > sentence_lead && (a - 1 == sentence_lead || t.word_is(a - 2, "and") || t.word_is(a - 2, "but")) {
-                a - 1
-            } else {
-                sentence_lead
-            };
-        let subordinate = t.is_word(lead_word)
-            && matches!(
-                t.lower(lead_word),
-                "although" | "though" | "while" | "whereas" | "because" | "if" | "unless" | "when" | "after" | "once"
-            )
-            && !(lead_word..aux).any(|k| t.is_punct(k, ','));
-        if subordinate {
+        if self.in_opening_subordinate(a, aux, s.first) {
             end = self.first_comma_out_of_quotation(start, end);
         }
         // "The committee, which said the plan was flawed, will meet

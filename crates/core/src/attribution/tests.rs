@@ -2131,6 +2131,26 @@ const ROWS: &[Row] = &[
         content: "that he would run",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "an inference in a subordinate clause that opens the sentence ends at its comma",
+        text: "After the senator seemed to confirm the critiques, the question was how much he had lost.",
+        cue: "seemed",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "the senator | to confirm the critiques",
+        attribution: AttributionKind::NoSource,
+    },
+    Row {
+        case: "a two-word adverbial before the cue goes with it",
+        text: "Bush has at times said he was eager to escape his roots.",
+        cue: "has at times said",
+        source: "Bush",
+        kind: "person",
+        canonical: "Bush",
+        content: "he was eager to escape his roots",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
