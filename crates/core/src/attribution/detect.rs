@@ -3908,6 +3908,28 @@ impl<'a, 't> Detector<'a, 't> {
         if k < end && self.is_cue_word(k) && is_verb_form(t.lower(k)) {
             return true;
         }
+        // "he respects Clinton and calls her “an extremely intelligent
+        // woman”", "and warns that ...": a present-tense verb of saying
+        // with its object or clause after it. (Before anything else an
+        // -s word after "and" is as often a plural noun: "polls and
+        // reports".)
+        if k + 1 < end
+            && self.is_cue_word(k)
+            && !t.is(k, AUXILIARIES_BIT)
+            && t.lower(k).ends_with('s')
+            && !t.lower(k).ends_with("ss")
+            && self.cue_form_at(k).is_some()
+        {
+            let next = k + 1;
+            let object = t.toks[next].kind == Kind::Open
+                || t.is_word(next)
+                    && (t.toks[next].cap
+                        || t.is(next, PRONOUNS_BIT | DETERMINERS_BIT)
+                        || in_list(&["that", "him", "her", "them", "it"], t.lower(next)));
+            if object {
+                return true;
+            }
+        }
         // "..., and he railed against the moderators", "and he, once
         // again, pledged a revolution": a clause of its own, with a
         // pronoun for its subject and a verb of saying for its verb, is

@@ -2151,6 +2151,16 @@ const ROWS: &[Row] = &[
         content: "he was eager to escape his roots",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a present-tense verb of saying after 'and' is an attribution of its own",
+        text: "He says he respects Clinton and calls her \u{201c}an extremely intelligent woman.\u{201d}",
+        cue: "says",
+        source: "He",
+        kind: "unknown",
+        canonical: "he",
+        content: "he respects Clinton",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
