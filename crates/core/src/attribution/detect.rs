@@ -3930,6 +3930,26 @@ impl<'a, 't> Detector<'a, 't> {
                 return true;
             }
         }
+        // "Ted Cruz accuses Obama of “leading from behind” and Donald
+        // Trump says he's “losing the war”": a name and its own verb of
+        // saying after "and" open another attribution. (Not after a name
+        // or a pronoun: "said Obama and Biden believe", "that he and Cruz
+        // shared" join two subjects.)
+        let after_name = k >= 2 && t.is_word(k - 2) && (t.toks[k - 2].cap || t.is(k - 2, PRONOUNS_BIT));
+        if !after_name && k < end && t.is_word(k) && t.toks[k].cap && !t.is(k, PRONOUNS_BIT | DETERMINERS_BIT) {
+            let mut j = k;
+            while j < end && j < k + 3 && t.is_word(j) && t.toks[j].cap {
+                j += 1;
+            }
+            if j < end
+                && self.is_cue_word(j)
+                && !t.is(j, AUXILIARIES_BIT)
+                && self.cue_form_at(j).is_some()
+                && (is_verb_form(t.lower(j)) || t.lower(j).ends_with('s') && !t.lower(j).ends_with("ss"))
+            {
+                return true;
+            }
+        }
         // "..., and he railed against the moderators", "and he, once
         // again, pledged a revolution": a clause of its own, with a
         // pronoun for its subject and a verb of saying for its verb, is

@@ -2161,6 +2161,26 @@ const ROWS: &[Row] = &[
         content: "he respects Clinton",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a name and its own verb of saying after 'and' open another attribution",
+        text: "Cruz accuses Obama of \"leading from behind\" and Donald Trump says he's losing the war.",
+        cue: "accuses",
+        source: "Cruz",
+        kind: "official",
+        canonical: "Ted Cruz",
+        content: "Obama of \"leading from behind\"",
+        attribution: AttributionKind::Mixed,
+    },
+    Row {
+        case: "subjects joined by 'and' inside the content stay in it",
+        text: "He said Obama and Biden believe the deal is good.",
+        cue: "said",
+        source: "He",
+        kind: "unknown",
+        canonical: "he",
+        content: "Obama and Biden believe the deal is good",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
