@@ -1529,10 +1529,29 @@ impl<'a, 't> Detector<'a, 't> {
             } else {
                 sentence_lead
             };
+        // "Ever since Sanders announced his candidacy, ...", "Even
+        // though he said ...": a focusing word may come first.
+        let lead_word = if t.is_word(lead_word) && matches!(t.lower(lead_word), "ever" | "even") {
+            lead_word + 1
+        } else {
+            lead_word
+        };
         t.is_word(lead_word)
             && matches!(
                 t.lower(lead_word),
-                "although" | "though" | "while" | "whereas" | "because" | "if" | "unless" | "when" | "after" | "once"
+                "although"
+                    | "though"
+                    | "while"
+                    | "whereas"
+                    | "because"
+                    | "if"
+                    | "unless"
+                    | "when"
+                    | "after"
+                    | "once"
+                    | "since"
+                    | "before"
+                    | "until"
             )
             && !(lead_word..aux).any(|k| t.is_punct(k, ','))
     }

@@ -2181,6 +2181,16 @@ const ROWS: &[Row] = &[
         content: "Obama and Biden believe the deal is good",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "'ever since' opens a subordinate clause that ends at its comma",
+        text: "Ever since Sanders announced his candidacy last year, he has said the same thing.",
+        cue: "announced",
+        source: "Sanders",
+        kind: "person",
+        canonical: "Sanders",
+        content: "his candidacy last year",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
