@@ -2776,10 +2776,27 @@ impl<'a, 't> Detector<'a, 't> {
                     .then(|| Found::new((c.first, c.end), Some(c.entry), asker, content, "asked", quoted));
             }
         }
-        let mut comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
-        if comma <= c.end {
+        let first_comma = (c.end..s.end).find(|&k| t.is_punct(k, ','))?;
+        if first_comma <= c.end {
             return None;
         }
+        // "Asked whether he was concerned that Donald Trump, the
+        // presumptive nominee, could win, Ban said": the question ends at
+        // the comma before the one who answers with a verb of saying, not
+        // at the first comma inside it.
+        let answers_after = |k: usize| {
+            self.right_np(k + 1, s.end, false).is_some_and(|(x, y)| {
+                self.np_is_source(x, y) && (self.is_cue_word(y) || t.is(y, AUXILIARIES_BIT) && self.is_cue_word(y + 1))
+            })
+        };
+        let mut comma = if answers_after(first_comma) {
+            first_comma
+        } else {
+            (first_comma + 1..s.end.min(first_comma + 40))
+                .filter(|&k| t.is_punct(k, ',') && t.in_quote[k].is_none())
+                .find(|&k| answers_after(k))
+                .unwrap_or(first_comma)
+        };
         // `Asked if he is “realistic enough,” 72 percent said`: the comma
         // may close a quotation inside the question.
         let mut question_end = comma;

@@ -2191,6 +2191,16 @@ const ROWS: &[Row] = &[
         content: "his candidacy last year",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a question with commas of its own ends before the one who answers",
+        text: "Asked whether Trump, the presumptive nominee, could win, Ban said he could.",
+        cue: "Asked",
+        source: "",
+        kind: "",
+        canonical: "",
+        content: "whether Trump, the presumptive nominee, could win",
+        attribution: AttributionKind::NoSource,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
