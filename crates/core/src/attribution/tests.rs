@@ -2201,6 +2201,16 @@ const ROWS: &[Row] = &[
         content: "whether Trump, the presumptive nominee, could win",
         attribution: AttributionKind::NoSource,
     },
+    Row {
+        case: "a thing that carries words, with a participle of saying after it",
+        text: "Lori Bernstein held up a sign saying \"Jews Against Trump.\"",
+        cue: "saying",
+        source: "a sign",
+        kind: "unknown",
+        canonical: "sign",
+        content: "\"Jews Against Trump.\"",
+        attribution: AttributionKind::Direct,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
