@@ -313,6 +313,11 @@ const COMPOUND_NEXT: &[(&str, &[&str])] = &[
     ("talking", &["point", "points", "head", "heads"]),
 ];
 
+/// Particles after a form of "back" that make it a movement, not
+/// support: "backed away from", "backed down", "backed into a corner",
+/// "backed that up".
+const BACK_PARTICLES: &[&str] = &["away", "off", "down", "up", "out", "into", "onto", "in"];
+
 /// Cue words that end a compound noun after these words: "a TV show", "the
 /// talk show", "a radio show".
 const COMPOUND_BEFORE: &[(&str, &[&str])] = &[
@@ -1425,6 +1430,17 @@ impl<'a, 't> Detector<'a, 't> {
         }
         if first_word == "according" {
             return self.according_to(c);
+        }
+        // "a coalition led by Saudi Arabia and backed by the West": with
+        // no auxiliary before it, "backed by" modifies a noun. ("Trump is
+        // backed by 34% of voters" is a passive with its source.)
+        let modifier_by = t.word_is(c.end, "by") && (c.first == 0 || !t.is(c.first - 1, AUXILIARIES_BIT));
+        if entry.phrase == "back"
+            && (t.is_word(c.end) && in_list(BACK_PARTICLES, t.lower(c.end))
+                || t.word_is(c.end + 1, "up")
+                || modifier_by)
+        {
+            return None;
         }
         // "Lerer reported from Los Angeles.", "contributed reporting from
         // Charleston": a reporter's credit line, where the story was

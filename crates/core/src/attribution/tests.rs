@@ -2211,6 +2211,36 @@ const ROWS: &[Row] = &[
         content: "\"Jews Against Trump.\"",
         attribution: AttributionKind::Direct,
     },
+    Row {
+        case: "backing with an object is support",
+        text: "Hillary Clinton has backed a no-fly zone in Syria.",
+        cue: "has backed",
+        source: "Hillary Clinton",
+        kind: "official",
+        canonical: "Hillary Clinton",
+        content: "a no-fly zone in Syria",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a past intention",
+        text: "Republicans wanted to know who had received legal protection.",
+        cue: "wanted",
+        source: "Republicans",
+        kind: "official",
+        canonical: "Republicans",
+        content: "to know who had received legal protection",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a past belief",
+        text: "Conservatives thought this term would be different.",
+        cue: "thought",
+        source: "Conservatives",
+        kind: "person",
+        canonical: "Conservatives",
+        content: "this term would be different",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
@@ -3163,6 +3193,14 @@ fn a_name_inside_the_quotation_is_not_the_speaker() {
     assert_eq!((source.kind, source.canonical.as_str()), (SourceType::Person, "Asab Al-Tabchi"));
     let content: Vec<&str> = said.content.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(content, ["\"Thanks, Clarkston, for welcoming these refugees,\""]);
+}
+
+#[test]
+fn backing_away_or_backed_by_after_a_noun_is_no_support() {
+    let lexicon = Lexicon::builtin();
+    assert_no_cue(&lexicon, "Trump backed away from the suggestion on Sunday.", "backed");
+    assert_no_cue(&lexicon, "Records backed that up.", "backed");
+    assert_no_cue(&lexicon, "A coalition led by Saudi Arabia and backed by the West is implicated.", "backed");
 }
 
 #[test]
