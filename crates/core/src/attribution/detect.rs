@@ -1618,6 +1618,21 @@ impl<'a, 't> Detector<'a, 't> {
             } else {
                 sentence_lead
             };
+        // "And in an election year in which a majority of Americans say
+        // they do not trust her, even some allies ...": a relative clause
+        // inside an adverbial that opens the sentence ends with it.
+        if a > sentence_lead + 2 && t.is_word(a - 1) && matches!(t.lower(a - 1), "which" | "whom" | "where" | "when") {
+            let mut first = sentence_lead;
+            while t.is_word(first) && matches!(t.lower(first), "and" | "but" | "yet" | "so") {
+                first += 1;
+            }
+            if t.is_word(first)
+                && matches!(t.lower(first), "in" | "at" | "on" | "during" | "for" | "with" | "among" | "by" | "after")
+                && !(first..aux).any(|k| t.is_punct(k, ','))
+            {
+                return true;
+            }
+        }
         // "Ever since Sanders announced his candidacy, ...", "Even
         // though he said ...": a focusing word may come first.
         let lead_word = if t.is_word(lead_word) && matches!(t.lower(lead_word), "ever" | "even") {
@@ -3932,6 +3947,24 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "42% say they're liberal, 32% call themselves
+                // conservative": another share of those polled with its
+                // own verb of saying.
+                Kind::Punct(',')
+                    if depth <= 0
+                        && k > start
+                        && t.is_word(k + 1)
+                        && t.lower(k + 1).starts_with(|ch: char| ch.is_ascii_digit())
+                        && {
+                            let mut j = k + 2;
+                            if t.word_is(j, "percent") {
+                                j += 1;
+                            }
+                            self.is_cue_word(j)
+                        } =>
+                {
+                    break;
+                }
                 // "..., which stood at 263 entering Tuesday's primary": a
                 // relative clause after a comma that closes the sentence,
                 // out of quotation, is the writer's aside on what was said.
@@ -4622,19 +4655,55 @@ impl<'a, 't> Detector<'a, 't> {
                 // "Six Gannett newspapers in New Jersey, including the Asbury
                 // Park Press, said": the phrase before the aside reaches back
                 // over its prepositions as a plain subject does.
+                // "about two-thirds, 67 percent, say": a share of those
+                // polled with its figure set off after it.
+                let quantity = |x: usize, y: usize| {
+                    (x..y).any(|k| {
+                        let w = t.lower(k);
+                        t.is_word(k) && (is_quantity(w) || is_quantity(w.rsplit('-').next().unwrap_or(w)))
+                    })
+                };
                 let Some((a, _)) =
                     self.left_np(j, limit).map(|(x, y)| (self.reach_back(x, y, limit), y)).filter(|&(x, y)| {
                         self.np_is_clear_source(x, y)
                             || (j + 1 < close
                                 && self.np_is_determined_noun(x, y)
                                 && self.np_is_clear_source(j + 1, close))
+                            || (j + 1 < close
+                                && close <= j + 4
+                                && quantity(x, y)
+                                && quantity(j + 1, close)
+                                && (j + 1..close).all(|k| t.is_word(k)))
                     })
                 else {
                     continue;
                 };
                 // "Cecelia Purner, 67, a retired customer service
                 // representative in Allentown, Pa., said".
-                let a = self.name_before_appositive(a, limit, true).unwrap_or(a);
+                let mut a = self.name_before_appositive(a, limit, true).unwrap_or(a);
+                // "Just over a quarter, 26 percent, say": the words that
+                // round a share belong to it.
+                while a > limit
+                    && quantity(a, j)
+                    && t.is_word(a - 1)
+                    && in_list(
+                        &[
+                            "about",
+                            "nearly",
+                            "almost",
+                            "roughly",
+                            "around",
+                            "approximately",
+                            "just",
+                            "over",
+                            "under",
+                            "only",
+                        ],
+                        t.lower(a - 1),
+                    )
+                {
+                    a -= 1;
+                }
                 // "Even Rendell, a stalwart Clinton supporter, said": a
                 // focusing adverb may open the clause before the name.
                 let opens =

@@ -2241,6 +2241,36 @@ const ROWS: &[Row] = &[
         content: "this term would be different",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a share of those polled with its figure set off after it",
+        text: "Among likely voters, about two-thirds, 67 percent, say they will vote for Trump.",
+        cue: "say",
+        source: "about two-thirds, 67 percent",
+        kind: "unknown",
+        canonical: "about two-thirds, 67 percent",
+        content: "they will vote for Trump",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "another share with its own verb of saying ends the content",
+        text: "On social issues, 42 percent say they're liberal, 32 percent call themselves conservative.",
+        cue: "say",
+        source: "42 percent",
+        kind: "unknown",
+        canonical: "42 percent",
+        content: "they're liberal",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a relative clause inside an opening adverbial ends with it",
+        text: "In a year in which a majority of Americans say they do not trust her, some allies worried.",
+        cue: "say",
+        source: "a majority of Americans",
+        kind: "person",
+        canonical: "majority of Americans",
+        content: "they do not trust her",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
