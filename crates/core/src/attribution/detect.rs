@@ -1999,6 +1999,21 @@ impl<'a, 't> Detector<'a, 't> {
         let mut content = vec![(from, quote.end)];
         // `“...,” he said, “...”`: the quotation goes on after the cue.
         let mut k = self.skip_adverbials(p, s.end);
+        // `“First and foremost,” she told Hewitt, “I would never ...”`:
+        // past the one told.
+        if self.lex.cue(c.entry).complements & complement::OBJ != 0 && t.is_word(k) {
+            let mut j = k;
+            if in_list(ADDRESSEES, t.lower(k)) {
+                j = k + 1;
+            } else {
+                while j < s.end && j < k + 4 && t.is_word(j) && t.toks[j].cap {
+                    j += 1;
+                }
+            }
+            if j > k && t.is_punct(j, ',') && t.quote_opening_at(j + 1).is_some() {
+                k = j;
+            }
+        }
         if t.is_punct(k, ',') || t.is_punct(k, ':') {
             k += 1;
         }
@@ -3727,7 +3742,8 @@ impl<'a, 't> Detector<'a, 't> {
                             && (in_list(
                                 &["that", "to", "whether", "if", "how", "why", "what", "when", "who"],
                                 t.lower(next),
-                            ) || t.is(next, PRONOUNS_BIT)
+                            ) || t.word_is(next, "not") && t.word_is(next + 1, "to")
+                                || t.is(next, PRONOUNS_BIT)
                                 || t.toks[next].cap));
                 if starts_content {
                     k = next;

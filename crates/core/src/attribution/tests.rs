@@ -2271,6 +2271,26 @@ const ROWS: &[Row] = &[
         content: "they do not trust her",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a quotation goes on after the one told",
+        text: "\"We will win,\" he told reporters, \"and we will win big.\"",
+        cue: "told",
+        source: "he",
+        kind: "unknown",
+        canonical: "he",
+        content: "\"We will win,\" | \"and we will win big.\"",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
+        case: "told someone not to",
+        text: "I told Megyn not to worry.",
+        cue: "told",
+        source: "I",
+        kind: "self",
+        canonical: "the outlet",
+        content: "not to worry",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
