@@ -1548,7 +1548,13 @@ impl<'a, 't> Detector<'a, 't> {
                 || t.is_word(lead - 1)
                     && lead > s.first + 1
                     && in_list(&["before", "after", "while", "by"], t.lower(lead - 1)));
-        if first_word.ends_with("ing") && (aux == c.first || lead == aux) && set_off {
+        // ("Rubio, appearing on Fox News, said": an appearance, not an
+        // inference.)
+        if first_word.ends_with("ing")
+            && (aux == c.first || lead == aux)
+            && set_off
+            && !matches!(entry.phrase.as_str(), "seem" | "appear")
+        {
             if let Some(f) = self.participle(c) {
                 return Some(f);
             }
@@ -4572,6 +4578,17 @@ impl<'a, 't> Detector<'a, 't> {
     /// coordinated verb ("The judge rubbed his chin, and then said").
     fn subject_before(&self, aux: usize, limit: usize) -> Option<(usize, usize)> {
         let t = self.t;
+        // "Sen. Jack Reed (D-R.I.), said": a stray comma after the party
+        // and state sets nothing off.
+        if aux > limit + 3
+            && t.is_punct(aux - 1, ',')
+            && t.is_punct(aux - 2, ')')
+            && !(limit..aux - 1).any(|k| t.is_punct(k, ','))
+        {
+            if let Some(found) = self.subject_before(aux - 1, limit) {
+                return Some(found);
+            }
+        }
         // "Ryan, the top Republican, on Tuesday said": a time between the
         // comma that closes an aside and the cue belongs to neither; the
         // subject is read as if the cue followed the comma. (Without it the
@@ -4780,6 +4797,17 @@ impl<'a, 't> Detector<'a, 't> {
                         }
                         return Some((a, j));
                     }
+                    // "Sen. Marco Rubio, R-Fla., appearing on Fox News
+                    // right after the speech, said": the description ends
+                    // where an adverbial aside inside it begins.
+                    if let Some(k) = (j + 1..close).find(|&k| {
+                        t.is_punct(k, ',')
+                            && self.aside_is_adverbial(k + 1)
+                            && t.lower(k + 1).ends_with("ing")
+                            && !t.word_is(k - 1, "and")
+                    }) {
+                        return Some((a, k));
+                    }
                     return Some((a, if quoted_close { aux } else { close }));
                 }
             }
@@ -4923,6 +4951,24 @@ impl<'a, 't> Detector<'a, 't> {
     /// the ministry said", "Six newspapers in New Jersey said".
     fn reach_back(&self, mut a: usize, b: usize, limit: usize) -> usize {
         let t = self.t;
+        // "A survey conducted by Gallup found", "a report released by the
+        // committee shows": the document is the source, with its author.
+        if a > limit + 2
+            && t.word_is(a - 1, "by")
+            && t.is_word(a - 2)
+            && !t.toks[a - 2].cap
+            && (t.is(a - 2, MODIFIERS_BIT) || t.lower(a - 2).ends_with("ed"))
+        {
+            if let Some((x, y)) = self.left_np(a - 2, limit) {
+                let document = self
+                    .lex
+                    .source_word(trim_suffix(t.lower(y - 1), "s"))
+                    .is_some_and(|w| w.kind == super::SourceType::Document);
+                if document && y == a - 2 {
+                    return x;
+                }
+            }
+        }
         let mut hops = 0;
         while hops < 3
             && a > limit + 1

@@ -2291,6 +2291,36 @@ const ROWS: &[Row] = &[
         content: "not to worry",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a document with its participle and author is the source",
+        text: "A survey conducted by Gallup found that Trump won.",
+        cue: "found",
+        source: "A survey conducted by Gallup",
+        kind: "document",
+        canonical: "survey conducted by Gallup",
+        content: "that Trump won",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a stray comma after party and state",
+        text: "Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.",
+        cue: "said",
+        source: "Sen. Jack Reed (D-R.I.)",
+        kind: "official",
+        canonical: "Jack Reed",
+        content: "that he had not read the plan",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a participle aside inside a description is no part of the source",
+        text: "Sen. Marco Rubio, R-Fla., appearing on Fox News after the speech, said Obama failed.",
+        cue: "said",
+        source: "Sen. Marco Rubio, R-Fla.",
+        kind: "official",
+        canonical: "Marco Rubio",
+        content: "Obama failed",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
