@@ -5592,7 +5592,12 @@ impl<'a, 't> Detector<'a, 't> {
                 && (in_list(OPENING_ADVERBIALS, t.lower(first))
                     || time_word_at(t, first)
                     || is_ly_adverb(t.lower(first))
-                    || t.toks[first].cap && first + 1 < limit && t.lower(first).ends_with("ing")
+                    || t.toks[first].cap
+                        && first + 1 < limit
+                        && t.lower(first).ends_with("ing")
+                        // ("Ebeling smiled, and said": a name in -ing,
+                        // with its verb after it.)
+                        && !(t.is_word(first + 1) && is_verb_form(t.lower(first + 1)))
                     // "Chastened by the analyses, Trump revised his plan".
                     || t.toks[first].cap
                         && t.lower(first).ends_with("ed")

@@ -2321,6 +2321,16 @@ const ROWS: &[Row] = &[
         content: "Obama failed",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a name in -ing opening the sentence is no participle",
+        text: "Ebeling smiled, and said their views had changed.",
+        cue: "said",
+        source: "Ebeling",
+        kind: "person",
+        canonical: "Ebeling",
+        content: "their views had changed",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
