@@ -3650,6 +3650,22 @@ impl<'a, 't> Detector<'a, 't> {
                 j += 1;
                 continue;
             }
+            // "said in her memoir, “Tough Choices,” that": a title set off
+            // by commas inside the adverbial.
+            if j > k && t.is_punct(j, ',') || j > from && t.toks[j].kind == Kind::Open {
+                let open = if t.is_punct(j, ',') { j + 1 } else { j };
+                if let Some(close) = (open < window).then(|| self.title_quote_close(open)).flatten() {
+                    // The title's own comma may sit inside its marks.
+                    let mut after = close + 1;
+                    if t.is_punct(after, ',') {
+                        after += 1;
+                    }
+                    if t.word_is(after, "that") {
+                        j = after;
+                        continue;
+                    }
+                }
+            }
             // "said on the MSNBC show that", "said in the report's
             // findings that": a cue word after a determiner or a name
             // inside the adverbial is its noun, not a second verb.

@@ -2331,6 +2331,16 @@ const ROWS: &[Row] = &[
         content: "their views had changed",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a quoted title inside the adverbial before 'that'",
+        text: "Fiorina said in her memoir, \u{201c}Tough Choices,\u{201d} that she had no regrets.",
+        cue: "said",
+        source: "Fiorina",
+        kind: "person",
+        canonical: "Carly Fiorina",
+        content: "that she had no regrets",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
