@@ -159,9 +159,9 @@ fn polnear_dev_accuracy_floor() {
     let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     println!("PolNeAR dev: {m}");
     assert_eq!(m["articles_without_prediction"], 0);
-    // Analysis version 25 scores cue 0.755, attr03 0.730, attr08 0.596 and
-    // source accuracy 0.900.
-    for (metric, floor) in [("cue_f1", 0.75), ("attr03_f1", 0.725), ("attr08_f1", 0.59), ("source_acc", 0.895)] {
+    // Analysis version 28 scores cue 0.756, attr03 0.734, attr08 0.601 and
+    // source accuracy 0.901.
+    for (metric, floor) in [("cue_f1", 0.75), ("attr03_f1", 0.73), ("attr08_f1", 0.595), ("source_acc", 0.895)] {
         let value = m[metric].as_f64().unwrap();
         assert!(value >= floor, "{metric} {value} is under the floor {floor}");
     }

@@ -5,10 +5,13 @@
 //! app can say why it found what it found. The rules, in the order they are
 //! tried for a cue:
 //! - `according-to`: "according to X, ..." and "..., according to X";
-//! - `citing`: "..., citing X" (a hop toward the origin of a claim);
+//! - `citing`: "..., citing X" (a hop toward the origin of a claim; a
+//!   cited reason, "citing fears of terrorism", is a `participle`);
 //! - `quote-before-cue`: "“...,” Peskov said" and "“...,” said Peskov";
 //! - `participle`: "..., calling it a “question for the future”";
 //! - `subject-cue-content`: "Peskov said it is too early to ...";
+//! - `carrier-participle`: "held up a sign saying “...”", when no subject
+//!   is found;
 //! - `content-then-cue`: "Putin told Biden that ..., Peskov said.";
 //! - `colon`: "Peskov: “...”" at the start of a sentence;
 //! - `channel`: "In a video released on state TV, Peskov said ...".
