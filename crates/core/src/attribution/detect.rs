@@ -2802,6 +2802,22 @@ impl<'a, 't> Detector<'a, 't> {
                     start = comma + 1;
                 }
             }
+            // "..., with a net worth estimated at less than $100,000,
+            // according to ...", "... in pledged delegates, which stood at
+            // 263, according to ...": a trailing phrase set off before the
+            // cue holds the figure the source vouches for, and is what
+            // PolNeAR's annotators give it.
+            if let Some(mark) = (start + 1..e).rev().find(|&k| t.is_punct(k, ',') && t.in_quote[k].is_none()) {
+                let tail = mark + 1;
+                if tail + 1 < e
+                    && t.is_word(tail)
+                    && !t.toks[tail].cap
+                    && matches!(t.lower(tail), "with" | "which")
+                    && !(tail..e).any(|k| self.is_cue_word(k) && !t.is(k, NP_PREPOSITIONS_BIT))
+                {
+                    start = tail;
+                }
+            }
             (start, e)
         };
         if end <= start {

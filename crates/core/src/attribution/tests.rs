@@ -2341,6 +2341,16 @@ const ROWS: &[Row] = &[
         content: "that she had no regrets",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "according to after a trailing phrase that holds the figure",
+        text: "It is still a cash generator for Fox, with $1.6 billion in operating profit, according to its annual report.",
+        cue: "according to",
+        source: "its annual report",
+        kind: "document",
+        canonical: "its annual report",
+        content: "with $1.6 billion in operating profit",
+        attribution: AttributionKind::AccordingTo,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
