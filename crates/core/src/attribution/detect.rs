@@ -2011,14 +2011,7 @@ impl<'a, 't> Detector<'a, 't> {
         // `“First and foremost,” she told Hewitt, “I would never ...”`:
         // past the one told.
         if self.lex.cue(c.entry).complements & complement::OBJ != 0 && t.is_word(k) {
-            let mut j = k;
-            if in_list(ADDRESSEES, t.lower(k)) {
-                j = k + 1;
-            } else {
-                while j < s.end && j < k + 4 && t.is_word(j) && t.toks[j].cap {
-                    j += 1;
-                }
-            }
+            let j = self.listener_end(k, s.end);
             if j > k && t.is_punct(j, ',') && t.quote_opening_at(j + 1).is_some() {
                 k = j;
             }
@@ -3737,11 +3730,9 @@ impl<'a, 't> Detector<'a, 't> {
             let lw = t.lower(k);
             let mut j = k;
             if in_list(ADDRESSEES, lw) {
-                j = k + 1;
+                j = self.listener_end(k, end);
             } else if t.toks[k].cap {
-                while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
-                    j += 1;
-                }
+                j = self.listener_end(k, end);
                 // "told ABC's “Good Morning America” that": a network's
                 // programme by its quoted title.
                 if j < end && t.toks[j].kind == Kind::Open && is_genitive(t.lower(j - 1)) {
@@ -3928,6 +3919,21 @@ impl<'a, 't> Detector<'a, 't> {
             .map(|p| p.len())
     }
 
+    /// Where a listener named right after a cue of telling ends: "told
+    /// reporters", "told Hugh Hewitt". `k` itself when the word there is
+    /// neither an addressee nor a name.
+    fn listener_end(&self, k: usize, end: usize) -> usize {
+        let t = self.t;
+        if t.is_word(k) && in_list(ADDRESSEES, t.lower(k)) {
+            return k + 1;
+        }
+        let mut j = k;
+        while j < end && t.is_word(j) && t.toks[j].cap && j < k + 5 {
+            j += 1;
+        }
+        j
+    }
+
     /// The length of a discourse adverbial set off by commas at `k`
     /// (", however,", ", of course,"), both commas included.
     fn discourse_adverbial_set_off(&self, k: usize, end: usize) -> Option<usize> {
@@ -3937,27 +3943,23 @@ impl<'a, 't> Detector<'a, 't> {
         }
         let n = match self.discourse_adverbial(k + 1, end) {
             Some(n) => n,
-            None if in_list(
-                &[
-                    "however",
-                    "though",
-                    "too",
-                    "also",
-                    "moreover",
-                    "furthermore",
-                    "nonetheless",
-                    "nevertheless",
-                    "meanwhile",
-                    "instead",
-                    "indeed",
-                    "again",
-                    "therefore",
-                    "later",
-                    "then",
-                    "still",
-                ],
-                t.lower(k + 1),
-            ) =>
+            None if in_list(SENTENCE_ADVERBS, t.lower(k + 1))
+                || in_list(
+                    &[
+                        "though",
+                        "too",
+                        "also",
+                        "moreover",
+                        "furthermore",
+                        "indeed",
+                        "again",
+                        "therefore",
+                        "later",
+                        "then",
+                        "still",
+                    ],
+                    t.lower(k + 1),
+                ) =>
             {
                 1
             }
@@ -4175,13 +4177,7 @@ impl<'a, 't> Detector<'a, 't> {
         // with its object or clause after it. (Before anything else an
         // -s word after "and" is as often a plural noun: "polls and
         // reports".)
-        if k + 1 < end
-            && self.is_cue_word(k)
-            && !t.is(k, AUXILIARIES_BIT)
-            && t.lower(k).ends_with('s')
-            && !t.lower(k).ends_with("ss")
-            && self.cue_form_at(k).is_some()
-        {
+        if k + 1 < end && self.own_verb_of_saying(k) {
             let next = k + 1;
             let object = t.toks[next].kind == Kind::Open
                 || t.is_word(next)
@@ -4203,12 +4199,7 @@ impl<'a, 't> Detector<'a, 't> {
             while j < end && j < k + 3 && t.is_word(j) && t.toks[j].cap {
                 j += 1;
             }
-            if j < end
-                && self.is_cue_word(j)
-                && !t.is(j, AUXILIARIES_BIT)
-                && self.cue_form_at(j).is_some()
-                && (is_verb_form(t.lower(j)) || t.lower(j).ends_with('s') && !t.lower(j).ends_with("ss"))
-            {
+            if j < end && self.own_verb_of_saying(j) {
                 return true;
             }
         }
@@ -4232,6 +4223,18 @@ impl<'a, 't> Detector<'a, 't> {
             k += 1;
         }
         k < end && self.is_cue_word(k) && (is_verb_form(t.lower(k)) || t.lower(k).ends_with('s'))
+    }
+
+    /// Is token `k` a one-word verb of saying in a finite form, past or
+    /// present ("calls", "says", "warned"), not an auxiliary that only
+    /// opens longer cues ("is expected to") nor a plural noun in -ss?
+    fn own_verb_of_saying(&self, k: usize) -> bool {
+        let t = self.t;
+        let w = t.lower(k);
+        self.is_cue_word(k)
+            && !t.is(k, AUXILIARIES_BIT)
+            && self.cue_form_at(k).is_some()
+            && (is_verb_form(w) || w.ends_with('s') && !w.ends_with("ss"))
     }
 
     fn is_cue_word(&self, k: usize) -> bool {
