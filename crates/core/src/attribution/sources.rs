@@ -675,9 +675,15 @@ impl<'a, 't> Typer<'a, 't> {
         // Anonymity anywhere in the phrase or right after it.
         let anonymous = self.anonymity(&lower).or_else(|| self.anonymity(follows));
         if let Some(marker) = anonymous {
-            // "an official, who asked not to be named" is an official: the
+            // "an official, who asked not to be named", "an official who
+            // spoke on condition of anonymity" is an official: the
             // relative clause says why the name is missing.
-            let unnamed = phrase.split(", who ").next().unwrap_or(phrase);
+            let relative = (a + 1..b).find(|&k| t.is_who(k) || t.word_is(k, "that") || t.word_is(k, "whose"));
+            let unnamed = match relative {
+                Some(k) if t.is_punct(k - 1, ',') && k - 1 > a => t.slice(a, k - 1),
+                Some(k) => t.slice(a, k),
+                None => phrase,
+            };
             return Typed {
                 kind: SourceType::Anonymous,
                 country: self.country_in(a, b),
