@@ -4753,6 +4753,16 @@ impl<'a, 't> Detector<'a, 't> {
                 else {
                     continue;
                 };
+                // "Joseph R. Biden Jr., who was to travel to Columbus, Ohio,
+                // on Wednesday to promote the rules, said": a phrase set off
+                // inside a relative clause that opened earlier is a place
+                // or an object of that clause, not the speaker.
+                if a > limit + 2
+                    && t.is_punct(a - 1, ',')
+                    && (limit + 2..a).any(|k| t.is_punct(k - 1, ',') && t.is_who(k))
+                {
+                    continue;
+                }
                 // "Cecelia Purner, 67, a retired customer service
                 // representative in Allentown, Pa., said".
                 let mut a = self.name_before_appositive(a, limit, true).unwrap_or(a);

@@ -648,6 +648,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "place set off inside a relative clause",
+        text: "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said that Sanders had been disrespectful.",
+        cue: "said",
+        source: "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012",
+        kind: "person",
+        canonical: "Sandy Phillips",
+        content: "that Sanders had been disrespectful",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "country as an actor",
         text: "Russia has said it does not want offensive weapons near its border.",
         cue: "has said",
