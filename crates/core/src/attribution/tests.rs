@@ -658,6 +658,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "participle after an irregular past tense",
+        text: "Carly Fiorina threw her support behind Ted Cruz on Wednesday, saying it is time to act.",
+        cue: "saying",
+        source: "Carly Fiorina",
+        kind: "person",
+        canonical: "Carly Fiorina",
+        content: "it is time to act",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "country as an actor",
         text: "Russia has said it does not want offensive weapons near its border.",
         cue: "has said",
