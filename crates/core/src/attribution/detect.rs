@@ -2118,6 +2118,15 @@ impl<'a, 't> Detector<'a, 't> {
                 k = j;
             }
         }
+        // `“You’ve got to be able to adapt,” he said of Trump, “whether
+        // you’re a politician ...”`: past what the words are about.
+        if t.is_word(k) && matches!(t.lower(k), "of" | "about") {
+            if let Some(j) = (k + 1..(k + 8).min(s.end)).find(|&j| !t.is_word(j)) {
+                if j > k + 1 && t.is_punct(j, ',') && t.quote_opening_at(j + 1).is_some() {
+                    k = j;
+                }
+            }
+        }
         if t.is_punct(k, ',') || t.is_punct(k, ':') {
             k += 1;
         }

@@ -668,6 +668,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "quote split around the cue and what it is about",
+        text: "“You’ve got to be able to adapt,” he said of Trump, “whether you’re a politician or an entrepreneur.”",
+        cue: "said",
+        source: "he",
+        kind: "unknown",
+        canonical: "he",
+        content: "“You’ve got to be able to adapt,” | “whether you’re a politician or an entrepreneur.”",
+        attribution: AttributionKind::Direct,
+    },
+    Row {
         case: "country as an actor",
         text: "Russia has said it does not want offensive weapons near its border.",
         cue: "has said",
