@@ -2419,12 +2419,21 @@ impl<'a, 't> Detector<'a, 't> {
         // dishonest": what the object is taken as is the content too. (The
         // object's end is found only for cues that take one: this runs for
         // every attribution.)
-        let object_end = if np_only && !clausal || in_list(TAKES_AS, entry.phrase.as_str()) {
-            self.np_object_end(start, end)
-        } else {
-            end
+        // ("have all attacked the program as a violation of free market
+        // principles": a verb of judgement takes its object as something
+        // too.)
+        let takes_as = in_list(TAKES_AS, entry.phrase.as_str()) || entry.class == CueClass::Evaluation;
+        let object_end = if np_only && !clausal || takes_as { self.np_object_end(start, end) } else { end };
+        // ("opposed it as he positioned himself", "slammed Trump as the
+        // election nears", "attacked allies as well": an "as" that opens
+        // a clause of time or is an adverb takes nothing.)
+        let clause_after_as = |k: usize| {
+            t.is_word(k + 1)
+                && (t.is(k + 1, PRONOUNS_BIT)
+                    || in_list(&["well", "if", "though", "soon", "long", "much", "far"], t.lower(k + 1))
+                    || (k + 2..(k + 4).min(end)).any(|j| t.is_word(j) && is_finite_auxiliary(t.lower(j))))
         };
-        let taken_as = object_end < end && t.word_is(object_end, "as") && in_list(TAKES_AS, entry.phrase.as_str());
+        let taken_as = object_end < end && t.word_is(object_end, "as") && takes_as && !clause_after_as(object_end);
         // "cast ballots", "painted the house", "framed the picture": only
         // with "as" are these verbs about what someone says.
         if !taken_as && in_list(&["cast", "paint", "frame"], entry.phrase.as_str()) && !quotes_inside {
