@@ -4126,6 +4126,14 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "decided not to enter the race, and she performed well in
+                // the first debate": a comma and "and" before a subject
+                // with a verb of its own join the writer's next clause.
+                Kind::Punct(',')
+                    if depth <= 0 && k > start + 1 && t.word_is(k + 1, "and") && self.clause_at(k + 2, end) =>
+                {
+                    break;
+                }
                 // "42% say they're liberal, 32% call themselves
                 // conservative": another share of those polled with its
                 // own verb of saying.
@@ -4230,6 +4238,26 @@ impl<'a, 't> Detector<'a, 't> {
             }
         }
         end
+    }
+
+    /// Does a clause with its own subject and verb start at `k`: "she
+    /// performed", "his campaign did not respond", "Illinois's Mark Kirk
+    /// withdrew"?
+    fn clause_at(&self, k: usize, end: usize) -> bool {
+        let t = self.t;
+        if !t.is_word(k) {
+            return false;
+        }
+        let finite = |j: usize| {
+            j < end && t.is_word(j) && !t.toks[j].cap && (is_finite_auxiliary(t.lower(j)) || is_verb_form(t.lower(j)))
+        };
+        if matches!(t.lower(k), "he" | "she" | "they" | "we" | "i") {
+            return true;
+        }
+        if !(t.toks[k].cap || t.is(k, DETERMINERS_BIT) || is_possessive(t.lower(k))) || t.word_is(k, "that") {
+            return false;
+        }
+        (k + 1..(k + 5).min(end)).take_while(|&j| t.is_word(j)).any(|j| finite(j) && (k..j).all(|i| !finite(i)))
     }
 
     /// Does a "that" at `k` open a clause ("but that he would not"), not

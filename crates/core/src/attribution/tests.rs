@@ -698,6 +698,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "writer's next clause after a comma and 'and'",
+        text: "The government has denied any role in the attacks, and the U.S. has never formally accused its ally.",
+        cue: "has denied",
+        source: "The government",
+        kind: "official",
+        canonical: "government",
+        content: "any role in the attacks",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "country as an actor",
         text: "Russia has said it does not want offensive weapons near its border.",
         cue: "has said",
