@@ -5609,11 +5609,12 @@ impl<'a, 't> Detector<'a, 't> {
                         // "those surveyed", "those polled": the people a
                         // poll asked.
                         let inner = inner || words > 0 && w == "those" && is_polled(t.lower(i + 1));
-                        // "That person said": a demonstrative opening its
-                        // clause before a lowercase noun.
+                        // "That person said", "..., those people said": a
+                        // demonstrative opening its clause before a
+                        // lowercase noun.
                         let inner = inner
                             || words > 0
-                                && matches!(w, "that" | "this")
+                                && matches!(w, "that" | "this" | "those" | "these")
                                 && !t.toks[i + 1].cap
                                 && (i == limit || !t.is_word(i - 1));
                         // "the authors of that report": a demonstrative

@@ -708,6 +708,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::Indirect,
     },
     Row {
+        case: "demonstrative source closing the sentence",
+        text: "Love felt betrayed by Cruz on a trade bill, those people said.",
+        cue: "said",
+        source: "those people",
+        kind: "person",
+        canonical: "those people",
+        content: "Love felt betrayed by Cruz on a trade bill",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "country as an actor",
         text: "Russia has said it does not want offensive weapons near its border.",
         cue: "has said",
