@@ -399,6 +399,13 @@ impl<'t> Tokens<'t> {
         self.is_word(i) && self.lower(i).split(['\'', '\u{2019}']).next() == Some("who")
     }
 
+    /// Is token `i` a pronoun that opens a relative clause about people or
+    /// things ("who", "that", "whose")? "which" is left out: it follows a
+    /// comma and adds to a phrase rather than narrowing it down.
+    pub fn is_relative_pronoun(&self, i: usize) -> bool {
+        self.is_word(i) && matches!(self.lower(i), "who" | "that" | "whose")
+    }
+
     pub fn slice(&self, first: usize, end: usize) -> &'t str {
         if first >= end || end > self.toks.len() {
             return "";
