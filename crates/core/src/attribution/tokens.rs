@@ -110,7 +110,14 @@ impl<'t> Tokens<'t> {
     /// Tokens of `text`, each word marked with `classes` of its lowercase.
     pub fn with_classes(text: &'t str, classes: impl Fn(&str) -> u16) -> Tokens<'t> {
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::with_capacity(text.len());
+        // The whole text in ASCII lowercase, at once: an ASCII word's
+        // lowercase is then the same range of it, and only the words with
+        // other characters (and a curly apostrophe) have their lowercase
+        // appended after it. Copying and lowercasing word by word called
+        // `memcpy` for every word of every article.
+        let mut lower = String::with_capacity(text.len() + text.len() / 16);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         let bytes = text.as_bytes();
         let mut para: u32 = 0;
         let mut newlines_since_token = 0usize;
@@ -141,6 +148,9 @@ impl<'t> Tokens<'t> {
             let start = i;
             if crate::text::is_alphanumeric(c) {
                 let mut end = i + w;
+                // Only a word with an apostrophe inside can be a pronoun
+                // with a contracted auxiliary; the others skip that check.
+                let mut apostrophe = false;
                 loop {
                     // Most of a word is ASCII letters: skip them a byte at a time.
                     while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
@@ -171,6 +181,7 @@ impl<'t> Tokens<'t> {
                             _ => crate::text::is_alphanumeric(e),
                         };
                         if keep {
+                            apostrophe |= matches!(d, '\'' | '\u{2019}');
                             end += dw + e.len_utf8();
                             continue;
                         }
@@ -207,33 +218,36 @@ impl<'t> Tokens<'t> {
                 // the subject and the verb's helper, as in any treebank, so
                 // that the cue finds its subject. ("it's", "that's" and the
                 // like stay whole: they open clauses, not attributions.)
-                let end = match clitic_at(&text[start..end]) {
+                let end = match apostrophe.then(|| clitic_at(&text[start..end])).flatten() {
                     Some(at) => {
-                        let l0 = lower.len() as u32;
-                        lower.push_str(&text[start..start + at]);
-                        lower[l0 as usize..].make_ascii_lowercase();
+                        // The pronoun is ASCII ("he", "They").
                         toks.push(Token {
                             start,
                             end: start + at,
                             kind: Kind::Word,
                             cap: c.is_uppercase(),
-                            lower: (l0, lower.len() as u32),
+                            lower: (start as u32, (start + at) as u32),
                             para,
                             sent: 0,
                         });
                         let clitic_start = start + at;
-                        let l1 = lower.len() as u32;
-                        lower.push('\'');
                         let tail = &text[clitic_start..end];
-                        let apostrophe = tail.chars().next().map_or(1, char::len_utf8);
-                        lower.push_str(&tail[apostrophe..]);
-                        lower[l1 as usize..].make_ascii_lowercase();
+                        let range = if tail.is_ascii() {
+                            (clitic_start as u32, end as u32)
+                        } else {
+                            let l1 = lower.len() as u32;
+                            lower.push('\'');
+                            let apostrophe = tail.chars().next().map_or(1, char::len_utf8);
+                            lower.push_str(&tail[apostrophe..]);
+                            lower[l1 as usize..].make_ascii_lowercase();
+                            (l1, lower.len() as u32)
+                        };
                         toks.push(Token {
                             start: clitic_start,
                             end,
                             kind: Kind::Word,
                             cap: false,
-                            lower: (l1, lower.len() as u32),
+                            lower: range,
                             para,
                             sent: 0,
                         });
@@ -242,13 +256,11 @@ impl<'t> Tokens<'t> {
                     }
                     None => end,
                 };
-                let l0 = lower.len() as u32;
                 let word = &text[start..end];
-                if word.is_ascii() {
-                    let from = lower.len();
-                    lower.push_str(word);
-                    lower[from..].make_ascii_lowercase();
+                let range = if word.is_ascii() {
+                    (start as u32, end as u32)
                 } else {
+                    let l0 = lower.len() as u32;
                     for ch in word.chars() {
                         if ch == '\u{2019}' {
                             lower.push('\'');
@@ -256,16 +268,9 @@ impl<'t> Tokens<'t> {
                             lower.extend(ch.to_lowercase());
                         }
                     }
-                }
-                toks.push(Token {
-                    start,
-                    end,
-                    kind: Kind::Word,
-                    cap: c.is_uppercase(),
-                    lower: (l0, lower.len() as u32),
-                    para,
-                    sent: 0,
-                });
+                    (l0, lower.len() as u32)
+                };
+                toks.push(Token { start, end, kind: Kind::Word, cap: c.is_uppercase(), lower: range, para, sent: 0 });
                 i = end;
                 continue;
             }
