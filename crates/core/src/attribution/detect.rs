@@ -2256,9 +2256,13 @@ impl<'a, 't> Detector<'a, 't> {
         }
         // "Trump responded first by saying he ...": the participle after
         // "by" is the cue that carries the words, and makes the
-        // attribution; the verb before it only says how.
+        // attribution; the verb before it only says how. After "that" the
+        // "by" opens the content's own adverbial ("said that by refusing to
+        // say the words, Democrats are ...").
         let by = if lone_adverb(start) { start + 1 } else { start };
-        if t.word_is(by, "by") && self.is_cue_word(by + 1) && t.lower(by + 1).ends_with("ing") {
+        let after_that = start > 1
+            && (t.word_is(start - 1, "that") || t.is_punct(start - 1, ',') && t.word_is(start - 2, "that"));
+        if !after_that && t.word_is(by, "by") && self.is_cue_word(by + 1) && t.lower(by + 1).ends_with("ing") {
             return None;
         }
         if end <= start {

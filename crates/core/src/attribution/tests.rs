@@ -2451,6 +2451,16 @@ const ROWS: &[Row] = &[
         content: "with $1.6 billion in operating profit",
         attribution: AttributionKind::AccordingTo,
     },
+    Row {
+        case: "'by' and a verb of saying after 'that' open the content's adverbial",
+        text: "Rubio said that by refusing to say the words, Democrats are afraid.",
+        cue: "said",
+        source: "Rubio",
+        kind: "official",
+        canonical: "Marco Rubio",
+        content: "that by refusing to say the words, Democrats are afraid",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
