@@ -2260,8 +2260,8 @@ impl<'a, 't> Detector<'a, 't> {
         // "by" opens the content's own adverbial ("said that by refusing to
         // say the words, Democrats are ...").
         let by = if lone_adverb(start) { start + 1 } else { start };
-        let after_that = start > 1
-            && (t.word_is(start - 1, "that") || t.is_punct(start - 1, ',') && t.word_is(start - 2, "that"));
+        let after_that =
+            start > 1 && (t.word_is(start - 1, "that") || t.is_punct(start - 1, ',') && t.word_is(start - 2, "that"));
         if !after_that && t.word_is(by, "by") && self.is_cue_word(by + 1) && t.lower(by + 1).ends_with("ing") {
             return None;
         }

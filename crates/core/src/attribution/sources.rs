@@ -1047,6 +1047,17 @@ impl<'a, 't> Typer<'a, 't> {
                     format!("organization name ending in \"{}\"", t.slice(k, k + 1)),
                 );
             }
+            // "GunBroker.com said", "HealthCare.gov says": a website speaks
+            // for whoever runs it, a government's for the government.
+            if let Some(domain) = web_domain(w) {
+                let kind = if domain == "gov" { SourceType::Official } else { SourceType::Organization };
+                return Typed::named(
+                    kind,
+                    country,
+                    strip_determiners(t.slice(a, core_end)),
+                    format!("\"{}\" is a web address (.{domain})", t.slice(k, k + 1)),
+                );
+            }
             let caps = (a..core_end).filter(|&k| t.toks[k].cap && t.is_word(k)).count();
             // "The head of the delegation": a sentence's first word is
             // capitalised whatever it is, so a determiner there is no name.
@@ -1383,6 +1394,12 @@ impl<'a, 't> Typer<'a, 't> {
                         }
                         return Some((o, run.to_string()));
                     }
+                    // "Breitbart.com", "Politico.com": an outlet by its web
+                    // address.
+                    let site = (end == start + 1 && web_domain(run).is_some()).then(|| run.rsplit_once('.')).flatten();
+                    if let Some(o) = site.and_then(|(name, _)| self.lex.gazetteer.by_name(name)) {
+                        return Some((o, run.to_string()));
+                    }
                 }
             }
             k = j.max(k + 1);
@@ -1512,4 +1529,14 @@ fn name_before_appositive(phrase: &str) -> Option<String> {
     let named =
         !words.is_empty() && words.len() <= 5 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     (appositive && named).then(|| name.to_string())
+}
+
+/// The top-level domain of a web address written as a name
+/// ("gunbroker.com" gives "com"), if `word` is one.
+fn web_domain(word: &str) -> Option<&str> {
+    let (name, domain) = word.rsplit_once('.')?;
+    (!name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        && matches!(domain, "com" | "org" | "net" | "gov" | "edu" | "co" | "io" | "us" | "uk" | "info"))
+    .then_some(domain)
 }

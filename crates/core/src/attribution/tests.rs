@@ -2461,6 +2461,36 @@ const ROWS: &[Row] = &[
         content: "that by refusing to say the words, Democrats are afraid",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "a website by its address speaks for whoever runs it",
+        text: "A statement on GunBroker.com said listings are user generated.",
+        cue: "said",
+        source: "A statement on GunBroker.com",
+        kind: "document",
+        canonical: "statement on GunBroker.com",
+        content: "listings are user generated",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a web address that names no outlet is an organization",
+        text: "GunBroker.com said listings are user generated.",
+        cue: "said",
+        source: "GunBroker.com",
+        kind: "organization",
+        canonical: "GunBroker.com",
+        content: "listings are user generated",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "an outlet by its web address",
+        text: "Breitbart.com reported that the rally was cancelled.",
+        cue: "reported",
+        source: "Breitbart.com",
+        kind: "media",
+        canonical: "Breitbart",
+        content: "that the rally was cancelled",
+        attribution: AttributionKind::MediaReport,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.

@@ -173,9 +173,13 @@ impl<'t> Tokens<'t> {
                         let prev = text[..end].chars().next_back().unwrap_or(' ');
                         let keep = match d {
                             ',' => prev.is_ascii_digit() && e.is_ascii_digit(),
+                            // "GunBroker.com", "HealthCare.gov": a period with a
+                            // lowercase letter right after it is inside a web
+                            // address; a sentence ends with a space after it.
                             '.' => {
                                 (prev.is_ascii_digit() && e.is_ascii_digit())
                                     || (e.is_alphabetic() && is_initialism(after_hyphen(&text[start..end])))
+                                    || (prev.is_ascii_alphanumeric() && e.is_ascii_lowercase())
                             }
                             '&' => prev.is_uppercase() && e.is_uppercase(),
                             _ => crate::text::is_alphanumeric(e),
@@ -760,6 +764,16 @@ mod tests {
         let sentences: Vec<&str> =
             t.sentences.iter().map(|s| &t.text[t.toks[s.first].start..t.toks[s.end - 1].end]).collect();
         assert_eq!(sentences, ["Attacks in the U.S.", "He says more.", "Sen. Rand Paul and the U.S. economy agree."]);
+    }
+
+    #[test]
+    fn a_web_address_is_one_word_and_ends_no_sentence() {
+        let t = Tokens::new("A post on GunBroker.com said so. It cited HealthCare.gov.");
+        assert_eq!(
+            words(&t),
+            ["A", "post", "on", "GunBroker.com", "said", "so", ".", "It", "cited", "HealthCare.gov", "."]
+        );
+        assert_eq!(t.sentences.len(), 2);
     }
 
     #[test]
