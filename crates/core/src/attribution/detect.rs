@@ -1106,6 +1106,61 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || in_list(&["known", "seen", "shown", "written", "told", "heard", "said"], w)
 }
 
+/// How much of a content is quotation once its spans were cut short at
+/// the right: an all-quoted or unquoted content stays so, and a mixed one
+/// is counted again, as [`Detector::content_spans`] counts it (without the
+/// "that" that opens a clause).
+fn requoted(t: &Tokens, spans: &[(usize, usize)], was: Quoted) -> Quoted {
+    if was != Quoted::Part {
+        return was;
+    }
+    let (mut words, mut quoted) = (0, 0);
+    let mut opener = true;
+    for k in 0..t.toks.len() {
+        let tok = &t.toks[k];
+        if tok.kind != Kind::Word || !spans.iter().any(|&(s, e)| tok.start >= s && tok.end <= e) {
+            continue;
+        }
+        if std::mem::take(&mut opener) && t.lower(k) == "that" {
+            continue;
+        }
+        words += 1;
+        quoted += usize::from(t.in_quote[k].is_some());
+    }
+    if words > 0 && quoted == words {
+        Quoted::All
+    } else if quoted > 0 {
+        Quoted::Part
+    } else {
+        Quoted::None
+    }
+}
+
+/// Words that open a subordinate clause of time, reason, condition or
+/// concession, which a comma closes before the main clause.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although"
+            | "though"
+            | "while"
+            | "whilst"
+            | "after"
+            | "before"
+            | "when"
+            | "whenever"
+            | "if"
+            | "because"
+            | "since"
+            | "as"
+            | "unless"
+            | "until"
+            | "once"
+            | "whether"
+            | "even"
+    )
+}
+
 /// Past tenses and third-person forms that cannot be nouns in a subject.
 #[rustfmt::skip]
 fn is_verb_form(w: &str) -> bool {
@@ -1213,6 +1268,7 @@ impl<'a, 't> Detector<'a, 't> {
         }
         self.continue_quotes();
         self.end_relative_contents();
+        self.end_before_later_speaker();
         // Text order, with the links between attributions renumbered.
         let mut order: Vec<usize> = (0..self.found.len()).collect();
         order.sort_by_key(|&i| self.t.toks[self.found[i].cue.0].start);
@@ -5318,7 +5374,75 @@ impl<'a, 't> Detector<'a, 't> {
                     for span in f.content.iter_mut() {
                         span.1 = span.1.min(end);
                     }
+                    f.quoted = requoted(t, &f.content, f.quoted);
                 }
+            }
+        }
+    }
+
+    /// "As for analysts who claim to find Clinton more palatable than
+    /// Trump, Bolton said, “I just think ...”": a content that runs on past
+    /// a comma into another attribution's speaker and cue, whose own words
+    /// follow its cue, ends at that comma. (A speaker set off inside the
+    /// content, ", officials said,", has its words before its cue, and the
+    /// content goes on around it.)
+    fn end_before_later_speaker(&mut self) {
+        let t = self.t;
+        for i in 0..self.found.len() {
+            let g = &self.found[i];
+            let opens = g.source.map_or(g.cue.0, |(a, _)| a.min(g.cue.0));
+            let cue_end = t.toks[g.cue.1 - 1].end;
+            // Only a verb of speaking: "he showed no remorse", "Bill
+            // Clinton called her" after a comma are the content's own
+            // clause.
+            let speech = g.entry.is_some_and(|e| self.lex.cue(e).class == CueClass::Speech);
+            if opens < 2
+                || !speech
+                || !t.is_punct(opens - 1, ',')
+                || g.content.is_empty()
+                || g.content.iter().any(|&(s, _)| s < cue_end)
+            {
+                continue;
+            }
+            let (comma, at) = (t.toks[opens - 1].start, t.toks[opens].start);
+            let sentence = t.toks[opens].sent;
+            for (j, f) in self.found.iter_mut().enumerate() {
+                let inside = f.content.iter().any(|&(s, e)| s < comma && e > at);
+                if j == i || t.toks[f.cue.0].sent != sentence || f.cue.1 > opens || !inside {
+                    continue;
+                }
+                // "argued that although Lazar confessed, he showed no
+                // remorse": the comma closes a clause that opens the
+                // content, and what follows it is the content's main
+                // clause.
+                let first = f.content.iter().map(|&(s, _)| s).min().unwrap_or(0);
+                let mut k = (0..opens).find(|&k| t.toks[k].start >= first).unwrap_or(opens);
+                if t.word_is(k, "that") {
+                    k += 1;
+                }
+                // "found by 43%-41%, the public says ...": so does a
+                // prepositional phrase ("to" opens an infinitive, which is
+                // the content itself).
+                if t.is_word(k) && (is_subordinator(t.lower(k)) || t.is(k, NP_PREPOSITIONS_BIT) && t.lower(k) != "to") {
+                    continue;
+                }
+                // "attacks that, Sweet noted, Trump said": a comma after a
+                // word that cannot end a clause opens an aside; and one
+                // inside brackets ("(in fact, Obama has proposed") ends
+                // nothing outside them.
+                let before = opens - 2;
+                let open_bracket = (k..opens).filter(|&m| t.is_punct(m, '(')).count()
+                    > (k..opens).filter(|&m| t.is_punct(m, ')')).count();
+                if open_bracket
+                    || t.is_word(before) && matches!(t.lower(before), "that" | "which" | "who" | "and" | "but" | "or")
+                {
+                    continue;
+                }
+                f.content.retain(|&(s, _)| s < comma);
+                for span in f.content.iter_mut() {
+                    span.1 = span.1.min(t.toks[opens - 2].end);
+                }
+                f.quoted = requoted(t, &f.content, f.quoted);
             }
         }
     }

@@ -2491,6 +2491,26 @@ const ROWS: &[Row] = &[
         content: "that the rally was cancelled",
         attribution: AttributionKind::MediaReport,
     },
+    Row {
+        case: "a content ends at the comma before another speaker whose words follow",
+        text: "As for analysts who claim to find Clinton more palatable than Trump, Bolton said, \u{201c}I just think they don\u{2019}t understand her.\u{201d}",
+        cue: "claim",
+        source: "who",
+        kind: "person",
+        canonical: "analysts",
+        content: "to find Clinton more palatable than Trump",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a comma that closes a clause opening the content ends nothing",
+        text: "Prosecutors argued that although Lazar confessed, he said he had done nothing wrong.",
+        cue: "argued",
+        source: "Prosecutors",
+        kind: "official",
+        canonical: "Prosecutors",
+        content: "that although Lazar confessed, he said he had done nothing wrong",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
