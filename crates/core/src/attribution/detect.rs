@@ -4064,7 +4064,18 @@ impl<'a, 't> Detector<'a, 't> {
         let t = self.t;
         let mut k = start;
         let mut depth = 0i32;
+        // Whether the content has a verb of its own yet: a that-clause or a
+        // quotation has, an object or an infinitive has not.
+        let mut predicate = start >= t.toks.len()
+            || t.word_is(start, "that")
+            || start > 0 && t.word_is(start - 1, "that")
+            || t.toks[start].kind == Kind::Open;
         while k < end {
+            // ("a nation that borders China and has had friendly
+            // relations": a relative clause has a verb whatever its form.)
+            predicate = predicate
+                || t.is_word(k)
+                    && (is_finite_auxiliary(t.lower(k)) || is_verb_form(t.lower(k)) || t.is_relative_pronoun(k));
             match t.toks[k].kind {
                 Kind::Open => depth += 1,
                 Kind::Close => {
@@ -4168,6 +4179,15 @@ impl<'a, 't> Detector<'a, 't> {
                 {
                     break;
                 }
+                // "praised Clinton's ties to super PACs and has called for
+                // ...", "called her “third-rate” and boycotted one of the
+                // debates": after an object, a finite verb joined by "and"
+                // is the subject's next deed, not more of what was said. (A
+                // content with a verb of its own goes on: "said the
+                // campaign will compete and will win".)
+                Kind::Word if depth <= 0 && k > start && !predicate && t.lower(k) == "and" && self.next_deed(k + 1) => {
+                    break;
+                }
                 _ => {}
             }
             k += 1;
@@ -4182,6 +4202,44 @@ impl<'a, 't> Detector<'a, 't> {
             k -= 1;
         }
         k
+    }
+
+    /// Does token `k` open a predicate of its own: a finite auxiliary
+    /// ("has called", "was acquitted"), a verb form that is no noun
+    /// ("says", "took"), or a past tense in -ed with its object or
+    /// complement right after it ("boycotted one", "tried to")? An -ed word
+    /// alone may be an adjective ("new and improved").
+    fn next_deed(&self, k: usize) -> bool {
+        let t = self.t;
+        if !t.is_word(k) || t.toks[k].cap {
+            return false;
+        }
+        let w = t.lower(k);
+        if is_finite_auxiliary(w) || !w.ends_with("ed") && is_verb_form(w) {
+            return true;
+        }
+        w.ends_with("ed")
+            && t.is_word(k + 1)
+            && matches!(
+                t.lower(k + 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "it"
+                    | "him"
+                    | "them"
+                    | "to"
+                    | "for"
+                    | "on"
+                    | "that"
+                    | "with"
+                    | "out"
+                    | "up"
+            )
     }
 
     /// The first comma after `start` and before `end` that stands outside

@@ -2511,6 +2511,26 @@ const ROWS: &[Row] = &[
         content: "that although Lazar confessed, he said he had done nothing wrong",
         attribution: AttributionKind::Indirect,
     },
+    Row {
+        case: "after an object, 'and' and a finite verb are the subject's next deed",
+        text: "Mr. Khan attacked me from the stage of the convention and is now all over TV doing the same.",
+        cue: "attacked",
+        source: "Mr. Khan",
+        kind: "person",
+        canonical: "Mr. Khan",
+        content: "me from the stage of the convention",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
+        case: "a content with a verb of its own goes on past 'and' and a finite verb",
+        text: "She said the campaign will compete and will win.",
+        cue: "said",
+        source: "She",
+        kind: "unknown",
+        canonical: "she",
+        content: "the campaign will compete and will win",
+        attribution: AttributionKind::Indirect,
+    },
 ];
 
 /// Each source as written and under its canonical name, in text order.
