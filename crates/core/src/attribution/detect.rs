@@ -1116,7 +1116,13 @@ fn requoted(t: &Tokens, spans: &[(usize, usize)], was: Quoted) -> Quoted {
     }
     let (mut words, mut quoted) = (0, 0);
     let mut opener = true;
-    for k in 0..t.toks.len() {
+    // Only the tokens between the first span's start and the last one's
+    // end: tokens are in text order.
+    let from = spans.iter().map(|&(s, _)| s).min().unwrap_or(0);
+    let to = spans.iter().map(|&(_, e)| e).max().unwrap_or(0);
+    let first = t.toks.partition_point(|tok| tok.start < from);
+    let end = t.toks.partition_point(|tok| tok.start < to);
+    for k in first..end {
         let tok = &t.toks[k];
         if tok.kind != Kind::Word || !spans.iter().any(|&(s, e)| tok.start >= s && tok.end <= e) {
             continue;
@@ -5474,7 +5480,7 @@ impl<'a, 't> Detector<'a, 't> {
                 // content, and what follows it is the content's main
                 // clause.
                 let first = f.content.iter().map(|&(s, _)| s).min().unwrap_or(0);
-                let mut k = (0..opens).find(|&k| t.toks[k].start >= first).unwrap_or(opens);
+                let mut k = t.toks.partition_point(|tok| tok.start < first).min(opens);
                 if t.word_is(k, "that") {
                     k += 1;
                 }
