@@ -36,4 +36,4 @@ pub use diagnostic::{Diagnostic, Severity};
 
 /// The version of the analysis rules. Stored results carry it, so a change to
 /// the rules marks older results as stale instead of silently mixing them.
-pub const ANALYSIS_VERSION: u32 = 30;
+pub const ANALYSIS_VERSION: u32 = 31;

@@ -2492,6 +2492,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::MediaReport,
     },
     Row {
+        case: "a name with its accent written as a separate mark is one name",
+        text: "Mexican President Enrique Pen\u{303}a Nieto said immigration peaked 10 years ago.",
+        cue: "said",
+        source: "Mexican President Enrique Pen\u{303}a Nieto",
+        kind: "official",
+        canonical: "Enrique Pen\u{303}a Nieto",
+        content: "immigration peaked 10 years ago",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a content ends at the comma before another speaker whose words follow",
         text: "As for analysts who claim to find Clinton more palatable than Trump, Bolton said, \u{201c}I just think they don\u{2019}t understand her.\u{201d}",
         cue: "claim",

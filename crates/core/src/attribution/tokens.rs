@@ -7,6 +7,8 @@
 //! on over several paragraphs. Offsets are byte offsets into the text; the
 //! public API converts them to code points at the very end.
 
+use unicode_normalization::char::is_combining_mark;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -161,7 +163,14 @@ impl<'t> Tokens<'t> {
                     }
                     let d = next_char(text, end);
                     let dw = d.len_utf8();
-                    if crate::text::is_alphanumeric(d) {
+                    // "Pen\u{303}a": a text in decomposed form (as some
+                    // systems save it) writes an accent as a mark after its
+                    // letter, and the mark belongs to the word.
+                    if crate::text::is_alphanumeric(d) || is_combining_mark(d) {
+                        end += dw;
+                        continue;
+                    }
+                    if is_garbled_letter(text[..end].chars().next_back(), d, text[end + dw..].chars().next()) {
                         end += dw;
                         continue;
                     }
@@ -617,6 +626,21 @@ fn next_char(text: &str, i: usize) -> char {
 
 /// "U.S", "U.N", "D.C": letters separated by periods.
 /// The part of a word after its last hyphen: "N.Y" in "D-N.Y".
+/// Whether `c`, between `prev` and `next`, is part of a letter garbled by
+/// the wrong encoding ("PeÃ±a" for "Peña", "SarukhÃ¡n"): a page saved as
+/// UTF-8 and read as Latin-1 turns each accented letter into a letter and
+/// a symbol or control character from U+0080 to U+00BF, which would split
+/// the name in two and, with it, the sentence's subject from its cue. No
+/// such symbol stands between two letters in text written as it should
+/// be, but the Catalan middle dot ("col·lecció"), which is also one word;
+/// the no-break space of that range separates words as any space does.
+fn is_garbled_letter(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    matches!(c, '\u{80}'..='\u{BF}')
+        && !c.is_whitespace()
+        && prev.is_some_and(|p| p.is_alphabetic() || is_combining_mark(p))
+        && next.is_some_and(char::is_alphabetic)
+}
+
 fn after_hyphen(word: &str) -> &str {
     word.rsplit('-').next().unwrap_or(word)
 }
@@ -774,6 +798,18 @@ mod tests {
             ["A", "post", "on", "GunBroker.com", "said", "so", ".", "It", "cited", "HealthCare.gov", "."]
         );
         assert_eq!(t.sentences.len(), 2);
+    }
+
+    #[test]
+    fn accents_decomposed_or_garbled_by_the_wrong_encoding_stay_inside_their_word() {
+        let t = Tokens::new("Pen\u{303}a said so.");
+        assert_eq!(words(&t), ["Pen\u{303}a", "said", "so", "."]);
+        let t = Tokens::new("He\u{A0}said");
+        assert_eq!(words(&t), ["He", "said"]);
+        // "Peña" and "Sarukhán" saved as UTF-8 and read as Latin-1, once
+        // composed and once decomposed; a plus-minus sign stays apart.
+        let t = Tokens::new("Pe\u{C3}\u{B1}a and Sarukha\u{303}\u{83}A\u{302}\u{A1}n said \u{B1}5.");
+        assert_eq!(words(&t), ["Pe\u{C3}\u{B1}a", "and", "Sarukha\u{303}\u{83}A\u{302}\u{A1}n", "said", "5", "."]);
     }
 
     #[test]
