@@ -1055,6 +1055,15 @@ fn is_quantity(w: &str) -> bool {
         )
 }
 
+/// A word that rounds the figure after it: "nearly four years", "just over
+/// a quarter", "about 60 percent".
+fn is_rounding(w: &str) -> bool {
+    matches!(
+        w,
+        "about" | "nearly" | "almost" | "roughly" | "around" | "approximately" | "just" | "over" | "under" | "only"
+    )
+}
+
 /// A noun with a genitive ending ("Trump's", "Sanders'"), not the
 /// contracted "'s" split from a pronoun ("he's said").
 fn is_genitive(w: &str) -> bool {
@@ -4948,25 +4957,7 @@ impl<'a, 't> Detector<'a, 't> {
                 let mut a = self.name_before_appositive(a, limit, true).unwrap_or(a);
                 // "Just over a quarter, 26 percent, say": the words that
                 // round a share belong to it.
-                while a > limit
-                    && quantity(a, j)
-                    && t.is_word(a - 1)
-                    && in_list(
-                        &[
-                            "about",
-                            "nearly",
-                            "almost",
-                            "roughly",
-                            "around",
-                            "approximately",
-                            "just",
-                            "over",
-                            "under",
-                            "only",
-                        ],
-                        t.lower(a - 1),
-                    )
-                {
+                while a > limit && quantity(a, j) && t.is_word(a - 1) && is_rounding(t.lower(a - 1)) {
                     a -= 1;
                 }
                 // "Even Rendell, a stalwart Clinton supporter, said": a
@@ -5733,7 +5724,10 @@ impl<'a, 't> Detector<'a, 't> {
                     if !tok.cap && words > 0 && t.is(i, CUE_BIT) && is_verb_form(w) {
                         break;
                     }
-                    if !tok.cap && is_ly_adverb(w) {
+                    // "The employee of nearly four years": a word that
+                    // rounds a figure belongs to the figure's phrase.
+                    let rounds = words > 0 && is_rounding(w) && t.is_word(i + 1) && is_quantity(t.lower(i + 1));
+                    if !tok.cap && is_ly_adverb(w) && !rounds {
                         break;
                     }
                     // "companies that had insured Patriot's obligations

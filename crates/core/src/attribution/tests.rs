@@ -2492,6 +2492,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::MediaReport,
     },
     Row {
+        case: "a word that rounds a figure stays inside the subject",
+        text: "The employee of nearly four years, a registered Republican, said she became pregnant last year.",
+        cue: "said",
+        source: "The employee of nearly four years, a registered Republican",
+        kind: "unknown",
+        canonical: "employee of nearly four years, a registered Republican",
+        content: "she became pregnant last year",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a name with its accent written as a separate mark is one name",
         text: "Mexican President Enrique Pen\u{303}a Nieto said immigration peaked 10 years ago.",
         cue: "said",
