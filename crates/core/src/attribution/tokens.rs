@@ -163,14 +163,18 @@ impl<'t> Tokens<'t> {
                     }
                     let d = next_char(text, end);
                     let dw = d.len_utf8();
-                    // "Pen\u{303}a": a text in decomposed form (as some
-                    // systems save it) writes an accent as a mark after its
-                    // letter, and the mark belongs to the word.
-                    if crate::text::is_alphanumeric(d) || is_combining_mark(d) {
+                    if crate::text::is_alphanumeric(d) {
                         end += dw;
                         continue;
                     }
-                    if is_garbled_letter(text[..end].chars().next_back(), d, text[end + dw..].chars().next()) {
+                    // "Pen\u{303}a": a text in decomposed form (as some
+                    // systems save it) writes an accent as a mark after its
+                    // letter, and the mark belongs to the word. Neither this
+                    // nor a garbled letter is ASCII, which ends most words.
+                    if !d.is_ascii()
+                        && (is_combining_mark(d)
+                            || is_garbled_letter(text[..end].chars().next_back(), d, text[end + dw..].chars().next()))
+                    {
                         end += dw;
                         continue;
                     }
