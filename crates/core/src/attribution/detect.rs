@@ -1429,7 +1429,8 @@ impl<'a, 't> Detector<'a, 't> {
     fn cue_form_at(&self, i: usize) -> Option<CueAt> {
         let t = self.t;
         let forms = self.lex.cue_forms.get(t.lower(i))?;
-        'forms: for (rest, id) in forms {
+        let next = t.is_word(i + 1).then(|| t.lower(i + 1));
+        'forms: for (rest, id) in forms.candidates(next) {
             let mut k = i + 1;
             for w in rest {
                 if !t.is_word(k) || t.lower(k) != w {
@@ -2331,8 +2332,8 @@ impl<'a, 't> Detector<'a, 't> {
         // "by" opens the content's own adverbial ("said that by refusing to
         // say the words, Democrats are ...").
         let by = if lone_adverb(start) { start + 1 } else { start };
-        let after_that =
-            start > 1 && (t.word_is(start - 1, "that") || t.is_punct(start - 1, ',') && t.word_is(start - 2, "that"));
+        let after_that = self.that_before(start).is_some()
+            || start > 0 && t.is_punct(start - 1, ',') && self.that_before(start - 1).is_some();
         if !after_that && t.word_is(by, "by") && self.is_cue_word(by + 1) && t.lower(by + 1).ends_with("ing") {
             return None;
         }
@@ -2472,6 +2473,15 @@ impl<'a, 't> Detector<'a, 't> {
             y += 1;
         }
         false
+    }
+
+    /// The "that" right before token `start` that opens the content's
+    /// clause ("said that he would run"), in the same sentence.
+    fn that_before(&self, start: usize) -> Option<usize> {
+        let t = self.t;
+        start
+            .checked_sub(1)
+            .filter(|&k| t.word_is(k, "that") && start < t.toks.len() && t.toks[k].sent == t.toks[start].sent)
     }
 
     /// The subject of a content that opens with its verb, when the source
@@ -4083,7 +4093,7 @@ impl<'a, 't> Detector<'a, 't> {
         // quotation has, an object or an infinitive has not.
         let mut predicate = start >= t.toks.len()
             || t.word_is(start, "that")
-            || start > 0 && t.word_is(start - 1, "that")
+            || self.that_before(start).is_some()
             || t.toks[start].kind == Kind::Open;
         while k < end {
             // ("a nation that borders China and has had friendly
@@ -4547,7 +4557,7 @@ impl<'a, 't> Detector<'a, 't> {
         // opens its clause, as PolNeAR's annotators mark it in 2,371 of
         // 2,375 such attributions on the train split; how much of it is
         // quotation is counted without it.
-        let opener = start.checked_sub(1).filter(|&k| t.word_is(k, "that") && t.toks[k].sent == t.toks[start].sent);
+        let opener = self.that_before(start);
         let a = t.toks[opener.unwrap_or(start)].start;
         let b = t.toks[end - 1].end;
         let mut quoted_words = 0;
@@ -4901,13 +4911,8 @@ impl<'a, 't> Detector<'a, 't> {
                     t.is_word(k)
                         && !t.toks[k].cap
                         && (w.starts_with("who")
-                            || in_list(
-                                &[
-                                    "which", "that", "where", "when", "as", "because", "after", "before", "while",
-                                    "since", "if", "although", "though", "until", "how", "what", "why", "whether",
-                                ],
-                                w,
-                            ))
+                            || matches!(w, "which" | "that" | "where" | "how" | "what" | "why")
+                            || is_subordinator(w))
                 });
                 if finite(j + 1) || !subordinated && (j + 1..close).any(finite) {
                     continue;

@@ -136,12 +136,65 @@ pub(crate) enum CountryForm {
     Capital,
 }
 
+/// The cue forms that open with one word, longest first, so that "call
+/// for" wins over "call": the remaining words of each and its cue.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CueForms {
+    forms: Vec<(Vec<String>, u32)>,
+    /// The second word of every form that has one, sorted. "in" opens
+    /// seventy forms ("in a statement", "in an interview") and the forms
+    /// of "to be" twenty each; the word after one of these in a text
+    /// seldom opens any of them, and one search here rules them all out.
+    seconds: Vec<String>,
+    /// Where the forms of one word start: after the longer ones.
+    single: usize,
+}
+
+impl CueForms {
+    fn add(&mut self, rest: Vec<String>, id: u32) {
+        if !self.forms.iter().any(|(r, c)| *r == rest && *c == id) {
+            self.forms.push((rest, id));
+            self.forms.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            self.index();
+        }
+    }
+
+    fn remove_cue(&mut self, id: u32) {
+        self.forms.retain(|(_, c)| *c != id);
+        self.index();
+    }
+
+    fn index(&mut self) {
+        self.seconds = self.forms.iter().filter_map(|(rest, _)| rest.first().cloned()).collect();
+        self.seconds.sort_unstable();
+        self.seconds.dedup();
+        self.single = self.forms.iter().take_while(|(rest, _)| !rest.is_empty()).count();
+    }
+
+    /// The forms that may match where `next` follows the first word: all
+    /// of them when some form goes on with `next`, else the one-word forms.
+    pub(crate) fn candidates(&self, next: Option<&str>) -> &[(Vec<String>, u32)] {
+        match next {
+            Some(w) if self.seconds.binary_search_by(|s| s.as_str().cmp(w)).is_ok() => &self.forms,
+            _ => &self.forms[self.single..],
+        }
+    }
+}
+
+impl std::ops::Deref for CueForms {
+    type Target = [(Vec<String>, u32)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.forms
+    }
+}
+
 /// All lexicons together, ready for fast lookups.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
     /// First word of a cue form to the remaining words and the cue.
-    pub(crate) cue_forms: HashMap<String, Vec<(Vec<String>, u32)>>,
+    pub(crate) cue_forms: HashMap<String, CueForms>,
     pub(crate) sources: HashMap<String, SourceWord>,
     pub(crate) source_max_words: usize,
     /// The most words of any anonymity phrase ("on condition of anonymity").
@@ -399,7 +452,7 @@ impl Lexicon {
         let id = match self.cues.iter().position(|c| c.phrase == phrase) {
             Some(id) => {
                 for forms in self.cue_forms.values_mut() {
-                    forms.retain(|(_, c)| *c as usize != id);
+                    forms.remove_cue(id as u32);
                 }
                 self.cues[id] = CueEntry::new(&phrase, class, stance, complements, strong);
                 id
@@ -420,12 +473,7 @@ impl Lexicon {
             let mut words = form.split_whitespace().map(|w| w.replace('\u{2019}', "'"));
             let Some(first) = words.next() else { continue };
             let rest: Vec<String> = words.collect();
-            let slot = self.cue_forms.entry(first).or_default();
-            if !slot.iter().any(|(r, c)| *r == rest && *c as usize == id) {
-                slot.push((rest, id as u32));
-                // Longest forms first, so "call for" wins over "call".
-                slot.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-            }
+            self.cue_forms.entry(first).or_default().add(rest, id as u32);
         }
         Ok(())
     }
