@@ -474,7 +474,7 @@ impl<'t> Tokens<'t> {
                     && matches!(self.toks[end].kind, Kind::Punct(',') | Kind::Punct(';'));
                 boundary = !(next_is_lowercase || next_continues);
             } else if t.kind == Kind::Word
-                && self.text[t.start..t.end].ends_with('.')
+                && self.text.as_bytes()[t.end - 1] == b'.'
                 && end < n
                 && self.toks[end].para == t.para
                 && self.toks[end].kind == Kind::Word
