@@ -5,7 +5,7 @@
 //! endings, no invisible formatting characters, no spaces at either end of a line, and at
 //! most one blank line between paragraphs.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{char::is_combining_mark, is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Characters that change nothing a reader sees but break matching, or that
 /// can be used to disguise text (bidi overrides): zero-width spaces and
@@ -133,7 +133,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         let mut end = tail.len();
         let mut chars = tail.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
+            // An accent written as a mark after its letter ("Pen\u{303}a",
+            // text in decomposed form) is part of the word.
+            if c.is_alphanumeric() || is_combining_mark(c) {
                 continue;
             }
             let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
@@ -206,6 +208,10 @@ pub fn word_count(text: &str) -> usize {
             i += c.len_utf8();
             if is_alphanumeric(c) {
                 ALNUM
+            } else if window & 3 == usize::from(ALNUM) && is_combining_mark(c) {
+                // A mark inside a word, as `words` reads it, leaves the
+                // word as it was.
+                continue;
             } else if c == '\u{2019}' {
                 JOIN
             } else {
@@ -342,10 +348,12 @@ mod tests {
             "Пу\u{2019}тин said-so. \u{2018}Да\u{2019} \u{2014} 10.5 km\u{2019}s",
             "trailing joiner' ' - . x",
             "\u{200B}zero\u{00A0}width\tand\nlines",
+            "Pen\u{303}a \u{301}x y-\u{303}z A\u{303}\u{301}b",
         ];
         for case in cases {
             assert_eq!(word_count(case), words(case).count(), "{case:?}");
         }
+        assert_eq!(words("Pen\u{303}a Nieto").collect::<Vec<_>>(), ["Pen\u{303}a", "Nieto"]);
     }
 
     #[test]
