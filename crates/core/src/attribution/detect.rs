@@ -4122,12 +4122,14 @@ impl<'a, 't> Detector<'a, 't> {
                 Kind::Punct(';') if depth <= 0 => break,
                 // ("..., but that he would not support mass deportation" is
                 // a second that-clause of the same cue, and goes on; "...,
-                // but that wasn't the case" is the writer's.)
+                // but that wasn't the case" is the writer's. So does "not
+                // just a failure, but a catastrophe": see `but_goes_on`.)
                 Kind::Punct(',')
                     if depth <= 0
                         && t.is_word(k + 1)
                         && matches!(t.lower(k + 1), "but" | "while" | "although" | "though" | "whereas")
-                        && !self.opens_that_clause(k + 2) =>
+                        && !self.opens_that_clause(k + 2)
+                        && !self.but_goes_on(k + 1) =>
                 {
                     break;
                 }
@@ -4227,6 +4229,25 @@ impl<'a, 't> Detector<'a, 't> {
             k -= 1;
         }
         k
+    }
+
+    /// Does the "but" at `k` go on with what was said rather than open the
+    /// writer's next clause? "not only the nomination, but also the general
+    /// election", "do not plan to elevate him, but rather use Cruz", "an
+    /// exception for the life of the mother, but not for rape": a word that
+    /// completes a contrast inside the content follows it. Where our
+    /// contents stopped at such a "but" on PolNeAR's train split, the
+    /// annotators' content went on in 14 of 15; past ", but" followed by
+    /// anything else, in 47 of 159.
+    fn but_goes_on(&self, k: usize) -> bool {
+        let t = self.t;
+        // ("but not only did he ..." inverts a clause of the writer's own;
+        // "but also that he seems ..." is a second clause with a cue in it,
+        // which keeps its own attribution.)
+        t.word_is(k, "but")
+            && t.is_word(k + 1)
+            && matches!(t.lower(k + 1), "also" | "rather" | "not" | "instead")
+            && !(t.is_word(k + 2) && matches!(t.lower(k + 2), "only" | "that"))
     }
 
     /// Does token `k` open a predicate of its own: a finite auxiliary
