@@ -5594,6 +5594,21 @@ impl<'a, 't> Detector<'a, 't> {
             }
             break j;
         };
+        // "Another Muslim who worshiped at the Islamic Center here and who
+        // didn't want to be named said": two relative clauses joined by
+        // "and" describe one phrase, which the first pronoun follows.
+        let mut rel = rel;
+        let mut joined = None;
+        if t.is_word(rel - 1) && matches!(t.lower(rel - 1), "and" | "or") {
+            let again = t.lower(rel);
+            if let Some(first) =
+                (floor..rel - 1).rev().take_while(|&j| t.is_word(j)).find(|&j| !t.toks[j].cap && t.lower(j) == again)
+            {
+                joined = Some(rel - 1);
+                rel = first;
+            }
+        }
+        let joins = |j: usize| Some(j) != joined && joins(j);
         if !t.is_word(rel - 1) || !(rel + 1..aux).any(verb) || (rel + 1..aux).all(light) || (rel + 1..aux).any(joins) {
             return None;
         }

@@ -2492,6 +2492,16 @@ const ROWS: &[Row] = &[
         attribution: AttributionKind::MediaReport,
     },
     Row {
+        case: "two relative clauses joined by and describe one subject",
+        text: "Voters who backed Obama and who now support Trump said they were angry.",
+        cue: "said",
+        source: "Voters who backed Obama and who now support Trump",
+        kind: "person",
+        canonical: "Voters",
+        content: "they were angry",
+        attribution: AttributionKind::Indirect,
+    },
+    Row {
         case: "a content goes on past a but that completes its contrast",
         text: "Rubio said he does support an exception for the life of the mother, but not for cases of rape.",
         cue: "said",
