@@ -7,8 +7,6 @@
 //! on over several paragraphs. Offsets are byte offsets into the text; the
 //! public API converts them to code points at the very end.
 
-use unicode_normalization::char::is_combining_mark;
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -172,7 +170,7 @@ impl<'t> Tokens<'t> {
                     // letter, and the mark belongs to the word. Neither this
                     // nor a garbled letter is ASCII, which ends most words.
                     if !d.is_ascii()
-                        && (is_combining_mark(d)
+                        && (crate::text::is_mark(d)
                             || is_garbled_letter(text[..end].chars().next_back(), d, text[end + dw..].chars().next()))
                     {
                         end += dw;
@@ -641,7 +639,7 @@ fn next_char(text: &str, i: usize) -> char {
 fn is_garbled_letter(prev: Option<char>, c: char, next: Option<char>) -> bool {
     matches!(c, '\u{80}'..='\u{BF}')
         && !c.is_whitespace()
-        && prev.is_some_and(|p| p.is_alphabetic() || is_combining_mark(p))
+        && prev.is_some_and(|p| p.is_alphabetic() || crate::text::is_mark(p))
         && next.is_some_and(char::is_alphabetic)
 }
 
