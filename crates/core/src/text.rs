@@ -220,9 +220,10 @@ pub fn word_count(text: &str) -> usize {
             } else if c == '\u{2019}' {
                 JOIN
             } else if window & 3 == usize::from(ALNUM) && is_mark(c) {
-                // A mark inside a word, as `words` reads it, leaves the
-                // word as it was.
-                continue;
+                // A mark inside a word, as `words` reads it, goes on with
+                // the word as a letter would: after a letter, what came
+                // before it no longer decides where a word starts.
+                ALNUM
             } else {
                 OTHER
             }
