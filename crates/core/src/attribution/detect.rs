@@ -5767,8 +5767,10 @@ impl<'a, 't> Detector<'a, 't> {
                     }
                     // "The employee of nearly four years": a word that
                     // rounds a figure belongs to the figure's phrase.
-                    let rounds = words > 0 && is_rounding(w) && t.is_word(i + 1) && is_quantity(t.lower(i + 1));
-                    if !tok.cap && is_ly_adverb(w) && !rounds {
+                    if !tok.cap
+                        && is_ly_adverb(w)
+                        && !(words > 0 && is_rounding(w) && t.is_word(i + 1) && is_quantity(t.lower(i + 1)))
+                    {
                         break;
                     }
                     // "companies that had insured Patriot's obligations

@@ -152,11 +152,20 @@ pub(crate) struct CueForms {
 
 impl CueForms {
     fn add(&mut self, rest: Vec<String>, id: u32) {
-        if !self.forms.iter().any(|(r, c)| *r == rest && *c == id) {
-            self.forms.push((rest, id));
-            self.forms.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-            self.index();
+        if self.forms.iter().any(|(r, c)| *r == rest && *c == id) {
+            return;
         }
+        // Insert in place, after the forms at least as long, instead of
+        // sorting and indexing again: the lexicon adds some thousand forms
+        // one by one at every start.
+        if let Some(second) = rest.first() {
+            if let Err(at) = self.seconds.binary_search(second) {
+                self.seconds.insert(at, second.clone());
+            }
+            self.single += 1;
+        }
+        let at = self.forms.partition_point(|(r, _)| r.len() >= rest.len());
+        self.forms.insert(at, (rest, id));
     }
 
     fn remove_cue(&mut self, id: u32) {

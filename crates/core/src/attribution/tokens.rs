@@ -626,8 +626,6 @@ fn next_char(text: &str, i: usize) -> char {
     }
 }
 
-/// "U.S", "U.N", "D.C": letters separated by periods.
-/// The part of a word after its last hyphen: "N.Y" in "D-N.Y".
 /// Whether `c`, between `prev` and `next`, is part of a letter garbled by
 /// the wrong encoding ("PeÃ±a" for "Peña", "SarukhÃ¡n"): a page saved as
 /// UTF-8 and read as Latin-1 turns each accented letter into a letter and
@@ -643,10 +641,12 @@ fn is_garbled_letter(prev: Option<char>, c: char, next: Option<char>) -> bool {
         && next.is_some_and(char::is_alphabetic)
 }
 
+/// The part of a word after its last hyphen: "N.Y" in "D-N.Y".
 fn after_hyphen(word: &str) -> &str {
     word.rsplit('-').next().unwrap_or(word)
 }
 
+/// "U.S", "U.N", "D.C": letters separated by periods.
 fn is_initialism(word: &str) -> bool {
     let mut letters = 0;
     for part in word.split('.') {
