@@ -283,6 +283,26 @@ fn has_contracted_not(word: &str) -> bool {
     (1..b.len().saturating_sub(1)).any(|k| b[k] == b'\'' && b[k - 1] == b'n' && b[k + 1] == b't')
 }
 
+/// Appends `word` lowercased to `folded`, with the news lexicon's
+/// apostrophe. Every sentence has a word or two outside ASCII (a curly
+/// quote, "Trump’s"), and lowercasing into a new string, then replacing
+/// into another, was two allocations each. `str::to_lowercase` is kept
+/// for a capital sigma, whose lowercase depends on where it stands.
+fn fold_into(folded: &mut String, word: &str, news: bool) {
+    if word.contains('\u{3A3}') {
+        let l = word.to_lowercase();
+        folded.push_str(&if news { l.replace('\u{2019}', "'") } else { l });
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' if news => folded.push('\''),
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            c => folded.extend(c.to_lowercase()),
+        }
+    }
+}
+
 /// Per word: the weight it was rated with and what changed it.
 #[derive(Default, Clone)]
 struct Trace {
@@ -320,6 +340,9 @@ struct Scratch {
     /// Where each lowercase word is: in `folded` when it had to be
     /// copied, else in the sentence itself.
     lower: Vec<(usize, usize, bool)>,
+    /// Whether each word may hold an apostrophe: a word of ASCII letters
+    /// and digits alone has none, and most words need no search for "n't".
+    apostrophe: Vec<bool>,
     weights: Vec<Option<Weight>>,
     /// The bits of each word's rule lists ([`rule_words`]).
     rules: Vec<u8>,
@@ -424,6 +447,7 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         spans,
         folded,
         lower: ranges,
+        apostrophe,
         weights,
         rules,
         upper,
@@ -453,6 +477,7 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     spans.clear();
     folded.clear();
     ranges.clear();
+    apostrophe.clear();
     upper.clear();
     let mut i = 0;
     while i < bytes.len() {
@@ -513,6 +538,7 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         // What was stripped is punctuation, with no case, so the token's
         // classes are the word's.
         let (has_upper, has_lower, ascii) = (seen & UPPER != 0, seen & LOWER != 0, seen & HIGH == 0);
+        apostrophe.push(seen & (PUNCT | HIGH) != 0);
         if ascii {
             upper.push(has_upper && !has_lower);
             if has_upper {
@@ -526,12 +552,7 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
         } else {
             upper.push(is_upper(w));
             let from = folded.len();
-            let l = w.to_lowercase();
-            if news {
-                folded.push_str(&l.replace('\u{2019}', "'"));
-            } else {
-                folded.push_str(&l);
-            }
+            fold_into(folded, w, news);
             ranges.push((from, folded.len(), true));
         }
     }
@@ -546,9 +567,9 @@ fn score_with(sentence: &str, lexicon: &ToneLexicon, explain: bool, scratch: &mu
     // the words around every rated one.
     weights.clear();
     rules.clear();
-    for &w in &lower {
+    for (&w, &apostrophe) in lower.iter().zip(apostrophe.iter()) {
         let (weight, mut bits) = lexicon.words.get(w).map_or((None, 0), |v| (v.weight, v.rules));
-        if has_contracted_not(w) {
+        if apostrophe && has_contracted_not(w) {
             bits |= CONTRACTED_NOT;
         }
         weights.push(weight);
