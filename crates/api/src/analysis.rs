@@ -6,7 +6,7 @@
 //! the file's UTF-8, or the `text` (or `body`) field of the JSON line.
 
 use serde::Serialize;
-use sourcetrace_core::attribution::{self, Analysis, Context};
+use sourcetrace_core::attribution::{self, Analysis, Context, Reading};
 pub use sourcetrace_core::attribution::{Attribution, Lexicon, Scores};
 pub use sourcetrace_core::credits::{self, Credit, CreditKind};
 use std::path::Path;
@@ -74,14 +74,7 @@ pub fn analyze_file(path: &Path, lexicon: &Lexicon, outlet: Option<&str>) -> Tex
     if text.contains('\0') {
         return TextAnalysis::failed(Some(shown), None, "binary file (contains NUL bytes)".into());
     }
-    TextAnalysis {
-        path: Some(shown),
-        id: None,
-        error: None,
-        analysis_version: sourcetrace_core::ANALYSIS_VERSION,
-        analysis: attribution::analyze(&text, lexicon, &Context { outlet }),
-        credits: credits::find(&text, &lexicon.gazetteer),
-    }
+    analyzed(Some(shown), None, &text, outlet, lexicon)
 }
 
 /// Analyses one JSON line: an object with `text` (or `body`), and optionally
@@ -100,12 +93,24 @@ pub fn analyze_json_line(line: &str, number: usize, lexicon: &Lexicon) -> TextAn
     };
     let outlet = value.get("outlet").and_then(|o| o.as_str());
     let path = value.get("path").and_then(|p| p.as_str()).map(str::to_string);
+    analyzed(path, Some(id), text, outlet, lexicon)
+}
+
+/// The attributions and credits of one text, from one reading of it.
+fn analyzed(
+    path: Option<String>,
+    id: Option<serde_json::Value>,
+    text: &str,
+    outlet: Option<&str>,
+    lexicon: &Lexicon,
+) -> TextAnalysis {
+    let reading = Reading::new(text, lexicon);
     TextAnalysis {
         path,
-        id: Some(id),
+        id,
         error: None,
         analysis_version: sourcetrace_core::ANALYSIS_VERSION,
-        analysis: attribution::analyze(text, lexicon, &Context { outlet }),
-        credits: credits::find(text, &lexicon.gazetteer),
+        analysis: attribution::analyze_reading(&reading, lexicon, &Context { outlet }),
+        credits: credits::find_in(&reading, text, &lexicon.gazetteer),
     }
 }

@@ -422,7 +422,7 @@ fn analyse_batch(
             // out the sentences and terms behind them again.
             let tone = tone::article_tone_figures_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
             let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
-            let credits = credits::find(&t.text, &lexicon.gazetteer);
+            let credits = credits::find_in(&reading, &t.text, &lexicon.gazetteer);
             let encoded = EncodedAttributions::of(&analysis);
             Analysed { analysis, credits, tone, framing, reuse: reuse.compare(), encoded }
         })

@@ -263,7 +263,7 @@ fn dump(files: &[String]) {
         let figures = tone::article_tone_figures_in(&reading, &lexicons.tone, engine, &entities);
         let explained = tone::article_tone_in(&reading, &lexicons.tone, engine, &entities);
         let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
-        let credits = credits::find(&text, &lexicon.gazetteer);
+        let credits = credits::find_in(&reading, &text, &lexicon.gazetteer);
         writeln!(out, "== {file}\n{analysis:?}\n{entities:?}\n{figures:?}\n{explained:?}\n{framing:?}\n{credits:?}")
             .expect("stdout");
     }

@@ -153,7 +153,7 @@ fn analyse(text: &str, lexicons: &Lexicons) -> usize {
     let entities = tone::entities_in(&analysis, &reading, lexicon);
     let tone = tone::article_tone_figures_in(&reading, &lexicons.tone, ToneEngine::default(), &entities);
     let framing = framing::framing_in(&reading, &analysis, &lexicons.framing);
-    let credits = credits::find(text, &lexicon.gazetteer);
+    let credits = credits::find_in(&reading, text, &lexicon.gazetteer);
     std::hint::black_box((&tone, &framing, &credits));
     analysis.attributions.len()
 }
@@ -269,7 +269,7 @@ fn analysis_section(figures: &mut Figures, texts: &[String], corpus: &str, threa
     });
     figures.add("analysis", "  stage: framing (stances, hedges, loaded terms)", rate, "MB/s", "");
     let rate = stage(&|r, _| {
-        std::hint::black_box(credits::find(r.text(), &lexicon.gazetteer));
+        std::hint::black_box(credits::find_in(r, r.text(), &lexicon.gazetteer));
     });
     figures.add("analysis", "  stage: credits", rate, "MB/s", "");
     let single = best_of(PASSES, || {

@@ -23,6 +23,7 @@
 //! assert_eq!(credits[1].agency.as_deref(), Some("Reuters"));
 //! ```
 
+use crate::attribution::Reading;
 use crate::outlets::Gazetteer;
 use crate::text::CodePoints;
 use regex::Regex;
@@ -241,6 +242,17 @@ fn datelines(text: &str, found: &mut Vec<Hit>, agency: &impl Fn(&str) -> Option<
 /// Finds every credit in `text`, in text order. A credit repeated word for
 /// word (a caption a page prints twice) is kept once.
 pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
+    find_with(text, gazetteer, None)
+}
+
+/// [`find`] in the text of a reading, whose code-point offsets the other
+/// stages counted already. `text` is the whole text: a reading of a text
+/// cut at its limit covers only its start, and credits stand at the end.
+pub fn find_in(reading: &Reading, text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
+    find_with(text, gazetteer, (reading.text().len() == text.len()).then_some(&reading.offsets))
+}
+
+fn find_with(text: &str, gazetteer: &Gazetteer, points: Option<&CodePoints>) -> Vec<Credit> {
     let p = patterns();
     let mut found: Vec<Hit> = Vec::new();
     let agency = |name: &str| -> Option<String> {
@@ -403,7 +415,14 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<Credit> {
         return Vec::new();
     }
     found.sort_by_key(|f| (f.0, f.2));
-    let points = CodePoints::new(text);
+    let counted;
+    let points = match points {
+        Some(points) => points,
+        None => {
+            counted = CodePoints::new(text);
+            &counted
+        }
+    };
     let mut out: Vec<Credit> = Vec::with_capacity(found.len());
     for (start, end, kind, agency, place, credited) in found {
         let text_of = text[start..end].trim().to_string();
@@ -553,6 +572,24 @@ mod tests {
         ] {
             assert_eq!(kinds(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn credits_of_a_reading_are_those_of_its_text() {
+        let lexicon = crate::attribution::Lexicon::builtin();
+        let text = "MOSCOW, Dec 12 (Reuters) \u{2014} Peskov\u{2019}s talks ended. /CFP\n(With input from Reuters)";
+        let credits = find(text, &lexicon.gazetteer);
+        assert_eq!(credits.len(), 3);
+        assert_eq!(find_in(&Reading::new(text, &lexicon), text, &lexicon.gazetteer), credits);
+        // A reading cut at its limit does not cover the credit at the end;
+        // the code points are counted again over the whole text.
+        let long =
+            format!("\u{2014}{}\n(With input from Reuters)", "word ".repeat(crate::attribution::MAX_TEXT_BYTES / 5));
+        let cut = Reading::new(&long, &lexicon);
+        assert!(cut.truncated().is_some());
+        let found = find_in(&cut, &long, &lexicon.gazetteer);
+        assert_eq!(found, find(&long, &lexicon.gazetteer));
+        assert_eq!(found[0].end, long.chars().count());
     }
 
     #[test]
